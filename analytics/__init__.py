@@ -1,0 +1,1 @@
+"""Kratno analytics: pure computation from uploaded spreadsheets to typed audit results."""

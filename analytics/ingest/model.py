@@ -1,0 +1,136 @@
+"""Typed results of ingest: the clean table contract every later stage relies on.
+
+Transactions files become an *orders* table, one row per order (lines of one order id are
+merged), with these columns (missing optional columns are absent, never invented):
+
+==============  ==========================================================================
+customer_key    str, the customer's identity (see ``QualityReport.customer_key_source``)
+order_id        str, the source's order id, or ``row-N`` when the file has none
+order_date      datetime64[ns], naive local time of the order (payment date when present)
+amount          float64, what the customer paid; returns and credit notes are negative
+status          str: ``valid`` | ``cancelled`` | ``refunded`` | ``open``
+quantity        float64, items in the order (optional)
+product         str, the main product of the order (optional)
+category        str, the main category of the order (optional)
+channel         str, source / channel / UTM source (optional)
+city            str (optional)
+email           str, normalised (optional)
+phone           str, digits only (optional)
+name            str (optional)
+rating          float64, a rating or NPS answer (optional)
+==============  ==========================================================================
+
+Only ``status == "valid"`` rows are sales; the others are kept so that the report can count
+them. Customer-list files become a *customers* table, one row per customer, with
+``customer_key`` and whichever of ``email, phone, name, city, channel, orders_count,
+total_spent, first_purchase, last_purchase, registration_date, last_activity`` exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+import pandas as pd
+
+
+class Role(StrEnum):
+    """A column role that detection looks for."""
+
+    CUSTOMER_ID = "customer_id"
+    EMAIL = "email"
+    PHONE = "phone"
+    NAME = "name"
+    COMPANY = "company"
+    ORDER_ID = "order_id"
+    ORDER_DATE = "order_date"
+    PAID_DATE = "paid_date"
+    AMOUNT = "amount"
+    CURRENCY = "currency"
+    QUANTITY = "quantity"
+    UNIT_PRICE = "unit_price"
+    STATUS = "status"
+    PRODUCT = "product"
+    CATEGORY = "category"
+    CHANNEL = "channel"
+    CITY = "city"
+    RATING = "rating"
+    ORDERS_COUNT = "orders_count"
+    TOTAL_SPENT = "total_spent"
+    FIRST_PURCHASE = "first_purchase"
+    LAST_PURCHASE = "last_purchase"
+    REGISTRATION_DATE = "registration_date"
+    LAST_ACTIVITY = "last_activity"
+
+
+Shape = Literal["transactions", "customers"]
+StatusClass = Literal["valid", "cancelled", "refunded", "open"]
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """The column chosen for a role, how sure detection is (0..1) and the runners-up."""
+
+    role: Role
+    column: str
+    confidence: float
+    alternatives: tuple[str, ...] = ()
+    explicit: bool = False
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """How the file was read: format, encoding, delimiter, sheet and header position."""
+
+    file_name: str
+    format: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    header_row: int = 0
+    header_rows: int = 1
+    columns: tuple[str, ...] = ()
+
+
+@dataclass
+class QualityReport:
+    """An honest account of what ingest read, used, dropped and doubted."""
+
+    rows_read: int = 0
+    rows_used: int = 0
+    rows_dropped: dict[str, int] = field(default_factory=dict)
+    duplicate_rows: int = 0
+    totals_rows: int = 0
+    customers: int = 0
+    orders: int = 0
+    revenue: float = 0.0
+    currency: str | None = None
+    currencies: dict[str, int] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    customer_key_source: str | None = None
+    status_counts: dict[str, int] = field(default_factory=dict)
+    status_column_present: bool = False
+    invalid_emails: int = 0
+    invalid_phones: int = 0
+    missing_contacts: int = 0
+    stale_customers: int = 0
+    stale_share: float = 0.0
+    stale_months: int = 12
+    duplicate_customers: int = 0
+    amount_from_quantity_price: bool = False
+    day_first: bool | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestResult:
+    """One clean table plus everything needed to trust it."""
+
+    shape: Shape
+    table: pd.DataFrame
+    mapping: dict[Role, RoleMatch]
+    quality: QualityReport
+    source: SourceInfo
+    unsure_roles: tuple[Role, ...] = ()

@@ -1,0 +1,1 @@
+"""Kratno storage: SQLite (aiosqlite) repositories, migrations and the aiogram FSM storage."""
