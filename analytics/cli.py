@@ -1,0 +1,43 @@
+"""Command line: ``python -m analytics audit FILE`` and ``python -m analytics toolkit ANSWERS``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from analytics.i18n import LANGUAGES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for both subcommands."""
+    parser = argparse.ArgumentParser(prog="python -m analytics", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    audit = sub.add_parser("audit", help="audit a customer-base export (CSV, XLSX, XLS, ODS)")
+    audit.add_argument("file", type=Path)
+    audit.add_argument("--out", type=Path, default=None, help="folder for report.json and more")
+    audit.add_argument("--lang", choices=LANGUAGES, default="ru")
+    audit.add_argument("--json", action="store_true", help="print report.json to stdout")
+    audit.add_argument(
+        "--map", action="append", default=[], metavar="ROLE=COLUMN",
+        help="use COLUMN for ROLE instead of detection (repeatable), e.g. order_date='Дата'",
+    )
+
+    toolkit = sub.add_parser("toolkit", help="value proposition, unit economics, traction map")
+    toolkit.add_argument("answers", type=Path, help="answers file, YAML or JSON")
+    toolkit.add_argument("--out", type=Path, default=None, help="folder for the intake brief")
+    toolkit.add_argument("--lang", choices=LANGUAGES, default="ru")
+    toolkit.add_argument("--json", action="store_true", help="print the computed results")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a subcommand and return the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "toolkit":
+        from analytics.toolkit.cli import run as run_toolkit
+
+        return run_toolkit(args.answers, out=args.out, lang=args.lang, as_json=args.json)
+    from analytics.audit_cli import run as run_audit
+
+    return run_audit(args.file, out=args.out, lang=args.lang, as_json=args.json, mapping=args.map)
