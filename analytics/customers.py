@@ -43,7 +43,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Literal
 
 import numpy as np
@@ -126,27 +126,6 @@ def rnd(value: float | int | None, digits: int = 2) -> float | None:
 def ratio(num: float, den: float) -> float | None:
     """``num / den`` or ``None`` when the denominator is zero."""
     return None if den == 0 else float(num) / float(den)
-
-
-def jsonable(value: Any) -> Any:
-    """Make numpy scalars, dates and NaN JSON-ready (recursively)."""
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return rnd(float(value), 4)
-    if isinstance(value, (datetime, pd.Timestamp)):
-        return None if pd.isna(value) else value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    return value
 
 
 def default_as_of(dates: pd.Series) -> date | None:

@@ -34,7 +34,9 @@ def synthetic_orders(
     rng = np.random.default_rng(seed)
     # a few heavy buyers and many one-time buyers: Zipf-like customer weights
     weights = rng.pareto(1.2, customers) + 0.05
-    cust = rng.choice(customers, size=rows, p=weights / weights.sum())
+    # every customer orders at least once; the rest of the orders follow the skewed weights
+    extra = rng.choice(customers, size=max(rows - customers, 0), p=weights / weights.sum())
+    cust = np.concatenate([np.arange(min(customers, rows)), extra])
     start = np.datetime64("2022-01-01")
     first = rng.integers(0, 3 * 365, customers)
     day = first[cust] + rng.exponential(120, rows).astype(np.int64)
