@@ -1,1 +1,76 @@
-"""Kratno storage: SQLite (aiosqlite) repositories, migrations and the aiogram FSM storage."""
+"""Kratno storage: the bot's memory.
+
+The bot codes against the `Storage` protocol and the records in `storage.models`; the SQLite
+backend (`open_sqlite_storage`) is the embedded default. See docs/storage.md.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from storage.errors import MigrationError, NotFoundError, StorageError
+from storage.interfaces import (
+    AnswerRepository,
+    AuditRepository,
+    BriefRepository,
+    CustomerResultRepository,
+    Storage,
+    UploadRepository,
+    UserRepository,
+)
+from storage.layout import DataLayout
+from storage.models import (
+    Answer,
+    AnswerSection,
+    Audit,
+    Brief,
+    CustomerResult,
+    DeletionReport,
+    PurgeReport,
+    Role,
+    Upload,
+    UploadStatus,
+    User,
+)
+from storage.retention import run_retention
+from storage.sqlite import SQLiteStorage, open_sqlite_storage
+
+if TYPE_CHECKING:
+    from storage.sqlite.fsm import SQLiteFSMStorage
+
+
+def __getattr__(name: str) -> Any:
+    """Import the FSM storage (and with it aiogram, slow to import) only when asked for."""
+    if name == "SQLiteFSMStorage":
+        from storage.sqlite.fsm import SQLiteFSMStorage
+
+        return SQLiteFSMStorage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "Answer",
+    "AnswerRepository",
+    "AnswerSection",
+    "Audit",
+    "AuditRepository",
+    "Brief",
+    "BriefRepository",
+    "CustomerResult",
+    "CustomerResultRepository",
+    "DataLayout",
+    "DeletionReport",
+    "MigrationError",
+    "NotFoundError",
+    "PurgeReport",
+    "Role",
+    "SQLiteFSMStorage",
+    "SQLiteStorage",
+    "Storage",
+    "StorageError",
+    "Upload",
+    "UploadRepository",
+    "UploadStatus",
+    "User",
+    "UserRepository",
+    "open_sqlite_storage",
+    "run_retention",
+]

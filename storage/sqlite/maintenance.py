@@ -1,0 +1,125 @@
+"""Retention purge and deletion on request: SQL plus the matching files under DATA_DIR."""
+
+import asyncio
+from datetime import datetime, timedelta
+from graphlib import TopologicalSorter
+
+from storage.codec import to_timestamp
+from storage.layout import DataLayout
+from storage.models import DeletionReport, PurgeReport
+from storage.sqlite.database import Database, Transaction
+
+TMP_MAX_AGE = timedelta(days=1)
+
+# Every table with a user_id column; found at run time so a table added by a future migration
+# is covered without anyone remembering to list it here.
+_USER_TABLES = """
+SELECT m.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c
+WHERE m.type = 'table' AND c.name = 'user_id' AND m.name != 'users'
+"""
+_FOREIGN_KEYS = """
+SELECT m.name, f."table" FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f
+WHERE m.type = 'table'
+"""
+
+
+async def delete_user(db: Database, layout: DataLayout, user_id: int) -> DeletionReport:
+    """Delete every row and file about the user, then truncate the WAL.
+
+    ``secure_delete`` zeroes the freed bytes in the pages; the checkpoint copies those pages
+    into the database file and empties the WAL, which still held the old page images.
+    """
+    async with db.transaction() as tx:
+        rows = 0
+        for table in await _user_tables(tx):
+            rows += await tx.execute(f'DELETE FROM "{table}" WHERE user_id = ?', (user_id,))
+        # A private chat's id equals the user's id; group chats have negative ids.
+        rows += await tx.execute("DELETE FROM fsm_state WHERE chat_id = ?", (user_id,))
+        rows += await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+    files = await asyncio.to_thread(layout.remove_user, user_id)
+    checkpointed = await db.checkpoint()
+    return DeletionReport(rows=rows, files=files, wal_checkpointed=checkpointed)
+
+
+async def purge_expired(
+    db: Database, layout: DataLayout, *, now: datetime, retention_days: int
+) -> PurgeReport:
+    """Delete uploads and customer-level results created before ``now - retention_days``.
+
+    Audits stay (their ``upload_id`` becomes NULL). Also removes the purged uploads' folders,
+    folders left behind by an interrupted deletion, and scratch files older than a day.
+    """
+    if retention_days < 0:
+        raise ValueError("retention_days must be >= 0")
+    cutoff = now - timedelta(days=retention_days)
+    # List folders before reading the database: the bot inserts a row before creating its
+    # folder, so any folder listed here whose row is missing really is orphaned.
+    on_disk = await asyncio.to_thread(_folders_on_disk, layout)
+    async with db.transaction() as tx:
+        expired = await tx.fetch_all(
+            "SELECT user_id, id FROM uploads WHERE created_at < ?", (to_timestamp(cutoff),)
+        )
+        before = await _count(tx, "customer_results")
+        uploads = await tx.execute(
+            "DELETE FROM uploads WHERE created_at < ?", (to_timestamp(cutoff),)
+        )
+        await tx.execute(
+            "DELETE FROM customer_results WHERE created_at < ?", (to_timestamp(cutoff),)
+        )
+        results = before - await _count(tx, "customer_results")
+        users = {int(r[0]) for r in await tx.fetch_all("SELECT user_id FROM users")}
+        remaining = await tx.fetch_all("SELECT user_id, id FROM uploads")
+        kept = {(int(r[0]), int(r[1])) for r in remaining}
+    tmp_cutoff = max(cutoff, now - TMP_MAX_AGE).timestamp()
+    files = await asyncio.to_thread(
+        lambda: _remove_files(
+            layout,
+            expired=[(int(r[0]), int(r[1])) for r in expired],
+            on_disk=on_disk,
+            users=users,
+            kept=kept,
+            tmp_cutoff=tmp_cutoff,
+        )
+    )
+    if uploads or results:
+        await db.checkpoint()
+    return PurgeReport(uploads=uploads, customer_results=results, files=files)
+
+
+async def _user_tables(tx: Transaction) -> list[str]:
+    """User tables, each before the tables it references (so no row goes by cascade)."""
+    tables = {str(row[0]) for row in await tx.fetch_all(_USER_TABLES)}
+    referenced_by: dict[str, set[str]] = {table: set() for table in tables}
+    for child, parent in await tx.fetch_all(_FOREIGN_KEYS):
+        if child in tables and parent in tables and child != parent:
+            referenced_by[parent].add(child)
+    return list(TopologicalSorter(referenced_by).static_order())
+
+
+async def _count(tx: Transaction, table: str) -> int:
+    row = await tx.fetch_one(f'SELECT COUNT(*) FROM "{table}"')
+    return 0 if row is None else int(row[0])
+
+
+def _folders_on_disk(layout: DataLayout) -> dict[int, list[int]]:
+    return {uid: layout.upload_ids_on_disk(uid) for uid in layout.user_ids_on_disk()}
+
+
+def _remove_files(
+    layout: DataLayout,
+    *,
+    expired: list[tuple[int, int]],
+    on_disk: dict[int, list[int]],
+    users: set[int],
+    kept: set[tuple[int, int]],
+    tmp_cutoff: float,
+) -> int:
+    removed = sum(layout.remove_upload(uid, upload_id) for uid, upload_id in expired)
+    for uid, upload_ids in on_disk.items():
+        if uid not in users:
+            removed += layout.remove_user(uid)
+            continue
+        for upload_id in upload_ids:
+            if (uid, upload_id) not in kept:
+                removed += layout.remove_upload(uid, upload_id)
+    return removed + layout.remove_stale_tmp(tmp_cutoff)
