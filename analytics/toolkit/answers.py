@@ -1,0 +1,267 @@
+"""The answers file (YAML or JSON) of ``python -m analytics toolkit``, and the audit data it
+may point to. The format is documented with a full example in ``docs/toolkit.md``.
+
+Problems are raised as :class:`AnswersError` with a code (locale ``tk-err-<code>``) and
+arguments, never as sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analytics.toolkit.traction import STEPS
+from analytics.toolkit.unit_economics import LEVERS
+from analytics.toolkit.value_prop import FIELDS, PropositionAnswers
+
+TOP_LEVEL_KEYS: tuple[str, ...] = (
+    "business", "value_propositions", "unit_economics", "audit", "traction", "growth_metric",
+)
+BUSINESS_KEYS: tuple[str, ...] = ("name", "description", "industry", "city", "currency")
+PROPOSITION_KEYS: tuple[str, ...] = (*FIELDS, "name", "stop_check")
+STOP_CHECK_KEYS: tuple[str, ...] = ("benefit", "clients_asked", "clients_confirm")
+AUDIT_KEYS: tuple[str, ...] = ("aov", "apc", "buyers_per_month", "report", "charts")
+GROWTH_KEYS: tuple[str, ...] = (
+    "metric", "factor", "age", "growth", "unit_profit", "market_room", "owner_payout",
+)
+MAX_FILE_BYTES = 1_000_000
+
+
+class AnswersError(ValueError):
+    """An answers file that cannot be used: ``code`` is the locale key suffix."""
+
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(f"{code}: {args}")
+        self.code = code
+        self.args_ = args
+
+
+@dataclass(frozen=True)
+class Business:
+    """Who the brief is about."""
+
+    name: str = ""
+    description: str = ""
+    industry: str = ""
+    city: str = ""
+    currency: str = "RUB"
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready form."""
+        return {"name": self.name, "description": self.description,
+                "industry": self.industry, "city": self.city, "currency": self.currency}
+
+
+@dataclass(frozen=True)
+class AuditInput:
+    """What an earlier audit says: the prefill mapping, headline facts and chart files.
+
+    ``prefill`` is ``{aov, apc, buyers_per_month}`` (given directly, or derived from the
+    audit's report.json); ``facts`` are report.json ``data`` figures; ``findings`` the
+    report's finding codes with evidence; ``charts`` paths of PNG files.
+    """
+
+    prefill: dict[str, float] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    findings: tuple[dict[str, Any], ...] = ()
+    charts: tuple[Path, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"prefill": dict(self.prefill), "facts": dict(self.facts),
+                "findings": list(self.findings), "charts": [str(p) for p in self.charts]}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A parsed answers file (sections absent from the file are None or empty)."""
+
+    business: Business
+    propositions: tuple[tuple[str, PropositionAnswers], ...]
+    unit_economics: dict[str, Any] | None
+    realistic_change: dict[str, float]
+    audit: AuditInput | None
+    traction: dict[str, Any] | None
+    growth: dict[str, Any] | None
+
+
+def load_file(path: Path) -> Any:
+    """Read YAML or JSON (JSON is YAML, but a .json file gets JSON's error messages)."""
+    if not path.is_file():
+        raise AnswersError("file-missing", path=str(path))
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise AnswersError("file-too-big", path=str(path))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnswersError("file-unreadable", path=str(path), reason=type(exc).__name__) from exc
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise AnswersError("bad-syntax", path=str(path), line=exc.lineno) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        raise AnswersError("bad-syntax", path=str(path), line=line) from exc
+
+
+def _mapping(value: Any, section: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise AnswersError("not-mapping", section=section)
+    return {str(k): v for k, v in value.items()}
+
+
+def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...], section: str) -> None:
+    unknown = [k for k in data if k not in allowed]
+    if unknown:
+        raise AnswersError("unknown-key", section=section, name=unknown[0],
+                           allowed=", ".join(allowed))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(_text(v) for v in value)
+    if isinstance(value, Mapping):
+        raise AnswersError("not-text", value=str(value)[:40])
+    return str(value).strip()
+
+
+def parse_answers(data: Any, base_dir: Path | None = None) -> Answers:
+    """Validate the structure of a loaded answers file (numbers are checked later)."""
+    if not isinstance(data, Mapping):
+        raise AnswersError("not-mapping", section="/")
+    root = _mapping(data, "/")
+    _check_keys(root, TOP_LEVEL_KEYS, "/")
+    if not any(root.get(k) for k in TOP_LEVEL_KEYS if k != "business"):
+        raise AnswersError("nothing-to-do")
+    business_raw = _mapping(root.get("business"), "business")
+    _check_keys(business_raw, BUSINESS_KEYS, "business")
+    business = Business(**{k: _text(v) for k, v in business_raw.items()})
+    if not business.currency:
+        business = Business(business.name, business.description, business.industry,
+                            business.city, "RUB")
+
+    propositions: list[tuple[str, PropositionAnswers]] = []
+    raw_props = root.get("value_propositions") or []
+    if isinstance(raw_props, Mapping):
+        raw_props = [raw_props]
+    if not isinstance(raw_props, list):
+        raise AnswersError("not-list", section="value_propositions")
+    for number, item in enumerate(raw_props, start=1):
+        section = f"value_propositions[{number}]"
+        prop = _mapping(item, section)
+        _check_keys(prop, PROPOSITION_KEYS, section)
+        check = _mapping(prop.get("stop_check"), section + ".stop_check")
+        _check_keys(check, STOP_CHECK_KEYS, section + ".stop_check")
+        answers = PropositionAnswers(
+            **{f: _text(prop.get(f)) for f in FIELDS},
+            benefit=_text(check.get("benefit")),
+            clients_asked=_text(check.get("clients_asked")) or "unknown",
+            clients_confirm=_text(check.get("clients_confirm")) or "unknown",
+        )
+        propositions.append((_text(prop.get("name")), answers))
+
+    ue: dict[str, Any] | None = None
+    realistic: dict[str, float] = {}
+    if root.get("unit_economics") is not None:
+        ue = _mapping(root.get("unit_economics"), "unit_economics")
+        changes = _mapping(ue.pop("realistic_change", None), "unit_economics.realistic_change")
+        for lever, value in changes.items():
+            change = _number(value) if not isinstance(value, str) else None
+            if change is None or not 0 < change < 100:
+                raise AnswersError("bad-change", lever=lever, value=str(value))
+            realistic[lever] = change / 100
+        for lever in realistic:
+            if lever not in LEVERS:
+                raise AnswersError("unknown-key", section="unit_economics.realistic_change",
+                                   name=lever, allowed=", ".join(LEVERS))
+
+    audit = None
+    if root.get("audit") is not None:
+        audit = parse_audit(_mapping(root.get("audit"), "audit"), base_dir or Path("."))
+
+    traction = _mapping(root.get("traction"), "traction") if root.get("traction") else None
+    if traction is not None:
+        _check_keys(traction, STEPS, "traction")
+    growth = (_mapping(root.get("growth_metric"), "growth_metric")
+              if root.get("growth_metric") else None)
+    if growth is not None:
+        _check_keys(growth, GROWTH_KEYS, "growth_metric")
+    return Answers(business, tuple(propositions), ue, realistic, audit, traction, growth)
+
+
+def parse_audit(raw: dict[str, Any], base_dir: Path) -> AuditInput:
+    """The audit section: direct prefill numbers, and optionally the audit's report.json
+    (its documented ``data``, ``lifecycle.monthly`` and ``findings`` keys) and PNG charts.
+
+    From report.json: aov = revenue / orders, apc = orders / customers, buyers_per_month =
+    the mean of ``lifecycle.monthly[*].active``; numbers given directly win.
+    """
+    _check_keys(raw, AUDIT_KEYS, "audit")
+    prefill: dict[str, float] = {}
+    facts: dict[str, Any] = {}
+    findings: tuple[dict[str, Any], ...] = ()
+    report_path = raw.get("report")
+    if report_path:
+        path = (base_dir / str(report_path)).resolve()
+        report = load_file(path)
+        if not isinstance(report, Mapping):
+            raise AnswersError("bad-report", path=str(path))
+        data = report.get("data")
+        if isinstance(data, Mapping):
+            facts = {k: data[k] for k in ("customers", "orders", "revenue", "currency",
+                                          "date_from", "date_to") if k in data}
+            revenue, orders, customers = (_number(data.get(k))
+                                          for k in ("revenue", "orders", "customers"))
+            if revenue and orders:
+                prefill["aov"] = revenue / orders
+            if orders and customers:
+                prefill["apc"] = orders / customers
+        lifecycle = report.get("lifecycle")
+        monthly = lifecycle.get("monthly") if isinstance(lifecycle, Mapping) else None
+        if isinstance(monthly, list):
+            active = [_number(m.get("active")) for m in monthly if isinstance(m, Mapping)]
+            values = [a for a in active if a is not None]
+            if values:
+                prefill["buyers_per_month"] = sum(values) / len(values)
+        raw_findings = report.get("findings")
+        if isinstance(raw_findings, list):
+            findings = tuple(dict(f) for f in raw_findings if isinstance(f, Mapping))[:8]
+    for key in ("aov", "apc", "buyers_per_month"):
+        if raw.get(key) is not None:
+            number = _number(raw.get(key))
+            if number is None or number <= 0:
+                raise AnswersError("bad-audit-number", name=key, value=str(raw.get(key)))
+            prefill[key] = number
+    charts_raw = raw.get("charts") or []
+    if not isinstance(charts_raw, list):
+        charts_raw = [charts_raw]
+    charts = tuple((base_dir / str(p)).resolve() for p in charts_raw)
+    for chart in charts:
+        if not chart.is_file():
+            raise AnswersError("file-missing", path=str(chart))
+    return AuditInput(prefill, facts, findings, charts)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
