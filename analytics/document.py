@@ -345,7 +345,7 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
         if isinstance(block, Heading):
             size = {1: 14.0, 2: 12.0}.get(block.level, 10.5)
             # keep a heading with at least a few lines of what follows
-            if pdf.get_y() > pdf.h - pdf.b_margin - 30:
+            if pdf.get_y() > pdf.h - pdf.b_margin - (45 if block.level == 1 else 30):
                 pdf.add_page()
             pdf.ln(3 if block.level == 1 else 1.5)
             text(block.text, size, "B", height=size * 0.55)

@@ -238,8 +238,8 @@ tk-ue-chart-caption = Each lever improved on its own by one step (COGS and CPA r
 tk-ue-constraint-lead = Current constraint:
 tk-ue-constraint = { $lever }. Improving other levers would give less now.
 tk-ue-tied = Gives the same: { $levers }.
-tk-ue-exploit-lead = First, exploit it: get the most out of what you have:
-tk-ue-elevate-lead = Then elevate it with investment:
+tk-ue-exploit-lead = Exploit it first, getting the most out of what you have:
+tk-ue-elevate-lead = Then elevate it by investing:
 tk-ue-cflag-scaling-loses-money = More UA lowers profit: each new potential client costs more than it brings. Do not scale advertising until the economics of a sale are fixed.
 tk-ue-cflag-equal-steps = Every lever was moved by the same 10%. With equal steps the price always beats C1 and APC (revenue exceeds margin); discuss which change of each lever is realistic and recompute with realistic steps.
 
