@@ -19,8 +19,17 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--lang", choices=LANGUAGES, default="ru")
     audit.add_argument("--json", action="store_true", help="print report.json to stdout")
     audit.add_argument(
-        "--map", action="append", default=[], metavar="ROLE=COLUMN",
+        "--map",
+        action="append",
+        default=[],
+        metavar="ROLE=COLUMN",
         help="use COLUMN for ROLE instead of detection (repeatable), e.g. order_date='Дата'",
+    )
+    audit.add_argument(
+        "--max-mb",
+        type=float,
+        default=None,
+        help="largest accepted file in MB (default: MAX_UPLOAD_MB or 20)",
     )
 
     toolkit = sub.add_parser("toolkit", help="value proposition, unit economics, traction map")
@@ -40,4 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         return run_toolkit(args.answers, out=args.out, lang=args.lang, as_json=args.json)
     from analytics.audit_cli import run as run_audit
 
-    return run_audit(args.file, out=args.out, lang=args.lang, as_json=args.json, mapping=args.map)
+    return run_audit(
+        args.file,
+        out=args.out,
+        lang=args.lang,
+        as_json=args.json,
+        mapping=args.map,
+        max_mb=args.max_mb,
+    )

@@ -56,6 +56,7 @@ class Role(StrEnum):
     CHANNEL = "channel"
     CITY = "city"
     RATING = "rating"
+    REFUNDED_AMOUNT = "refunded_amount"
     ORDERS_COUNT = "orders_count"
     TOTAL_SPENT = "total_spent"
     FIRST_PURCHASE = "first_purchase"
@@ -77,6 +78,8 @@ class RoleMatch:
     confidence: float
     alternatives: tuple[str, ...] = ()
     explicit: bool = False
+    extra: tuple[str, ...] = ()
+    """Further columns of the same role used to fill gaps (e.g. a second phone column)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ class QualityReport:
     stale_share: float = 0.0
     stale_months: int = 12
     duplicate_customers: int = 0
+    orders_without_customer: int = 0
+    revenue_without_customer: float = 0.0
     amount_from_quantity_price: bool = False
     day_first: bool | None = None
     warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,20 @@
+"""Ingest: any real export (CSV, XLSX, XLS, ODS, HTML-as-XLS) in, one clean table out."""
+
+from analytics.ingest.errors import IngestError
+from analytics.ingest.limits import Limits
+from analytics.ingest.model import IngestResult, QualityReport, Role, RoleMatch, SourceInfo
+from analytics.ingest.pipeline import ingest, ingest_file
+from analytics.ingest.roles import parse_mapping
+
+__all__ = [
+    "IngestError",
+    "IngestResult",
+    "Limits",
+    "QualityReport",
+    "Role",
+    "RoleMatch",
+    "SourceInfo",
+    "ingest",
+    "ingest_file",
+    "parse_mapping",
+]

@@ -1,0 +1,490 @@
+"""From a raw table with detected roles to the clean orders or customers table.
+
+Every row that does not become part of a valid order is counted under a reason; nothing is
+dropped silently. See ``analytics.ingest.model`` for the output columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from analytics.ingest import values as v
+from analytics.ingest.documents import RETURN_FLAG
+from analytics.ingest.errors import IngestError
+from analytics.ingest.model import QualityReport, Role, RoleMatch
+
+TOTALS = re.compile(r"^\s*(итого|итог|всего|total|totals|grand total|сумма итого)\b", re.I)
+KEY_CHAIN = (Role.CUSTOMER_ID, Role.EMAIL, Role.PHONE, Role.COMPANY, Role.NAME)
+ORDER_LEVEL = (
+    Role.ORDER_DATE,
+    Role.PAID_DATE,
+    Role.CUSTOMER_ID,
+    Role.EMAIL,
+    Role.PHONE,
+    Role.NAME,
+    Role.COMPANY,
+    Role.STATUS,
+    Role.CHANNEL,
+    Role.CITY,
+    Role.CURRENCY,
+)
+ATTRIBUTES = (Role.PRODUCT, Role.CATEGORY, Role.CHANNEL, Role.CITY, Role.NAME, Role.RATING)
+STALE_MONTHS = 12
+
+
+def _col(frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role) -> pd.Series | None:
+    match = mapping.get(role)
+    return frame[match.column] if match is not None else None
+
+
+def _drop(quality: QualityReport, reason: str, count: int) -> None:
+    if count:
+        quality.rows_dropped[reason] = quality.rows_dropped.get(reason, 0) + int(count)
+
+
+def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFrame:
+    """Remove blank rows and count totals rows ("Итого", "Всего", "Total")."""
+    text = frame.astype("string").fillna("")
+    filled = text.apply(lambda col: col.str.strip() != "")
+    frame = frame[filled.any(axis=1)]
+    text = text[filled.any(axis=1)]
+    quality.rows_read = len(frame) + quality.rows_dropped.get("document_subtotal", 0)
+    first = first_filled(text)
+    totals = first.str.match(TOTALS).fillna(False).astype(bool)
+    quality.totals_rows = int(totals.sum())
+    _drop(quality, "totals_row", quality.totals_rows)
+    return frame[~totals.to_numpy()]
+
+
+def first_filled(text: pd.DataFrame) -> pd.Series:
+    """The first non-empty cell among each row's first four columns."""
+    first = pd.Series("", index=text.index, dtype="string")
+    for column in reversed(text.columns[:4]):
+        cell = text[column].str.strip()
+        first = cell.where(cell != "", first)
+    return first
+
+
+def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) -> pd.DataFrame:
+    """Order lines after the first often repeat only the order id: fill order-level fields."""
+    order_id = _col(frame, mapping, Role.ORDER_ID)
+    date_match = mapping.get(Role.ORDER_DATE) or mapping.get(Role.PAID_DATE)
+    if order_id is None or date_match is None:
+        return frame
+    has_id = ~v.is_blank(order_id)
+    continuation = has_id & v.is_blank(frame[date_match.column]) & order_id.duplicated()
+    if not continuation.any():
+        return frame
+    frame = frame.copy()
+    columns = [m.column for r, m in mapping.items() if r in ORDER_LEVEL]
+    columns += [c for r in (Role.EMAIL, Role.PHONE) if r in mapping for c in mapping[r].extra]
+    block = frame[columns].mask(v.is_blank_frame(frame[columns]))
+    filled = block.groupby(order_id.where(has_id).to_numpy(), sort=False, dropna=False).ffill()
+    frame[columns] = block.where(~continuation.to_numpy()[:, None] | block.notna(), filled)
+    return frame
+
+
+def customer_keys(
+    frame: pd.DataFrame, mapping: dict[Role, RoleMatch], quality: QualityReport
+) -> pd.DataFrame:
+    """Normalised contacts and the customer key: id, else email, else phone, else company,
+    else name (per row, falling back along that chain when a cell is empty)."""
+    out = pd.DataFrame(index=frame.index)
+    emails = _coalesce(frame, mapping, Role.EMAIL)
+    if emails is not None:
+        out["email"], invalid = v.normalise_emails(emails)
+        quality.invalid_emails = int(invalid.sum())
+    phones = _coalesce(frame, mapping, Role.PHONE)
+    if phones is not None:
+        out["phone"], invalid = v.normalise_phones(phones)
+        quality.invalid_phones = int(invalid.sum())
+    key = pd.Series(pd.NA, index=frame.index, dtype="string")
+    for role in KEY_CHAIN:
+        if role == Role.EMAIL and "email" in out:
+            candidate = out["email"]
+        elif role == Role.PHONE and "phone" in out:
+            candidate = out["phone"]
+        elif role in (Role.CUSTOMER_ID, Role.COMPANY, Role.NAME) and role in mapping:
+            candidate = v.normalise_ids(frame[mapping[role].column])
+            if role != Role.CUSTOMER_ID:
+                candidate = candidate.str.replace(r"\s+", " ", regex=True)
+        else:
+            continue
+        if not candidate.notna().any():
+            continue  # a column that exists but is empty identifies nobody
+        if quality.customer_key_source is None:
+            quality.customer_key_source = role.value
+        key = key.fillna(candidate)
+    out["customer_key"] = key
+    if Role.NAME in mapping:
+        out["name"] = frame[mapping[Role.NAME].column].astype("string").str.strip()
+    contacts = [c for c in ("email", "phone") if c in out]
+    if contacts:
+        quality.missing_contacts = int(out[contacts].isna().all(axis=1).sum())
+    return out
+
+
+def _coalesce(frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role) -> pd.Series | None:
+    match = mapping.get(role)
+    if match is None:
+        return None
+    series = frame[match.column].mask(v.is_blank(frame[match.column]))
+    for extra in match.extra:
+        series = series.fillna(frame[extra].mask(v.is_blank(frame[extra])))
+    return series
+
+
+def detect_currency(
+    frame: pd.DataFrame,
+    mapping: dict[Role, RoleMatch],
+    headers: tuple[str, ...],
+    quality: QualityReport,
+) -> pd.Series | None:
+    """The file's currency (a currency column, the amount header, the values), and per row
+    the currency where a column gives it."""
+    per_row = None
+    counts: dict[str, int] = {}
+    if Role.CURRENCY in mapping:
+        per_row = (
+            frame[mapping[Role.CURRENCY].column]
+            .astype("string")
+            .str.strip()
+            .map(lambda s: v.currency_from_text(s) if isinstance(s, str) and s else None)
+        )
+        counts = {str(k): int(n) for k, n in per_row.value_counts().items()}
+    if not counts:
+        for role in (Role.AMOUNT, Role.UNIT_PRICE, Role.TOTAL_SPENT):
+            if role in mapping:
+                code = v.currency_from_text(mapping[role].column)
+                if code:
+                    counts = {code: len(frame)}
+                    break
+                counts = v.currencies_in(frame[mapping[role].column].head(2000))
+                if counts:
+                    break
+    if not counts and any(re.search("[А-Яа-я]", h) for h in headers):
+        counts = {"RUB": len(frame)}
+        quality.warnings.append("currency_assumed_rub")
+    quality.currencies = counts
+    quality.currency = max(counts, key=lambda c: counts[c]) if counts else None
+    if len(counts) > 1:
+        quality.warnings.append("mixed_currencies")
+    return per_row
+
+
+def clean_transactions(
+    frame: pd.DataFrame,
+    mapping: dict[Role, RoleMatch],
+    headers: tuple[str, ...],
+    quality: QualityReport,
+) -> pd.DataFrame:
+    """The orders table: one row per order, all statuses kept, reasons counted."""
+    frame = strip_layout_rows(frame, quality)
+    returns = frame.pop(RETURN_FLAG) if RETURN_FLAG in frame else None
+    frame = fill_continuation_rows(frame, mapping)
+    duplicated = frame.duplicated(keep="first").to_numpy()
+    quality.duplicate_rows = int(duplicated.sum())
+    _drop(quality, "duplicate", quality.duplicate_rows)
+    frame = frame[~duplicated]
+    if returns is not None:
+        returns = returns[~duplicated]
+    rows = _parse_lines(frame, mapping, headers, quality, returns)
+    return _to_orders(rows, mapping, quality)
+
+
+def _parse_lines(
+    frame: pd.DataFrame,
+    mapping: dict[Role, RoleMatch],
+    headers: tuple[str, ...],
+    quality: QualityReport,
+    returns: pd.Series | None,
+) -> pd.DataFrame:
+    lines = customer_keys(frame, mapping, quality)
+    order_date = _dates(frame, mapping, Role.ORDER_DATE, quality)
+    paid_date = _dates(frame, mapping, Role.PAID_DATE, quality)
+    if order_date is None and paid_date is None:
+        raise IngestError("no-date-column")
+    lines["order_date"] = (
+        paid_date.fillna(order_date)
+        if (paid_date is not None and order_date is not None)
+        else (paid_date if paid_date is not None else order_date)
+    )
+    raw_date_blank = pd.Series(True, index=frame.index)
+    for role in (Role.PAID_DATE, Role.ORDER_DATE):
+        if role in mapping:
+            raw_date_blank &= v.is_blank(frame[mapping[role].column])
+    lines["amount"], raw_amount_blank = _amounts(frame, mapping, quality)
+    if returns is not None:
+        lines["amount"] = lines["amount"].where(~returns.to_numpy(), -lines["amount"].abs())
+    lines["status"] = _statuses(frame, mapping, quality)
+    per_row_currency = detect_currency(frame, mapping, headers, quality)
+    if Role.ORDER_ID in mapping:
+        lines["order_id"] = v.normalise_ids(frame[mapping[Role.ORDER_ID].column])
+        _uci_prefixes(lines)
+    else:
+        lines["order_id"] = pd.NA
+    lines["order_id"] = lines["order_id"].fillna(
+        pd.Series([f"row-{i + 1}" for i in range(len(lines))], index=lines.index, dtype="string")
+    )
+    for role in ATTRIBUTES:
+        if role in mapping and role != Role.NAME:
+            column = frame[mapping[role].column]
+            lines[role.value] = (
+                v.parse_numbers(column)
+                if role == Role.RATING
+                else _text(column)
+            )
+    if Role.QUANTITY in mapping:
+        lines["quantity"] = v.parse_numbers(frame[mapping[Role.QUANTITY].column])
+    reasons = pd.Series(pd.NA, index=lines.index, dtype="string")
+    reasons = reasons.mask(lines["order_date"].isna() & raw_date_blank, "no_date")
+    reasons = reasons.fillna(reasons.mask(lines["order_date"].isna(), "bad_date"))
+    reasons = reasons.fillna(reasons.mask(lines["customer_key"].isna(), "no_customer"))
+    if per_row_currency is not None and quality.currency is not None:
+        other = per_row_currency.notna() & (per_row_currency != quality.currency)
+        reasons = reasons.fillna(reasons.mask(other, "other_currency"))
+    lines["_reason"] = reasons
+    lines["_amount_blank"] = raw_amount_blank
+    return lines
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """Trimmed text with empty cells as missing."""
+    text = column.astype("string").str.strip()
+    return text.mask(text == "")
+
+
+def _uci_prefixes(lines: pd.DataFrame) -> None:
+    """UCI Online Retail: invoices "C…" are cancellations, "A…" bad-debt adjustments."""
+    ids = lines["order_id"]
+    prefixed = ids.str.match(r"^[CA]\d+$").fillna(False).astype(bool)
+    numeric = ids.str.match(r"^\d+$").fillna(False).astype(bool)
+    if not prefixed.any() or numeric.mean() < 0.5:
+        return
+    cancelled = ids.str.startswith("C").fillna(False).astype(bool) & prefixed
+    lines.loc[cancelled, "status"] = "cancelled"
+    lines.loc[prefixed & ~cancelled, "status"] = "adjustment"
+
+
+def _dates(
+    frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role, quality: QualityReport
+) -> pd.Series | None:
+    if role not in mapping:
+        return None
+    column = frame[mapping[role].column]
+    style = v.date_style(column.head(20_000))
+    if role == Role.ORDER_DATE or quality.day_first is None:
+        quality.day_first = style.day_first
+    if style.ambiguous:
+        quality.warnings.append(f"ambiguous_day_month:{mapping[role].column}")
+    return v.parse_dates(column, style)
+
+
+def _amounts(
+    frame: pd.DataFrame, mapping: dict[Role, RoleMatch], quality: QualityReport
+) -> tuple[pd.Series, pd.Series]:
+    """What the customer paid per line; quantity x unit price when there is no total."""
+    if Role.AMOUNT in mapping:
+        raw = frame[mapping[Role.AMOUNT].column]
+        amount = v.parse_numbers(raw)
+        blank = v.is_blank(raw)
+        if Role.QUANTITY in mapping and Role.UNIT_PRICE in mapping:
+            computed = v.parse_numbers(frame[mapping[Role.QUANTITY].column]) * v.parse_numbers(
+                frame[mapping[Role.UNIT_PRICE].column]
+            )
+            amount = amount.where(~blank | computed.isna(), computed)
+    elif Role.UNIT_PRICE in mapping:
+        price = frame[mapping[Role.UNIT_PRICE].column]
+        quantity = (
+            v.parse_numbers(frame[mapping[Role.QUANTITY].column])
+            if Role.QUANTITY in mapping
+            else pd.Series(1.0, index=frame.index)
+        )
+        amount = v.parse_numbers(price) * quantity
+        blank = v.is_blank(price)
+        quality.amount_from_quantity_price = Role.QUANTITY in mapping
+    else:
+        raise IngestError("no-amount-column")
+    if Role.REFUNDED_AMOUNT in mapping:
+        refunded = v.parse_numbers(frame[mapping[Role.REFUNDED_AMOUNT].column]).fillna(0.0)
+        amount = amount - refunded.clip(lower=0)
+    return amount.astype("float64"), blank
+
+
+def _statuses(
+    frame: pd.DataFrame, mapping: dict[Role, RoleMatch], quality: QualityReport
+) -> pd.Series:
+    if Role.STATUS not in mapping:
+        return pd.Series("valid", index=frame.index, dtype="string")
+    quality.status_column_present = True
+    classes, unknown = v.classify_statuses(frame[mapping[Role.STATUS].column])
+    if unknown:
+        top = sorted(unknown.items(), key=lambda kv: -kv[1])[:5]
+        quality.warnings.append("unknown_statuses:" + "; ".join(f"{k} ({n})" for k, n in top))
+    return classes.fillna("valid").astype("string")
+
+
+def _line_level_amount(lines: pd.DataFrame) -> bool:
+    """Is the amount per line (sum over the order) or the order total on its first line?"""
+    multi = lines["order_id"].duplicated(keep=False)
+    if not multi.any():
+        return True
+    blank = lines.loc[multi, "_amount_blank"]
+    later = lines.loc[multi, "order_id"].duplicated()
+    if blank[later].mean() > 0.5 and not blank[~later].any():
+        return False  # the total sits on the first line only
+    per_order = lines.loc[multi].groupby("order_id")["amount"].nunique(dropna=False)
+    return not (len(per_order) >= 2 and (per_order == 1).mean() >= 0.9)  # total repeated
+
+
+def _to_orders(
+    lines: pd.DataFrame, mapping: dict[Role, RoleMatch], quality: QualityReport
+) -> pd.DataFrame:
+    usable = lines["_reason"].isna()
+    anonymous = (lines["_reason"] == "no_customer") & (lines["status"] == "valid")
+    quality.orders_without_customer = int(lines.loc[anonymous, "order_id"].nunique())
+    quality.revenue_without_customer = round(float(lines.loc[anonymous, "amount"].sum()), 2)
+    for reason, count in lines.loc[~usable, "_reason"].value_counts().items():
+        _drop(quality, str(reason), int(count))
+    lines = lines[usable]
+    if lines.empty:
+        raise IngestError("no-valid-rows")
+    line_level = _line_level_amount(lines)
+    if lines["order_id"].duplicated().any():
+        orders = _aggregate(lines, line_level)
+    else:
+        orders = lines.drop(columns=["_reason", "_amount_blank"])
+    valid = orders["status"] == "valid"
+    no_amount = valid & orders["amount"].isna()
+    zero = valid & orders["amount"].eq(0)
+    quality.status_counts = {str(k): int(n) for k, n in orders["status"].value_counts().items()}
+    line_counts = lines.groupby("order_id", sort=False).size() if line_level else None
+    for status in ("cancelled", "refunded", "open", "adjustment"):
+        mask = orders["status"] == status
+        _drop(quality, status, _rows_of(orders, mask, line_counts))
+    _drop(quality, "no_amount", _rows_of(orders, no_amount, line_counts))
+    _drop(quality, "zero_amount", _rows_of(orders, zero, line_counts))
+    orders = orders[~(no_amount | zero) & (orders["status"] != "adjustment")]
+    orders = orders.reset_index(drop=True)
+    sales = orders[orders["status"] == "valid"]
+    if sales.empty:
+        raise IngestError("no-valid-rows")
+    quality.rows_used = quality.rows_read - sum(quality.rows_dropped.values())
+    quality.orders = int((sales["amount"] > 0).sum())
+    quality.revenue = round(float(sales["amount"].sum()), 2)
+    quality.customers = int(sales["customer_key"].nunique())
+    quality.date_from = sales["order_date"].min().date().isoformat()
+    quality.date_to = sales["order_date"].max().date().isoformat()
+    _stale(quality, sales)
+    _duplicate_customers(quality, sales)
+    return orders
+
+
+def _rows_of(orders: pd.DataFrame, mask: pd.Series, line_counts: pd.Series | None) -> int:
+    if line_counts is None:
+        return int(mask.sum())
+    return int(line_counts.reindex(orders.loc[mask, "order_id"]).sum())
+
+
+def _aggregate(lines: pd.DataFrame, line_level: bool) -> pd.DataFrame:
+    """Merge the lines of one order id into one order."""
+    lines = lines.drop(columns=["_reason", "_amount_blank"])
+    group = lines.groupby("order_id", sort=False)
+    orders = group.first()
+    orders["order_date"] = group["order_date"].min()
+    if line_level:
+        orders["amount"] = group["amount"].sum(min_count=1)
+    if "quantity" in lines:
+        orders["quantity"] = group["quantity"].sum(min_count=1)
+    main = [c for c in ("product", "category") if c in lines]
+    if main and line_level:
+        top = lines.loc[
+            lines["amount"].fillna(-np.inf).groupby(lines["order_id"], sort=False).idxmax().dropna()
+        ]
+        orders[main] = top.set_index("order_id")[main]
+    return orders.reset_index()
+
+
+def _stale(quality: QualityReport, sales: pd.DataFrame) -> None:
+    as_of = sales["order_date"].max()
+    last = sales.groupby("customer_key")["order_date"].max()
+    stale = last < as_of - pd.DateOffset(months=STALE_MONTHS)
+    quality.stale_customers = int(stale.sum())
+    quality.stale_share = round(float(stale.mean()), 4) if len(stale) else 0.0
+
+
+def _duplicate_customers(quality: QualityReport, sales: pd.DataFrame) -> None:
+    """Customers who share an email or phone with another customer key."""
+    duplicates = 0
+    for contact in ("email", "phone"):
+        if contact in sales and quality.customer_key_source != contact:
+            keys = sales[["customer_key", contact]].dropna().drop_duplicates()
+            per_contact = keys.groupby(contact)["customer_key"].nunique()
+            duplicates = max(duplicates, int((per_contact[per_contact > 1] - 1).sum()))
+    quality.duplicate_customers = duplicates
+
+
+def clean_customers(
+    frame: pd.DataFrame,
+    mapping: dict[Role, RoleMatch],
+    headers: tuple[str, ...],
+    quality: QualityReport,
+) -> pd.DataFrame:
+    """The customers table of a customer-list file: one row per customer key."""
+    frame = strip_layout_rows(frame, quality)
+    duplicated = frame.duplicated().to_numpy()
+    quality.duplicate_rows = int(duplicated.sum())
+    _drop(quality, "duplicate", quality.duplicate_rows)
+    frame = frame[~duplicated]
+    table = customer_keys(frame, mapping, quality)
+    for role in (
+        Role.FIRST_PURCHASE,
+        Role.LAST_PURCHASE,
+        Role.REGISTRATION_DATE,
+        Role.LAST_ACTIVITY,
+    ):
+        if role in mapping:
+            table[role.value] = v.parse_dates(frame[mapping[role].column])
+    for role in (Role.ORDERS_COUNT, Role.TOTAL_SPENT):
+        if role in mapping:
+            table[role.value] = v.parse_numbers(frame[mapping[role].column])
+    for role in (Role.CITY, Role.CHANNEL):
+        if role in mapping:
+            table[role.value] = frame[mapping[role].column].astype("string").str.strip()
+    detect_currency(frame, mapping, headers, quality)
+    no_key = table["customer_key"].isna()
+    _drop(quality, "no_customer", int(no_key.sum()))
+    table = table[~no_key]
+    repeated = table["customer_key"].duplicated()
+    quality.duplicate_customers = int(repeated.sum())
+    _drop(quality, "duplicate_customer", quality.duplicate_customers)
+    table = table[~repeated].reset_index(drop=True)
+    if table.empty:
+        raise IngestError("no-valid-rows")
+    quality.rows_used = len(table)
+    quality.customers = len(table)
+    if "orders_count" in table:
+        quality.orders = int(table["orders_count"].fillna(0).sum())
+    if "total_spent" in table:
+        quality.revenue = round(float(table["total_spent"].fillna(0).sum()), 2)
+    dates = [
+        table[c]
+        for c in ("first_purchase", "last_purchase", "registration_date", "last_activity")
+        if c in table
+    ]
+    if dates:
+        stacked = pd.concat(dates).dropna()
+        if not stacked.empty:
+            quality.date_from = stacked.min().date().isoformat()
+            quality.date_to = stacked.max().date().isoformat()
+    seen = [table[c] for c in ("last_activity", "last_purchase") if c in table]
+    if seen:
+        last = pd.concat(seen, axis=1).max(axis=1)
+        as_of = last.max()
+        stale = last < as_of - pd.DateOffset(months=STALE_MONTHS)
+        quality.stale_customers = int(stale.sum())
+        quality.stale_share = round(float(stale.mean()), 4)
+    return table

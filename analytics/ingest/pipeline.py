@@ -1,0 +1,219 @@
+"""The ingest pipeline: bytes in, one clean typed table and its quality report out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analytics.ingest import text as textio
+from analytics.ingest.clean import clean_customers, clean_transactions
+from analytics.ingest.documents import RETURN_FLAG, expand_documents
+from analytics.ingest.errors import IngestError
+from analytics.ingest.layout import Header, find_header
+from analytics.ingest.limits import Limits
+from analytics.ingest.model import IngestResult, QualityReport, Role, RoleMatch, Shape, SourceInfo
+from analytics.ingest.precheck import check_size, check_workbook
+from analytics.ingest.roles import UNSURE_BELOW, detect_roles
+from analytics.ingest.sandbox import run_isolated
+from analytics.ingest.sniff import detect_kind
+from analytics.ingest.values import is_blank
+from analytics.ingest.workbook import pick_sheets, read_html_table, read_workbook
+
+AGGREGATE_ROLES = (
+    Role.ORDERS_COUNT,
+    Role.TOTAL_SPENT,
+    Role.FIRST_PURCHASE,
+    Role.LAST_PURCHASE,
+    Role.LAST_ACTIVITY,
+    Role.REGISTRATION_DATE,
+)
+KEY_ROLES = (Role.CUSTOMER_ID, Role.EMAIL, Role.PHONE, Role.COMPANY, Role.NAME)
+
+
+def ingest_file(path: Path, **kwargs: Any) -> IngestResult:
+    """Ingest a file from disk (see ``ingest``); the size limit is checked before reading."""
+    limits: Limits = kwargs.get("limits") or Limits()
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise IngestError(
+            "too-big",
+            size_mb=round(size / 1024 / 1024, 1),
+            limit_mb=round(limits.max_bytes / 1024 / 1024, 1),
+        )
+    return ingest(path.read_bytes(), path.name, **kwargs)
+
+
+def ingest(
+    data: bytes,
+    file_name: str,
+    *,
+    mapping: Mapping[Role, str] | None = None,
+    limits: Limits | None = None,
+    isolate: bool = True,
+) -> IngestResult:
+    """Read any supported export and return the clean table (see ``ingest.model``).
+
+    Cheap checks run here; parsing runs in a child process with a memory cap and a time
+    limit unless ``isolate`` is false. Raises ``IngestError`` with a code for bad input.
+    """
+    limits = limits or Limits()
+    check_size(data, limits)
+    kind = detect_kind(data)
+    check_workbook(data, kind, limits)
+    explicit = dict(mapping or {})
+    if not isolate:
+        return _parse(data, file_name, kind, explicit, limits)
+    return run_isolated(
+        _parse,
+        data,
+        file_name,
+        kind,
+        explicit,
+        limits,
+        memory_bytes=limits.memory_bytes,
+        seconds=limits.seconds,
+    )
+
+
+def _parse(
+    data: bytes, file_name: str, kind: str, explicit: dict[Role, str], limits: Limits
+) -> IngestResult:
+    frame, source = read_table(data, file_name, kind, limits)
+    return build_result(frame, source, explicit)
+
+
+def read_table(
+    data: bytes, file_name: str, kind: str, limits: Limits
+) -> tuple[pd.DataFrame, SourceInfo]:
+    """The raw table under its header, with named columns, and how it was read."""
+    encoding = delimiter = sheet = None
+    if kind == "text":
+        decoded = textio.decode(data)
+        encoding, text = decoded.encoding, decoded.text
+        textio.check_lines(text, limits)
+        delimiter = textio.sniff_delimiter(text[: textio.SAMPLE_CHARS // 4])
+        rows, starts = textio.sample_rows(text, delimiter)
+        header = find_header(rows)
+        _check_width(header, limits)
+        first_data = header.row + header.rows
+        skip = starts[first_data] if first_data < len(starts) else sum(1 for _ in text.splitlines())
+        body = textio.read_body(text, delimiter, skip, len(header.names))
+        frame = _named(body, header)
+    else:
+        if kind == "html":
+            decoded = textio.decode(data)
+            encoding = decoded.encoding
+            rows = read_html_table(decoded.text)
+        else:
+            chosen = pick_sheets(read_workbook(data))[0]
+            rows, sheet = chosen.rows, chosen.name
+        header = find_header(rows)
+        _check_width(header, limits)
+        width = max(len(header.names), *(len(r) for r in rows)) if rows else 0
+        body_rows = rows[header.row + header.rows :]
+        body = pd.DataFrame(
+            [list(r) + [None] * (width - len(r)) for r in body_rows],
+            columns=list(range(width)),
+            dtype=object,
+        )
+        frame = _named(body, header)
+    if len(frame) > limits.max_rows:
+        raise IngestError("too-many-rows", rows=len(frame), limit=limits.max_rows)
+    source = SourceInfo(
+        file_name=file_name,
+        format=_format_name(kind, file_name),
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=sheet,
+        header_row=header.row + 1,
+        header_rows=header.rows,
+        columns=tuple(str(c) for c in frame.columns),
+    )
+    return frame, source
+
+
+def _check_width(header: Header, limits: Limits) -> None:
+    if len(header.names) > limits.max_columns:
+        raise IngestError("too-many-columns", columns=len(header.names), limit=limits.max_columns)
+
+
+def _format_name(kind: str, file_name: str) -> str:
+    if kind == "xlsx":
+        return "xlsm" if file_name.lower().endswith(".xlsm") else "xlsx"
+    if kind == "text":
+        return "csv"
+    return kind
+
+
+def _named(body: pd.DataFrame, header: Header) -> pd.DataFrame:
+    """Name the columns and drop empty trailing columns (no name and no values)."""
+    names = list(header.names)
+    names += [f"column_{i + 1}" for i in range(len(names), body.shape[1])]
+    body = body.iloc[:, : len(names)]
+    body.columns = pd.Index(names[: body.shape[1]])
+    generated = {f"column_{i + 1}" for i in range(len(names))}
+    keep = [c for c in body.columns if not (c in generated and is_blank(body[c]).all())]
+    return body[keep].reset_index(drop=True)
+
+
+def decide_shape(mapping: dict[Role, RoleMatch], frame: pd.DataFrame) -> Shape:
+    """Transactions (orders or order lines) or a customer list (one row per customer)."""
+    has_date = Role.ORDER_DATE in mapping or Role.PAID_DATE in mapping
+    has_money = Role.AMOUNT in mapping or Role.UNIT_PRICE in mapping
+    aggregates = [r for r in AGGREGATE_ROLES if r in mapping]
+    if aggregates:
+        key_role = next((r for r in KEY_ROLES if r in mapping), None)
+        unique_keys = key_role is not None and (
+            frame[mapping[key_role].column].dropna().astype(str).is_unique
+        )
+        if not (has_date and has_money) or (unique_keys and Role.ORDER_ID not in mapping):
+            return "customers"
+    if not has_date:
+        raise IngestError("no-date-column")
+    if not has_money:
+        raise IngestError("no-amount-column")
+    return "transactions"
+
+
+def build_result(
+    frame: pd.DataFrame, source: SourceInfo, explicit: dict[Role, str] | None = None
+) -> IngestResult:
+    """Detect roles and shape, clean, and assemble the result."""
+    if frame.empty:
+        raise IngestError("no-rows")
+    frame, document_rows = expand_documents(frame)
+    mapping = detect_roles(frame.drop(columns=[RETURN_FLAG], errors="ignore"), explicit)
+    shape = decide_shape(mapping, frame)
+    if shape == "customers" and Role.ORDER_ID in mapping and Role.CUSTOMER_ID not in mapping:
+        match = mapping.pop(Role.ORDER_ID)  # a plain "ID" in a customer list is the customer's
+        mapping[Role.CUSTOMER_ID] = RoleMatch(
+            Role.CUSTOMER_ID, match.column, match.confidence, match.alternatives, match.explicit
+        )
+    if not any(r in mapping for r in KEY_ROLES):
+        raise IngestError("no-customer-column")
+    quality = QualityReport()
+    if document_rows:
+        quality.rows_dropped["document_subtotal"] = document_rows
+    if shape == "transactions":
+        table = clean_transactions(frame, mapping, source.columns, quality)
+        required = [
+            Role.AMOUNT if Role.AMOUNT in mapping else Role.UNIT_PRICE,
+            Role.PAID_DATE if Role.PAID_DATE in mapping else Role.ORDER_DATE,
+        ]
+    else:
+        table = clean_customers(frame, mapping, source.columns, quality)
+        required = []
+    key_role = next(r for r in KEY_ROLES if r in mapping)
+    required.append(key_role)
+    unsure = tuple(r for r in required if r in mapping and mapping[r].confidence < UNSURE_BELOW)
+    return IngestResult(
+        shape=shape,
+        table=table,
+        mapping=mapping,
+        quality=quality,
+        source=source,
+        unsure_roles=unsure,
+    )

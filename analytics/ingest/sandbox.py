@@ -1,0 +1,64 @@
+"""Run a parsing job in a child process with a memory cap and a time limit.
+
+python-calamine can abort the whole process on hostile workbooks (no exception to catch),
+and any parser can be made to eat memory; in a child only the child dies.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import multiprocessing
+import resource
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from analytics.ingest.errors import IngestError
+
+T = TypeVar("T")
+
+
+def _child(
+    conn: Connection, memory_bytes: int, job: Callable[..., Any], args: tuple[Any, ...]
+) -> None:
+    faulthandler.disable()  # a native crash here is expected and reported by the parent
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        conn.send(("ok", job(*args)))
+    except IngestError as exc:
+        conn.send(("error", (exc.code, exc.params)))
+    except MemoryError:
+        conn.send(("error", ("out-of-memory", {})))
+    except BaseException:  # report, never raise across the process boundary
+        conn.send(("crash", traceback.format_exc(limit=5)))
+    finally:
+        conn.close()
+
+
+def run_isolated(job: Callable[..., T], *args: Any, memory_bytes: int, seconds: float) -> T:
+    """``job(*args)`` in a forked child; ``IngestError`` on failure, crash, memory or time."""
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(child, memory_bytes, job, args), daemon=True)
+    process.start()
+    child.close()
+    try:
+        if not parent.poll(seconds):
+            raise IngestError("timeout", seconds=int(seconds))
+        status, payload = parent.recv()
+    except EOFError as exc:
+        process.join(5)
+        raise IngestError("parser-crashed", exit_code=process.exitcode) from exc
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        parent.close()
+    if status == "ok":
+        result: T = payload
+        return result
+    if status == "error":
+        code, params = payload
+        raise IngestError(code, **params)
+    raise IngestError("parser-crashed", exit_code=process.exitcode, detail=str(payload)[-300:])

@@ -1,0 +1,471 @@
+"""Vectorised parsers for the values real exports hold: money, dates, statuses, contacts.
+
+Each parser takes a pandas Series of raw cells (strings, or native numbers and datetimes
+from workbooks) and works on the column's distinct values, so repeated values cost once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from analytics.ingest.model import StatusClass
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
+_SCI = re.compile(r"^[-+]?\d+(?:[.,]\d+)?[eE][-+]?\d+$")
+_NOT_NUMBER = re.compile(r"[^0-9,.\-+()]")
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_SERIAL_MIN, _SERIAL_MAX = 18_264, 73_051  # 1950-01-01 .. 2099-12-31 as Excel serials
+
+
+def via_uniques(series: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Apply ``parse`` to the distinct values of ``series`` and spread the results back."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    parsed = parse(pd.Series(uniques, dtype=object)).reset_index(drop=True)
+    values = parsed.to_numpy()
+    out = values.take(np.where(codes < 0, 0, codes)) if len(values) else np.full(len(codes), None)
+    result = pd.Series(out, index=series.index)
+    if len(values):
+        result[codes < 0] = None
+    if pd.api.types.is_datetime64_any_dtype(parsed.dtype):
+        return pd.to_datetime(result)
+    if pd.api.types.is_float_dtype(parsed.dtype):
+        return result.astype("float64")
+    return result
+
+
+def is_blank(series: pd.Series) -> pd.Series:
+    """True where a cell is missing or only whitespace."""
+    as_text = series.astype("string")
+    return as_text.isna() | (as_text.str.strip() == "")
+
+
+# ---------------------------------------------------------------- money and numbers
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a column writes numbers: the decimal separator."""
+
+    decimal: str = "."
+
+
+def number_style(values: pd.Series) -> NumberStyle:
+    """Decide the decimal separator of a text column from its values."""
+    strings = values[values.map(lambda v: isinstance(v, str))].astype(str)
+    text = strings.map(lambda v: _SPACES.sub("", v))
+    text = text[text.str.contains(r"\d", regex=True)]
+    if text.empty:
+        return NumberStyle()
+    comma_decimal = text.str.contains(r",\d{1,2}\D*$|,\d{4,}\D*$|\.\d{3},", regex=True)
+    dot_decimal = text.str.contains(r"\.\d{1,2}\D*$|,\d{3}\.", regex=True)
+    if comma_decimal.sum() > dot_decimal.sum():
+        return NumberStyle(",")
+    if dot_decimal.any():
+        return NumberStyle(".")
+    thousands = text.str.fullmatch(r"[^,]*\d{1,3}(,\d{3})+\D*", case=False)
+    if text.str.contains(",", regex=False).any() and not thousands.all():
+        return NumberStyle(",")
+    return NumberStyle(".")
+
+
+def parse_numbers(series: pd.Series, style: NumberStyle | None = None) -> pd.Series:
+    """Numbers from cells like ``1 234,50 ₽``, ``12 500 руб.``, ``$1,234.50``, ``(120,00)``."""
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series):
+        return series.astype("float64")
+    style = style or number_style(series.head(5000))
+    return via_uniques(series, lambda u: _parse_number_values(u, style))
+
+
+def _parse_number_values(values: pd.Series, style: NumberStyle) -> pd.Series:
+    native = pd.Series(
+        [
+            float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else np.nan
+            for v in values
+        ],
+        index=values.index,
+        dtype="float64",
+    )
+    text = values.where(native.isna()).astype("string").fillna("")
+    text = text.str.replace(_SPACES, "", regex=True)
+    sci = text.str.fullmatch(_SCI)
+    negative = text.str.contains(r"^\(.*\)$|^-|^−|-$", regex=True)
+    digits = text.str.replace(_NOT_NUMBER, "", regex=True).str.replace(r"[()+]", "", regex=True)
+    digits = digits.str.replace("-", "", regex=False)
+    if style.decimal == ",":
+        digits = digits.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        digits = digits.str.replace(",", "", regex=False)
+    digits = digits.str.replace(r"\.$", "", regex=True)
+    digits = digits.where(~sci.fillna(False), text.str.replace(",", ".", regex=False))
+    number = pd.to_numeric(digits.replace("", None), errors="coerce").astype("float64")
+    number = number.where(~(negative.fillna(False) & ~sci.fillna(False)), -number.abs())
+    return native.fillna(number)
+
+
+_CURRENCY_MARKS: tuple[tuple[str, str], ...] = (
+    (r"₽|\bруб|\bр\.|\brub\b|\brur\b", "RUB"),
+    (r"\$|\busd\b", "USD"),
+    (r"€|\beur\b", "EUR"),
+    (r"£|\bgbp\b", "GBP"),
+    (r"₸|\bkzt\b|\bтенге\b", "KZT"),
+    (r"\bbyn\b|\bбел\.? ?руб", "BYN"),
+    (r"₴|\buah\b|\bгрн\b", "UAH"),
+    (r"\bcny\b|¥", "CNY"),
+)
+
+
+def currency_from_text(text: str) -> str | None:
+    """An ISO currency code named or symbolised in ``text``, if any."""
+    lowered = text.lower()
+    for pattern, code in _CURRENCY_MARKS:
+        if re.search(pattern, lowered):
+            return code
+    if re.fullmatch(r"[a-z]{3}", lowered.strip()):
+        return lowered.strip().upper()
+    return None
+
+
+def currencies_in(values: pd.Series) -> dict[str, int]:
+    """How many cells of a column name each currency (symbols, words or ISO codes)."""
+    counts: dict[str, int] = {}
+    for value, count in values.dropna().astype(str).value_counts().head(200).items():
+        code = currency_from_text(str(value))
+        if code:
+            counts[code] = counts.get(code, 0) + int(count)
+    return counts
+
+
+# ---------------------------------------------------------------- dates
+
+_DMY = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\b")
+_TIMEZONE = re.compile(r"\s*(?:[+-]\d{2}:?\d{2}|UTC|GMT|Z)\s*$")
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """How a column writes dates: day before month or not, and whether that was a guess."""
+
+    day_first: bool = True
+    ambiguous: bool = False
+
+
+def date_style(values: pd.Series) -> DateStyle:
+    """Decide day/month order from the column's content (a first part above 12 is a day)."""
+    text = values.dropna().astype(str).head(20_000)
+    parts = text.str.extract(_DMY)
+    if parts.empty or parts[0].isna().all():
+        return DateStyle()
+    first = pd.to_numeric(parts[0], errors="coerce")
+    second = pd.to_numeric(parts[2], errors="coerce")
+    if (first > 12).any():
+        return DateStyle(True)
+    if (second > 12).any():
+        return DateStyle(False)
+    separator = parts[1].dropna().mode()
+    slash = not separator.empty and separator.iloc[0] == "/"
+    return DateStyle(day_first=not slash, ambiguous=True)
+
+
+def _formats(style: DateStyle) -> list[str]:
+    orders = (
+        ["%d{s}%m{s}%Y", "%d{s}%m{s}%y"] if style.day_first else ["%m{s}%d{s}%Y", "%m{s}%d{s}%y"]
+    )
+    times = [" %H:%M:%S", " %H:%M", "", "T%H:%M:%S", " %H:%M:%S.%f", ", %H:%M", " %I:%M %p"]
+    return [o.format(s=s) + t for s in "./-" for o in orders for t in times]
+
+
+def parse_dates(series: pd.Series, style: DateStyle | None = None) -> pd.Series:
+    """Datetimes from native dates, Excel serial numbers and text in the usual formats.
+
+    Time zones are dropped, keeping the local wall time the export shows.
+    """
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return _naive(series)
+    style = style or date_style(series)
+    return via_uniques(series, lambda u: _parse_date_values(u, style))
+
+
+def _naive(series: pd.Series) -> pd.Series:
+    if getattr(series.dt, "tz", None) is not None:
+        series = series.dt.tz_localize(None)
+    return series.astype("datetime64[ns]")
+
+
+def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    natives = values.map(lambda v: isinstance(v, (datetime, date)) and 1900 <= v.year <= 2200)
+    if natives.any():
+        stamps = pd.to_datetime(values[natives].map(pd.Timestamp), errors="coerce", utc=False)
+        result[natives] = _naive(pd.Series(stamps))
+    numeric = pd.to_numeric(values.where(~natives), errors="coerce")
+    serial = numeric.between(_SERIAL_MIN, _SERIAL_MAX)
+    if serial.any():
+        result[serial] = EXCEL_EPOCH + pd.to_timedelta(numeric[serial], unit="D")
+    rest = ~natives & ~serial & values.map(lambda v: isinstance(v, str))  # others stay NaT
+    if not rest.any():
+        return result
+    text = values[rest].astype(str).str.strip().str.replace(_TIMEZONE, "", regex=True)
+    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    iso = text.str.match(r"^\d{4}-\d{1,2}-\d{1,2}")
+    if iso.any():
+        parsed[iso] = _naive(
+            pd.Series(pd.to_datetime(text[iso], format="ISO8601", errors="coerce"))
+        )
+    for fmt in _formats(style):
+        todo = parsed.isna() & ~iso
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    result[rest] = parsed
+    return result
+
+
+# ---------------------------------------------------------------- statuses
+
+_STATUS_RULES: tuple[tuple[StatusClass, tuple[str, ...]], ...] = (
+    (
+        "refunded",
+        (
+            "возврат",
+            "вернули",
+            "refund",
+            "returned",
+            "chargeback",
+            "возвращ",
+            "ожидаем возврата",
+            "credit note",
+            "сторно",
+        ),
+    ),
+    (
+        "cancelled",
+        (
+            "отмен",
+            "cancel",
+            "void",
+            "ложн",
+            "failed",
+            "fail",
+            "declin",
+            "отказ",
+            "не реализовано",
+            "провал",
+            "lost",
+            "проигр",
+            "неуспеш",
+            "не оплачен",
+            "expired",
+            "истек",
+            "rejected",
+            "отклон",
+            "spam",
+            "спам",
+            "удален",
+            "deleted",
+            "trash",
+            "брак",
+        ),
+    ),
+    (
+        "valid",
+        (
+            "оплач",
+            "выполн",
+            "заверш",
+            "paid",
+            "complet",
+            "успешн",
+            "won",
+            "выигр",
+            "доставлен",
+            "delivered",
+            "получен",
+            "закрыт",
+            "shipped",
+            "fulfilled",
+            "отгруж",
+            "продан",
+            "sold",
+            "succeeded",
+            "success",
+            "done",
+            "closed won",
+            "captured",
+            "реализовано",
+            "исполн",
+            "processing",
+            "settled",
+            "approved",
+            "partially_refunded",
+            "partially refunded",
+            "выдан",
+            "вручен",
+        ),
+    ),
+    (
+        "open",
+        (
+            "нов",
+            "new",
+            "в работе",
+            "ожида",
+            "pending",
+            "progress",
+            "обработ",
+            "on-hold",
+            "hold",
+            "отлож",
+            "draft",
+            "черновик",
+            "authorized",
+            "частично",
+            "partial",
+            "согласован",
+            "open",
+            "открыт",
+            "awaiting",
+            "переговор",
+            "квалификац",
+            "собран",
+            "принят",
+            "подтвержден",
+            "confirmed",
+            "в пути",
+            "доставляется",
+            "в доставке",
+            "не оплачен",
+            "неоплачен",
+            "unpaid",
+            "не подтвержден",
+        ),
+    ),
+)
+
+# Checked before the rules: exact spellings whose substrings would mislead.
+_STATUS_EXACT: dict[str, StatusClass] = {
+    "закрыто и не реализовано": "cancelled",
+    "успешно реализовано": "valid",
+    "сделка провалена": "cancelled",
+    "сделка успешна": "valid",
+    "partially_refunded": "valid",
+    "partially refunded": "valid",
+    "partially_paid": "open",
+    "частично оплачен": "open",
+    "не оплачен": "open",
+    "неоплачен": "open",
+    "не подтвержден": "open",
+    "won": "valid",
+    "lost": "cancelled",
+    "y": "valid",
+    "да": "valid",
+}
+
+
+def normalise_status(text: str) -> str:
+    """Lower-case, trim and unify ё and underscores so spellings compare equal."""
+    return re.sub(r"\s+", " ", text.strip().lower().replace("ё", "е"))
+
+
+def status_class(text: str) -> StatusClass | None:
+    """Map one status or deal stage (ru/en) to valid, cancelled, refunded or open."""
+    key = normalise_status(text)
+    if not key:
+        return None
+    if key in _STATUS_EXACT:
+        return _STATUS_EXACT[key]
+    if "не реализовано" in key:
+        return "cancelled"
+    for cls, needles in _STATUS_RULES:
+        if any(needle in key for needle in needles):
+            return cls
+    return None
+
+
+def classify_statuses(series: pd.Series) -> tuple[pd.Series, dict[str, int]]:
+    """Status classes per row (unknown statuses count as open) and the unknown spellings."""
+    text = series.astype("string").fillna("")
+    counts = text.value_counts()
+    mapping: dict[str, str | None] = {value: status_class(value) for value in counts.index}
+    unknown = {
+        value: int(counts[value]) for value, cls in mapping.items() if cls is None and value.strip()
+    }
+    classes = text.map(lambda v: mapping.get(v) or ("open" if v.strip() else None))
+    return classes, unknown
+
+
+def status_vocabulary_share(values: pd.Series) -> float:
+    """Share of non-empty cells that are known statuses (confirms a status column)."""
+    text = values.dropna().astype(str)
+    text = text[text.str.strip() != ""]
+    if text.empty:
+        return 0.0
+    counts = text.value_counts()
+    if len(counts) > 60:
+        return 0.0
+    known = sum(int(n) for v, n in counts.items() if status_class(str(v)) is not None)
+    return known / len(text)
+
+
+# ---------------------------------------------------------------- contacts
+
+EMAIL_RE = r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$"
+
+
+def normalise_emails(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Trimmed lower-case emails (invalid ones become missing) and a mask of invalid cells."""
+
+    def parse(values: pd.Series) -> pd.Series:
+        return values.astype("string").str.strip().str.lower().str.strip("<>'\"")
+
+    text = via_uniques(series, parse).astype("string")
+    filled = text.fillna("").str.len() > 0
+    valid = text.str.match(EMAIL_RE).fillna(False).astype(bool)
+    return text.where(valid), filled & ~valid
+
+
+def normalise_phones(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Phones reduced to digits (Russian 8XXXXXXXXXX -> 7XXXXXXXXXX) and a mask of invalid."""
+
+    def parse(values: pd.Series) -> pd.Series:
+        text = values.map(_phone_text).astype("string")
+        digits = text.str.replace(r"\D", "", regex=True)
+        digits = digits.where(
+            ~(digits.str.len().eq(11) & digits.str.startswith("8")), "7" + digits.str[1:]
+        )
+        return digits.where(~(digits.str.len().eq(10) & digits.str.startswith("9")), "7" + digits)
+
+    digits = via_uniques(series, parse).astype("string")
+    filled = digits.fillna("").str.len() > 0
+    raw_filled = ~is_blank(series)
+    valid = digits.str.len().between(10, 15).fillna(False).astype(bool)
+    return digits.where(valid), (filled | raw_filled) & ~valid
+
+
+def _phone_text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def normalise_ids(series: pd.Series) -> pd.Series:
+    """Identifiers as trimmed text; floats like 17850.0 (Excel, pandas) become ``17850``."""
+
+    def parse(values: pd.Series) -> pd.Series:
+        text = values.map(_phone_text).astype("string").str.strip()
+        text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+        return text.where(text.str.len() > 0)
+
+    return via_uniques(series, parse).astype("string")
+
+
+def is_blank_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``is_blank`` for every column of a frame."""
+    return frame.apply(is_blank)

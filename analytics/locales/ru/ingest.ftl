@@ -1,0 +1,93 @@
+## Ingest errors: what is wrong and what to do, one line each.
+ingest-error-empty = Файл пустой. Выгрузите таблицу заново и пришлите файл с данными.
+ingest-error-not-found = Файл { $path } не найден. Проверьте путь к файлу.
+ingest-error-not-spreadsheet = Это не таблица (внутри { $kind }). Пришлите выгрузку в CSV, XLSX, XLS или ODS.
+ingest-error-encrypted = Книга защищена паролем. Снимите пароль в Excel (Файл → Сведения → Защита книги) и пришлите файл снова.
+ingest-error-corrupt-workbook = Файл Excel повреждён или не дописан. Откройте его в Excel, сохраните заново как XLSX и пришлите снова.
+ingest-error-too-big = Файл весит { $size_mb } МБ, а можно не больше { $limit_mb } МБ. Сохраните только нужные столбцы или выгрузите CSV за меньший период.
+ingest-error-too-many-rows = В файле { $rows } строк, а можно не больше { $limit }. Выгрузите данные за меньший период.
+ingest-error-too-many-columns = В таблице { $columns } столбцов, а можно не больше { $limit }. Уберите лишние столбцы при выгрузке.
+ingest-error-line-too-long = В файле строка длиннее { $limit_kb } КБ — это не похоже на таблицу. Проверьте, что выгрузили CSV с переносами строк.
+ingest-error-zip-bomb = Файл при распаковке становится огромным — такие книги не открываем из соображений безопасности. Сохраните данные заново в Excel как XLSX или CSV.
+ingest-error-xml-entities = В книге есть XML-конструкции, которые мы не открываем из соображений безопасности. Сохраните данные заново в Excel как XLSX или CSV.
+ingest-error-absurd-range = В листе заполнены ячейки на огромном диапазоне ({ $cells } ячеек). Скопируйте только таблицу с данными на новый лист и сохраните.
+ingest-error-parser-crashed = Не удалось прочитать книгу: она устроена необычно. Сохраните данные как CSV (UTF-8) и пришлите снова.
+ingest-error-out-of-memory = Файл слишком тяжёлый для разбора. Выгрузите данные за меньший период или сохраните как CSV.
+ingest-error-timeout = Разбор файла занял больше { $seconds } с. Выгрузите данные за меньший период или сохраните как CSV.
+ingest-error-no-table = В файле не нашлось таблицы с данными. Проверьте, что выгрузили заказы или клиентов, а не отчёт-картинку.
+ingest-error-no-rows = В таблице нет строк с данными — только заголовок. Выгрузите данные за период, где были заказы.
+ingest-error-no-date-column = Не нашёл столбец с датой заказа. Добавьте дату в выгрузку или укажите столбец: --map order_date="Название столбца".
+ingest-error-no-amount-column = Не нашёл столбец с суммой заказа. Добавьте сумму в выгрузку или укажите столбец: --map amount="Название столбца".
+ingest-error-no-customer-column = Не нашёл, чем различать клиентов: нужен ID клиента, email, телефон или имя. Добавьте такой столбец в выгрузку.
+ingest-error-no-valid-rows = Ни одной годной строки: у всех заказов нет даты, суммы или клиента, либо все они отменены. Проверьте фильтр выгрузки (нужны оплаченные заказы).
+ingest-error-unknown-column = Столбца «{ $column }» для роли { $role } в файле нет. Есть: { $columns }.
+ingest-error-unknown-role = Неизвестная роль «{ $role }». Возможные: { $roles }.
+ingest-error-bad-mapping = Не понял «{ $item }»: укажите как роль=Столбец, например order_date=Дата.
+
+## Data-quality summary
+quality-title = Качество данных: { $file }
+quality-shape-transactions = Тип файла: заказы (транзакции)
+quality-shape-customers = Тип файла: список клиентов (без отдельных заказов)
+quality-source = Формат: { $format }{ $details }
+quality-rows = Строк прочитано: { $read }, использовано: { $used }
+quality-dropped = Не вошло в расчёт:
+quality-dropped-reason = • { $reason }: { $count }
+quality-orders = Оплаченных заказов: { $orders }, клиентов: { $customers }
+quality-customers = Клиентов: { $customers }, заказов по данным файла: { $orders }
+quality-revenue = Выручка: { $revenue }
+quality-period = Период: { $from } — { $to }
+quality-key = Клиент определяется по: { $source }
+quality-statuses = Статусы заказов: { $counts }
+quality-no-status = Столбца со статусом нет: все заказы считаются оплаченными.
+quality-contacts = Некорректных email: { $emails }, некорректных телефонов: { $phones }, клиентов без контактов: { $missing }
+quality-stale = Не покупали больше { $months } мес.: { $count } клиентов ({ $share })
+quality-duplicates = Точных дублей строк: { $rows }; клиентов с общим email или телефоном: { $customers }
+quality-amount-computed = Сумма заказа посчитана как количество × цена.
+quality-mapping = Столбцы:
+quality-mapping-row = • { $role }: «{ $column }» (уверенность { $confidence })
+quality-unsure = Не уверен в столбцах: { $roles }. Проверьте и при необходимости укажите --map роль=Столбец.
+quality-warning-currency_assumed_rub = Валюта в файле не указана — считаю в рублях.
+quality-warning-mixed_currencies = В файле несколько валют; в расчёт взята основная, остальные строки исключены.
+quality-warning-ambiguous_day_month = В столбце «{ $detail }» нельзя однозначно понять, где день, а где месяц; принят обычный для формата порядок.
+quality-warning-unknown_statuses = Незнакомые статусы считаются незавершёнными: { $detail }
+
+reason-totals_row = строки «Итого»
+reason-duplicate = точные дубли строк
+reason-no_date = нет даты
+reason-bad_date = дата не распознана
+reason-no_customer = нет клиента (ID, email, телефона или имени)
+reason-no_amount = нет суммы
+reason-zero_amount = нулевая сумма (бесплатные заказы, регистрации)
+reason-cancelled = отменённые
+reason-refunded = возвраты
+reason-open = незавершённые (не оплачены, в работе)
+reason-adjustment = корректировки
+reason-other_currency = в другой валюте
+reason-document_subtotal = строки документов с подытогами
+reason-duplicate_customer = повторы одного клиента
+
+role-customer_id = ID клиента
+role-email = email
+role-phone = телефон
+role-name = имя
+role-company = компания
+role-order_id = номер заказа
+role-order_date = дата заказа
+role-paid_date = дата оплаты
+role-amount = сумма
+role-currency = валюта
+role-quantity = количество
+role-unit_price = цена
+role-status = статус
+role-product = товар
+role-category = категория
+role-channel = источник
+role-city = город
+role-rating = оценка
+role-refunded_amount = сумма возврата
+role-orders_count = число заказов
+role-total_spent = сумма покупок
+role-first_purchase = первая покупка
+role-last_purchase = последняя покупка
+role-registration_date = дата регистрации
+role-last_activity = последняя активность

@@ -1,0 +1,1 @@
+"""Renderings of an audit: report.json sections, the readable summary, files."""
