@@ -620,13 +620,21 @@ CONTENT: dict[Role, Callable[[pd.Series], float]] = {
 CONTENT_ONLY: dict[Role, float] = {Role.EMAIL: 0.9, Role.PHONE: 0.95}
 
 
-def _score(role: Role, header: str, sample: pd.Series) -> float:
+def _score(
+    role: Role, header: str, sample: pd.Series, ratios: dict[tuple[str, str], float]
+) -> float:
     named = header_score(role, header)
+    need = CONTENT_ONLY.get(role)
+    if named == 0.0 and need is None:
+        return 0.0
     if not len(sample):
         return named * 0.3
-    ratio = CONTENT[role](sample)
+    check = CONTENT[role]
+    key = (check.__name__, header)
+    if key not in ratios:  # one content check per column and kind, shared by roles
+        ratios[key] = check(sample)
+    ratio = ratios[key]
     if named == 0.0:
-        need = CONTENT_ONLY.get(role)
         return 0.55 if need is not None and ratio >= need else 0.0
     if role == Role.STATUS and ratio < 0.3:
         return named * 0.5
@@ -647,10 +655,11 @@ def detect_roles(
                 "unknown-column", role=role.value, column=column, columns=", ".join(columns[:30])
             )
     samples = {c: _sample(frame[c]) for c in columns}
+    ratios: dict[tuple[str, str], float] = {}
     scores: dict[Role, list[tuple[float, str]]] = {}
     for role in Role:
         ranked = sorted(
-            ((_score(role, c, samples[c]), c) for c in columns),
+            ((_score(role, c, samples[c], ratios), c) for c in columns),
             key=lambda sc: (-sc[0], columns.index(sc[1])),
         )
         scores[role] = [(s, c) for s, c in ranked if s > 0.05]

@@ -144,6 +144,7 @@ def currencies_in(values: pd.Series) -> dict[str, int]:
 # ---------------------------------------------------------------- dates
 
 _DMY = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\b")
+_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _TIMEZONE = re.compile(r"\s*(?:[+-]\d{2}:?\d{2}|UTC|GMT|Z)\s*$")
 
 
@@ -210,7 +211,11 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
     rest = ~natives & ~serial & values.map(lambda v: isinstance(v, str))  # others stay NaT
     if not rest.any():
         return result
-    text = values[rest].astype(str).str.strip().str.replace(_TIMEZONE, "", regex=True)
+    text = values[rest].astype(str).str.strip()
+    text = text[text.str.contains(_DATE_SHAPE)]  # nothing else can parse: skip the formats
+    if text.empty:
+        return result
+    text = text.str.replace(_TIMEZONE, "", regex=True)
     parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     iso = text.str.match(r"^\d{4}-\d{1,2}-\d{1,2}")
     if iso.any():
@@ -222,7 +227,7 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
         if not todo.any():
             break
         parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-    result[rest] = parsed
+    result[parsed.index] = parsed
     return result
 
 
