@@ -7,15 +7,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analytics.audit import (
+    BaseAudit,
+    CustomerListAudit,
+    run_audit_analytics,
+    run_customer_list_analytics,
+)
 from analytics.i18n import t
 from analytics.ingest import IngestError, IngestResult, Limits, ingest_file, parse_mapping
 from analytics.report.data import data_section, quality_section
 from analytics.report.quality_text import quality_lines
 
 
-def build_report(result: IngestResult) -> dict[str, Any]:
-    """report.json for an ingest result (later stages add their sections)."""
-    return {"data": data_section(result), "quality": quality_section(result)}
+def analyse(result: IngestResult) -> BaseAudit | CustomerListAudit:
+    """The base audit of a clean table, for either file shape."""
+    if result.shape == "transactions":
+        return run_audit_analytics(result.table)
+    return run_customer_list_analytics(result.table)
+
+
+def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
+    """report.json: the data section, the quality report and the audit sections."""
+    return {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
 
 
 def run(
@@ -35,7 +48,8 @@ def run(
     except IngestError as exc:
         print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)
         return 2
-    report = build_report(result)
+    audit = analyse(result)
+    report = build_report(result, audit)
     summary = "\n".join(quality_lines(result, lang))
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)

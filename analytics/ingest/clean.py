@@ -69,21 +69,25 @@ def first_filled(text: pd.DataFrame) -> pd.Series:
 
 
 def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) -> pd.DataFrame:
-    """Order lines after the first often repeat only the order id: fill order-level fields."""
+    """Order lines after the first often repeat only the order id (and maybe the date):
+    blank order-level cells (customer, contacts, status, date...) take the order's values."""
     order_id = _col(frame, mapping, Role.ORDER_ID)
-    date_match = mapping.get(Role.ORDER_DATE) or mapping.get(Role.PAID_DATE)
-    if order_id is None or date_match is None:
+    if order_id is None:
         return frame
     has_id = ~v.is_blank(order_id)
-    continuation = has_id & v.is_blank(frame[date_match.column]) & order_id.duplicated()
-    if not continuation.any():
+    repeated = has_id & order_id.duplicated()
+    if not repeated.any():
         return frame
-    frame = frame.copy()
     columns = [m.column for r, m in mapping.items() if r in ORDER_LEVEL]
     columns += [c for r in (Role.EMAIL, Role.PHONE) if r in mapping for c in mapping[r].extra]
-    block = frame[columns].mask(v.is_blank_frame(frame[columns]))
-    filled = block.groupby(order_id.where(has_id).to_numpy(), sort=False, dropna=False).ffill()
-    frame[columns] = block.where(~continuation.to_numpy()[:, None] | block.notna(), filled)
+    blank = v.is_blank_frame(frame[columns])
+    columns = [c for c in columns if (blank[c] & repeated).any()]
+    if not columns:
+        return frame
+    frame = frame.copy()
+    block = frame[columns].mask(blank[columns])
+    filled = block.groupby(order_id.where(has_id).to_numpy(), sort=False, dropna=True).ffill()
+    frame[columns] = block.where(~repeated.to_numpy()[:, None] | block.notna(), filled)
     return frame
 
 
