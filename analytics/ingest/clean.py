@@ -47,24 +47,23 @@ def _drop(quality: QualityReport, reason: str, count: int) -> None:
 
 def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFrame:
     """Remove blank rows and count totals rows ("Итого", "Всего", "Total")."""
-    text = frame.astype("string").fillna("")
-    filled = text.apply(lambda col: col.str.strip() != "")
-    frame = frame[filled.any(axis=1)]
-    text = text[filled.any(axis=1)]
+    blank = v.is_blank_frame(frame)
+    filled = ~blank.all(axis=1).to_numpy()
+    frame, blank = frame[filled], blank[filled]
     quality.rows_read = len(frame) + quality.rows_dropped.get("document_subtotal", 0)
-    first = first_filled(text)
-    totals = first.str.match(TOTALS).fillna(False).astype(bool)
+    first = first_filled(frame, blank)
+    totals = first.str.match(TOTALS).fillna(False).astype(bool).to_numpy()
     quality.totals_rows = int(totals.sum())
     _drop(quality, "totals_row", quality.totals_rows)
-    return frame[~totals.to_numpy()]
+    return frame[~totals]
 
 
-def first_filled(text: pd.DataFrame) -> pd.Series:
-    """The first non-empty cell among each row's first four columns."""
-    first = pd.Series("", index=text.index, dtype="string")
-    for column in reversed(text.columns[:4]):
-        cell = text[column].str.strip()
-        first = cell.where(cell != "", first)
+def first_filled(frame: pd.DataFrame, blank: pd.DataFrame) -> pd.Series:
+    """The first non-empty cell among each row's first four columns, as text."""
+    first = pd.Series("", index=frame.index, dtype="string")
+    for column in reversed(frame.columns[:4]):
+        cell = frame[column].astype("string").str.strip()
+        first = cell.where(~blank[column], first)
     return first
 
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from analytics.ingest.model import Role
-from analytics.ingest.roles import header_score
+from analytics.ingest.roles import header_scores
 
 SCAN_ROWS = 40
 _NUMBER_LIKE = re.compile(r"^[\s\u00a0(+-]*[\d\s\u00a0.,]+\)?\s*(₽|руб\.?|р\.|%|\$|€|£)?\s*$")
@@ -42,7 +41,9 @@ def _is_data_value(value: Any) -> bool:
 
 
 def _keyword_hits(cells: list[str]) -> int:
-    return sum(1 for c in cells if c and max(header_score(r, c) for r in Role) >= 0.6)
+    return sum(
+        1 for c in cells if c and len(c) <= 80 and max(header_scores(c).values(), default=0) >= 0.6
+    )
 
 
 def _header_like(row: list[Any]) -> tuple[bool, int, int]:

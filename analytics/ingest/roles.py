@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 
 import pandas as pd
 
@@ -533,28 +534,49 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w#№]+", " ", text)).strip()
 
 
-def header_score(role: Role, header: str) -> float:
-    """How well a header names a role: 1.0 exact, less for a phrase inside a longer header."""
+def _phrase_index() -> dict[str, list[tuple[Role, float]]]:
+    """Every synonym -> the roles it names, with a preference falling with its rank."""
+    index: dict[str, list[tuple[Role, float]]] = {}
+    for role, synonyms in SYNONYMS.items():
+        for rank, synonym in enumerate(synonyms):
+            index.setdefault(synonym, []).append((role, max(0.75, 1.0 - rank * 0.01)))
+    return index
+
+
+PHRASES = _phrase_index()
+
+
+@cache
+def header_scores(header: str) -> dict[Role, float]:
+    """How well a header names each role: 1.0 exact, less for a phrase inside a longer
+    header (more so the less of the header it covers); excluded words give 0."""
     norm = normalise_header(header)
-    if not norm:
-        return 0.0
-    if any(word in norm + " " for word in EXCLUDE.get(role, ())):
-        return 0.0
-    synonyms = SYNONYMS[role]
-    best = 0.0
-    for rank, synonym in enumerate(synonyms):
-        preference = max(0.75, 1.0 - rank * 0.01)
-        if norm == synonym:
-            best = max(best, preference)
-        elif re.search(rf"(^|\s){re.escape(synonym)}(\s|$)", norm):
-            coverage = len(synonym) / len(norm)
-            best = max(best, (0.7 + 0.2 * coverage) * preference)
-    return best
+    words = norm.split()
+    scores: dict[Role, float] = {}
+    for start in range(len(words)):
+        for stop in range(start + 1, min(len(words), start + 5) + 1):
+            phrase = " ".join(words[start:stop])
+            for role, preference in PHRASES.get(phrase, ()):
+                if phrase == norm:
+                    score = preference
+                else:
+                    score = (0.7 + 0.2 * len(phrase) / len(norm)) * preference
+                if score > scores.get(role, 0.0):
+                    scores[role] = score
+    for role in list(scores):
+        if any(word in norm + " " for word in EXCLUDE.get(role, ())):
+            del scores[role]
+    return scores
+
+
+def header_score(role: Role, header: str) -> float:
+    """How well ``header`` names ``role`` (see ``header_scores``)."""
+    return header_scores(header).get(role, 0.0)
 
 
 def _sample(column: pd.Series, size: int = 300) -> pd.Series:
-    filled = column[~v.is_blank(column)]
-    return filled.head(size)
+    head = column.head(20_000)
+    return head[~v.is_blank(head)].head(size)
 
 
 def _ratio(mask: pd.Series) -> float:

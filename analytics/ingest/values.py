@@ -40,9 +40,17 @@ def via_uniques(series: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> p
 
 
 def is_blank(series: pd.Series) -> pd.Series:
-    """True where a cell is missing or only whitespace."""
-    as_text = series.astype("string")
-    return as_text.isna() | (as_text.str.strip() == "")
+    """True where a cell is missing or only whitespace (decided once per distinct value)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    text = pd.Series(uniques, dtype=object)
+    strings = text.map(type).eq(str).to_numpy()
+    blank_unique = np.zeros(len(uniques), dtype=bool)
+    if strings.any():
+        blank_unique[strings] = text[strings].str.strip().eq("").to_numpy()
+    blank = np.ones(len(codes), dtype=bool)
+    known = codes >= 0
+    blank[known] = blank_unique[codes[known]]
+    return pd.Series(blank, index=series.index)
 
 
 # ---------------------------------------------------------------- money and numbers
