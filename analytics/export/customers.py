@@ -1,0 +1,290 @@
+"""The customers table for CRM and mailing-tool import: DataFrame, CSV and XLSX.
+
+Input is the per-customer frame of an audit (``BaseAudit.customers_frame()`` or
+``CustomerListAudit.customers_frame()``): one row per customer, RFM scores and segment codes
+when computed. Only columns that exist and hold at least one value are exported, in this
+order (see :data:`COLUMNS`)::
+
+    key, name, email, phone, city, channel, main category, segment, R, F, M,
+    days since last purchase, orders, revenue, average check, first purchase, last purchase
+
+Headers and segment names come from ``locales/<lang>/export.ftl``.
+
+Formula injection (OWASP "CSV injection"): a text cell starting with ``= + - @``, tab, CR
+or LF would be run as a formula by Excel or LibreOffice. In the CSV such cells get a
+leading apostrophe. Plain numbers and phone numbers such as ``+7 (999) 123-45-67`` or
+``-5`` are left alone: without letters or ``| ! ( ...)`` calls they cannot execute anything,
+and an apostrophe would break a phone column in the CRM. In the XLSX every text cell is
+written with ``write_string`` (``strings_to_formulas`` off), so it is a literal string
+whatever it starts with and needs no apostrophe: the value stays exact.
+
+Speed: the XLSX is written row by row with typed writes (``write_string`` /
+``write_number``, dates as Excel serial numbers with a date format) in constant-memory
+mode; pandas' ``to_excel`` is not used (it took 5.5 s for 100,000 customers).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+
+from analytics.i18n import normalise_language, t
+
+__all__ = [
+    "COLUMNS",
+    "ExportColumn",
+    "customers_csv",
+    "customers_table",
+    "customers_xlsx",
+    "export_columns",
+    "neutralise",
+    "segment_name",
+]
+
+Kind = Literal["text", "int", "money", "date", "segment"]
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """One exported column: the source column in the customers frame and its kind."""
+
+    source: str
+    kind: Kind
+    width: float = 14.0
+
+    def header(self, lang: str) -> str:
+        """The localised header."""
+        return t(lang, f"export-col-{self.source}")
+
+
+#: Exported columns in order; those missing from (or empty in) the frame are skipped.
+COLUMNS: tuple[ExportColumn, ...] = (
+    ExportColumn("customer_key", "text", 22),
+    ExportColumn("name", "text", 28),
+    ExportColumn("email", "text", 28),
+    ExportColumn("phone", "text", 16),
+    ExportColumn("city", "text", 16),
+    ExportColumn("channel", "text", 14),
+    ExportColumn("main_category", "text", 18),
+    ExportColumn("rfm_segment", "segment", 20),
+    ExportColumn("r", "int", 5),
+    ExportColumn("f", "int", 5),
+    ExportColumn("m", "int", 5),
+    ExportColumn("recency_days", "int", 12),
+    ExportColumn("frequency", "int", 10),
+    ExportColumn("monetary", "money", 14),
+    ExportColumn("avg_check", "money", 14),
+    ExportColumn("first_purchase", "date", 13),
+    ExportColumn("last_purchase", "date", 13),
+)
+
+_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# digits with the punctuation of phone numbers and plain numbers: cannot call anything
+_HARMLESS = re.compile(r"[+\-]?[\d\s().\-,]*\d[\d\s().\-,]*")
+
+
+def neutralise(value: str) -> str:
+    """``value`` with an apostrophe in front when a spreadsheet would read it as a formula.
+
+    >>> neutralise("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralise("+7 (999) 123-45-67")
+    '+7 (999) 123-45-67'
+    """
+    if value.startswith(_DANGEROUS_START) and not _HARMLESS.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def segment_name(code: str | None, lang: str) -> str:
+    """The display name of an RFM segment code (``""`` for unscored customers)."""
+    if not code:
+        return ""
+    return t(lang, f"export-segment-{code}")
+
+
+def export_columns(frame: pd.DataFrame) -> list[ExportColumn]:
+    """The columns of :data:`COLUMNS` present in ``frame`` with at least one value."""
+    out = []
+    for column in COLUMNS:
+        if column.source not in frame.columns:
+            continue
+        if column.source != "customer_key" and not frame[column.source].notna().any():
+            continue
+        out.append(column)
+    return out
+
+
+def _text_values(series: pd.Series) -> list[str | None]:
+    values: list[Any] = series.astype("object").tolist()
+    return [
+        None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
+        for v in values
+    ]
+
+
+def _number_values(series: pd.Series, integer: bool) -> list[float | int | None]:
+    array = pd.to_numeric(series, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    ok = ~np.isnan(array)
+    if integer:
+        ints = np.where(ok, array, 0).astype(np.int64).tolist()
+        return [v if good else None for v, good in zip(ints, ok.tolist(), strict=True)]
+    floats = np.round(array, 2).tolist()
+    return [v if good else None for v, good in zip(floats, ok.tolist(), strict=True)]
+
+
+def _day_numbers(series: pd.Series) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """Days since 1970-01-01 as floats, NaN for missing dates."""
+    stamps = pd.to_datetime(series, errors="coerce")
+    days = stamps.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    out = days.astype(np.int64).astype(np.float64)
+    out[np.isnat(days)] = np.nan
+    return out
+
+
+def _date_values(series: pd.Series) -> list[date | None]:
+    days = _day_numbers(series)
+    epoch = date(1970, 1, 1).toordinal()
+    return [None if math.isnan(d) else date.fromordinal(epoch + int(d)) for d in days.tolist()]
+
+
+def _column_values(frame: pd.DataFrame, column: ExportColumn, lang: str) -> list[Any]:
+    series = frame[column.source]
+    if column.kind == "text":
+        return _text_values(series)
+    if column.kind == "segment":
+        names = {code: segment_name(code, lang) for code in _text_values(series.drop_duplicates())}
+        return [names.get(code) or None for code in _text_values(series)]
+    if column.kind in ("int", "money"):
+        return _number_values(series, integer=column.kind == "int")
+    return _date_values(series)
+
+
+def customers_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The export table: localised headers, localised segment names, dates as ``date``.
+
+    One row per row of ``frame`` in the same order; missing values are ``None``.
+    Text is not neutralised here (the CSV and XLSX writers take care of that).
+    """
+    lang = normalise_language(lang)
+    columns = export_columns(frame)
+    data = {c.header(lang): _column_values(frame, c, lang) for c in columns}
+    table = pd.DataFrame(data, columns=[c.header(lang) for c in columns], dtype=object)
+    return table.reset_index(drop=True)
+
+
+def _csv_number(value: float | int | None, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return text.replace(".", ",") if decimal_comma else text
+
+
+def customers_csv(frame: pd.DataFrame, lang: str, delimiter: str | None = None) -> bytes:
+    """The table as CSV bytes: UTF-8 with a BOM so that Excel detects the encoding.
+
+    Russian uses ``;`` between fields and a decimal comma (what Russian Excel expects);
+    English uses ``,`` and a decimal point. Dates are ISO (``2024-12-31``). Text cells that a
+    spreadsheet would run as formulas are prefixed with an apostrophe (see :func:`neutralise`).
+    """
+    lang = normalise_language(lang)
+    sep = delimiter or (";" if lang == "ru" else ",")
+    decimal_comma = lang == "ru" and sep != ","
+    columns = export_columns(frame)
+    cells: list[list[str]] = []
+    for column in columns:
+        values = _column_values(frame, column, lang)
+        if column.kind in ("text", "segment"):
+            cells.append(["" if v is None else neutralise(v) for v in values])
+        elif column.kind == "date":
+            cells.append(["" if v is None else v.isoformat() for v in values])
+        else:
+            cells.append([_csv_number(v, decimal_comma) for v in values])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([neutralise(c.header(lang)) for c in columns])
+    writer.writerows(zip(*cells, strict=True) if cells else [])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+# Excel's serial date: days since 1899-12-30
+_EXCEL_EPOCH_OFFSET = 25569.0
+
+
+def _number_writer(
+    write_number: Callable[..., Any], fmt: Any
+) -> Callable[[int, int, Any], Any]:
+    def write(row: int, col: int, value: Any) -> Any:
+        return write_number(row, col, value, fmt)
+
+    return write
+
+
+def customers_xlsx(frame: pd.DataFrame, lang: str) -> bytes:
+    """The table as an XLSX workbook (one sheet, bold frozen header, autofilter, widths).
+
+    Every text cell is written with ``write_string``: a value starting with ``=`` stays the
+    literal string, never a formula. Numbers are numbers, dates are Excel dates.
+    """
+    lang = normalise_language(lang)
+    columns = export_columns(frame)
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        output,
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "constant_memory": True,
+            "in_memory": True,
+        },
+    )
+    sheet = book.add_worksheet(t(lang, "export-sheet-customers")[:31])
+    header_format = book.add_format(
+        {"bold": True, "bg_color": "#EEF1F6", "bottom": 1, "text_wrap": True, "valign": "top"}
+    )
+    formats = {
+        "int": book.add_format({"num_format": "0"}),
+        "money": book.add_format({"num_format": "#,##0.00"}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd" if lang == "en" else "dd.mm.yyyy"}),
+    }
+    write_string = sheet.write_string
+    write_number = sheet.write_number
+    writers: list[Callable[[int, int, Any], Any]] = []
+    data: list[Sequence[Any]] = []
+    for index, column in enumerate(columns):
+        header = column.header(lang)
+        sheet.set_column(index, index, max(column.width, min(len(header) + 2, 30)))
+        if column.kind in ("text", "segment"):
+            data.append(_column_values(frame, column, lang))
+            writers.append(write_string)
+        elif column.kind == "date":
+            days = _day_numbers(frame[column.source]) + _EXCEL_EPOCH_OFFSET
+            data.append([None if math.isnan(d) else d for d in days.tolist()])
+            writers.append(_number_writer(write_number, formats["date"]))
+        else:
+            data.append(_column_values(frame, column, lang))
+            writers.append(_number_writer(write_number, formats[column.kind]))
+    for index, column in enumerate(columns):
+        write_string(0, index, column.header(lang), header_format)
+    rows = len(frame)
+    if columns:
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
+    pairs = list(enumerate(writers))
+    for row_index, row in enumerate(zip(*data, strict=True), start=1):
+        for (col_index, write), value in zip(pairs, row, strict=True):
+            if value is not None:
+                write(row_index, col_index, value)
+    book.close()
+    return output.getvalue()

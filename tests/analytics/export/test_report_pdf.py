@@ -1,0 +1,72 @@
+"""The one-file audit report: sections, PDF pages, HTML escaping, partial reports."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from analytics.document import Heading, Image, Table, render_markdown
+from analytics.export.report_pdf import audit_document, audit_html, audit_pdf
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def test_document_sections_ru(sample_report: dict[str, Any], png: bytes) -> None:
+    doc = audit_document(sample_report, {"revenue_monthly": png, "rfm": png}, "ru")
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["Данные", "Ключевые показатели", "Графики", "RFM-сегменты"]
+    assert len(doc.images()) == 2
+    text = render_markdown(doc)
+    assert "Строк прочитано: 5\u00a0001, использовано: 4\u00a0483" in text
+    assert "Клиентов: 469" in text
+    assert "отменённые 364" in text
+    assert "Средний чек" in text and "5\u00a0683\u00a0₽" in text
+    assert "Окно оттока" in text
+    rfm = [b for b in doc.blocks if isinstance(b, Table)][-1]
+    assert rfm.header == ("Сегмент", "Клиентов", "Доля базы", "Выручка", "Доля выручки")
+    segments = sample_report["rfm"]["segments"]
+    assert len(rfm.rows) == len(segments) + 1  # plus the total row
+    assert rfm.rows[0][0] == "Чемпионы"
+    assert rfm.rows[-1][1] == "469"
+
+
+def test_document_english(sample_report: dict[str, Any]) -> None:
+    text = render_markdown(audit_document(sample_report, {}, "en"))
+    assert "Customer base audit" in text and "Key numbers" in text
+    assert "Average order value | 5,683\u00a0₽" in text
+    assert "Charts" not in text  # no charts given
+
+
+def test_pdf_pages(sample_report: dict[str, Any], png: bytes) -> None:
+    charts = {f"chart_{i}": png for i in range(4)}
+    pdf = audit_pdf(sample_report, charts, "ru")
+    assert pdf.startswith(b"%PDF")
+    assert pdf.rstrip().endswith(b"%%EOF")
+    assert page_count(pdf) >= 2
+    assert len(pdf) > 20_000
+    assert page_count(audit_pdf(sample_report, {}, "en")) >= 1
+
+
+def test_partial_report_renders() -> None:
+    """A customer-list audit without RFM or lifecycle months still gives a report."""
+    report = {"shape": "customers", "as_of": "2025-01-01",
+              "metrics": {"customers": 10, "revenue": 1000.0}, "rfm": None}
+    html_text = audit_html(report, {}, "en")
+    assert "RFM segments were not computed" in html_text
+    assert "customer list" in html_text
+    assert audit_pdf(report, {}, "ru").startswith(b"%PDF")
+    assert audit_pdf({}, {}, "ru").startswith(b"%PDF")
+
+
+def test_html_escapes_user_strings(sample_report: dict[str, Any], png: bytes) -> None:
+    report = dict(sample_report)
+    report["quality"] = {"source": {"file_name": "<script>alert(1)</script>.csv"}}
+    html_text = audit_html(report, {"<img src=x onerror=alert(1)>": png}, "ru")
+    assert "<script>alert" not in html_text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.csv" in html_text
+    assert "<img src=x" not in html_text
+    assert html_text.count("data:image/png;base64,") == 1
+    doc = audit_document(report, {"x": png}, "ru")
+    assert isinstance(doc.images()[0], Image)
