@@ -1,0 +1,51 @@
+"""Audit charts: phone-readable PNGs built from the audit report dict (issue 3).
+
+``render_charts(report, lang)`` returns ``{"revenue", "active_base", "rfm", "cohorts",
+"breakdown"}`` -> PNG bytes, leaving out the charts the data cannot support. Each chart's
+title states its finding; the title logic is a pure function in each chart module
+(``revenue_title``, ``active_base_title``, ``rfm_title``, ``cohorts_title``,
+``breakdown_title``) returning a :class:`~analytics.charts.style.Title`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from analytics.charts import active_base, breakdown, cohorts, revenue, rfm, style
+from analytics.i18n import normalise_language
+
+log = logging.getLogger(__name__)
+
+RENDERERS: dict[str, Callable[[Mapping[str, Any], str], bytes | None]] = {
+    "revenue": revenue.render,
+    "active_base": active_base.render,
+    "rfm": rfm.render,
+    "cohorts": cohorts.render,
+    "breakdown": breakdown.render,
+}
+
+__all__ = ["RENDERERS", "render_charts"]
+
+
+def render_charts(report: Mapping[str, Any], lang: str) -> dict[str, bytes]:
+    """PNG bytes of every chart the report's data supports, keyed by chart name.
+
+    A chart whose section is missing, empty or malformed is left out, never raised: a broken
+    chart must not cost the owner the rest of the audit.
+    """
+    lang = normalise_language(lang)
+    out: dict[str, bytes] = {}
+    if not isinstance(report, Mapping):
+        return out
+    with style.chart_style():
+        for name, render in RENDERERS.items():
+            try:
+                png = render(report, lang)
+            except Exception:  # one bad chart must not sink the others
+                log.exception("chart %s failed", name)
+                continue
+            if png:
+                out[name] = png
+    return out
