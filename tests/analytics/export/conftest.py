@@ -31,11 +31,12 @@ HOSTILE = [
 def hostile_frame() -> pd.DataFrame:
     """Customers whose names and cities are formula payloads; one unscored customer."""
     n = len(HOSTILE)
+    last: list[str | None] = ["2024-03-01"] * (n - 1) + [None]
     return pd.DataFrame(
         {
             "customer_key": pd.array([f"k{i}" for i in range(n)], dtype="string"),
             "first_purchase": pd.to_datetime(["2024-01-05"] * n),
-            "last_purchase": pd.to_datetime(["2024-03-01"] * (n - 1) + [None]),
+            "last_purchase": pd.to_datetime(pd.Series(last)),
             "frequency": [1, 2, 3, 4, 5, 6, 7, 8],
             "monetary": [100.5, 200.0, 300.25, 400.0, 500.0, 600.0, 700.0, 800.0],
             "avg_check": [100.5, 100.0, 100.08, 100.0, 100.0, 100.0, 100.0, 100.0],

@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -22,9 +23,9 @@ from analytics.i18n import t
 from tests.analytics.export.conftest import HOSTILE
 
 
-def read_xlsx(data: bytes) -> list[list[object]]:
+def read_xlsx(data: bytes) -> list[list[Any]]:
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    rows: list[list[object]] = book.get_sheet_by_index(0).to_python()
+    rows: list[list[Any]] = book.get_sheet_by_index(0).to_python()
     return rows
 
 
