@@ -33,6 +33,7 @@ ORDER_LEVEL = (
 )
 ATTRIBUTES = (Role.PRODUCT, Role.CATEGORY, Role.CHANNEL, Role.CITY, Role.NAME, Role.RATING)
 STALE_MONTHS = 12
+TOTALS_WINDOW = 50
 
 
 def _col(frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role) -> pd.Series | None:
@@ -51,8 +52,10 @@ def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFra
     filled = ~blank.all(axis=1).to_numpy()
     frame, blank = frame[filled], blank[filled]
     quality.rows_read = len(frame) + quality.rows_dropped.get("document_subtotal", 0)
-    first = first_filled(frame, blank)
-    totals = first.str.match(TOTALS).fillna(False).astype(bool).to_numpy()
+    tail = max(0, len(frame) - TOTALS_WINDOW)  # totals close a table: look at its end
+    first = first_filled(frame.iloc[tail:], blank.iloc[tail:])
+    totals = np.zeros(len(frame), dtype=bool)
+    totals[tail:] = first.str.match(TOTALS).fillna(False).astype(bool).to_numpy()
     quality.totals_rows = int(totals.sum())
     _drop(quality, "totals_row", quality.totals_rows)
     return frame[~totals]
@@ -118,6 +121,8 @@ def customer_keys(
             continue
         if not candidate.notna().any():
             continue  # a column that exists but is empty identifies nobody
+        if quality.customer_key_source is not None and not key.isna().any():
+            break
         if quality.customer_key_source is None:
             quality.customer_key_source = role.value
         key = key.fillna(candidate)
@@ -263,6 +268,8 @@ def _text(column: pd.Series) -> pd.Series:
 def _uci_prefixes(lines: pd.DataFrame) -> None:
     """UCI Online Retail: invoices "C…" are cancellations, "A…" bad-debt adjustments."""
     ids = lines["order_id"]
+    if not ids.head(50_000).str.match(r"^[CA]\d+$").fillna(False).any():
+        return
     prefixed = ids.str.match(r"^[CA]\d+$").fillna(False).astype(bool)
     numeric = ids.str.match(r"^\d+$").fillna(False).astype(bool)
     if not prefixed.any() or numeric.mean() < 0.5:

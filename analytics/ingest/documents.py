@@ -28,6 +28,9 @@ def expand_documents(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Pass document fields to item rows and drop document rows; returns (frame, dropped)."""
     if frame.empty:
         return frame, 0
+    head = frame.iloc[:2000, 0].astype("string").fillna("")
+    if head.str.extract(DOCUMENT)["number"].isna().all():
+        return frame, 0  # reports put a document row within the first rows
     first_column = frame.iloc[:, 0].astype("string").fillna("").str.strip()
     found = first_column.str.extract(DOCUMENT)
     is_doc = found["number"].notna()
