@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,9 @@ from analytics.audit import (
     run_audit_analytics,
     run_customer_list_analytics,
 )
+from analytics.charts import render_charts
+from analytics.export.customers import customers_csv, customers_xlsx
+from analytics.export.report_pdf import audit_html, audit_pdf
 from analytics.i18n import t
 from analytics.ingest import IngestError, IngestResult, Limits, ingest_file, parse_mapping
 from analytics.report.data import data_section, quality_section
@@ -39,27 +45,84 @@ def run(
     as_json: bool,
     mapping: list[str],
     max_mb: float | None = None,
+    timings: bool = False,
 ) -> int:
-    """Audit ``file``; exit code 0, or 2 with one clear line on stderr for bad input."""
+    """Audit ``file``; exit code 0, or 2 with one clear line on stderr for bad input.
+
+    With ``out`` it writes report.json, summary.txt, charts/*.png, customers.xlsx,
+    customers.csv, report.pdf and report.html; ``timings`` prints stage times to stderr.
+    """
+    clock = StageClock()
     try:
         if not file.is_file():
             raise IngestError("not-found", path=str(file))
-        result = ingest_file(file, mapping=parse_mapping(mapping), limits=Limits.from_env(max_mb))
+        with clock("ingest"):
+            result = ingest_file(
+                file, mapping=parse_mapping(mapping), limits=Limits.from_env(max_mb)
+            )
     except IngestError as exc:
         print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)
         return 2
-    audit = analyse(result)
-    report = build_report(result, audit)
+    with clock("analytics"):
+        audit = analyse(result)
+        report = build_report(result, audit)
     summary = "\n".join(quality_lines(result, lang))
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "report.json").write_text(_json(report), encoding="utf-8")
-        (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
+        write_outputs(out, result, audit, report, summary, lang, clock)
     if as_json:
         print(_json(report))
     else:
         print(summary)
+    if timings:
+        print(clock.render(), file=sys.stderr)
     return 0
+
+
+def write_outputs(
+    out: Path,
+    result: IngestResult,
+    audit: BaseAudit | CustomerListAudit,
+    report: dict[str, Any],
+    summary: str,
+    lang: str,
+    clock: StageClock,
+) -> None:
+    """Write every artefact of the offline audit into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(_json(report), encoding="utf-8")
+    (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
+    with clock("charts"):
+        charts = render_charts(report, lang)
+        (out / "charts").mkdir(exist_ok=True)
+        for name, png in charts.items():
+            (out / "charts" / f"{name}.png").write_bytes(png)
+    with clock("exports"):
+        customers = audit.customers_frame()
+        (out / "customers.csv").write_bytes(customers_csv(customers, lang))
+        (out / "customers.xlsx").write_bytes(customers_xlsx(customers, lang))
+    with clock("report"):
+        (out / "report.pdf").write_bytes(audit_pdf(report, charts, lang))
+        (out / "report.html").write_text(audit_html(report, charts, lang), encoding="utf-8")
+
+
+class StageClock:
+    """Wall time per stage of the audit, for ``--timings``."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - start
+
+    def render(self) -> str:
+        """One line: each stage's seconds and the total."""
+        parts = [f"{name} {seconds:.2f}s" for name, seconds in self.stages.items()]
+        return "timings: " + ", ".join(parts) + f"; total {sum(self.stages.values()):.2f}s"
 
 
 def _json(report: dict[str, Any]) -> str:

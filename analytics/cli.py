@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="largest accepted file in MB (default: MAX_UPLOAD_MB or 20)",
     )
+    audit.add_argument("--timings", action="store_true", help="print stage timings to stderr")
 
     toolkit = sub.add_parser("toolkit", help="value proposition, unit economics, traction map")
     toolkit.add_argument("answers", type=Path, help="answers file, YAML or JSON")
@@ -56,4 +57,5 @@ def main(argv: list[str] | None = None) -> int:
         as_json=args.json,
         mapping=args.map,
         max_mb=args.max_mb,
+        timings=args.timings,
     )

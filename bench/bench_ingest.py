@@ -41,10 +41,22 @@ def measure(path: Path, isolate: bool) -> dict[str, float | str]:
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
     seconds, rows, orders = done.stdout.split()
-    peak = next((int(line.split("=")[1]) / 1024 for line in done.stderr.splitlines()
-                 if line.startswith("PEAK_KB=")), float("nan"))
-    return {"file": path.name, "ingest_s": float(seconds), "process_s": round(wall, 2),
-            "peak_mib": round(peak), "rows": rows, "orders": orders}
+    peak = next(
+        (
+            int(line.split("=")[1]) / 1024
+            for line in done.stderr.splitlines()
+            if line.startswith("PEAK_KB=")
+        ),
+        float("nan"),
+    )
+    return {
+        "file": path.name,
+        "ingest_s": float(seconds),
+        "process_s": round(wall, 2),
+        "peak_mib": round(peak),
+        "rows": rows,
+        "orders": orders,
+    }
 
 
 def main() -> None:

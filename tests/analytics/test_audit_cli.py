@@ -1,0 +1,63 @@
+"""The offline audit as a user runs it: ``python -m analytics audit FILE``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+
+
+def audit(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analytics", "audit", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ru", "Это не таблица"), ("en", "This is not a spreadsheet")],
+)
+def test_bad_input_is_one_clear_line_and_exit_code_2(lang: str, expected: str, tmp_path: Path) -> None:
+    photo = tmp_path / "export.csv"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    done = audit(str(photo), "--lang", lang)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and expected in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_missing_file_and_bad_mapping(tmp_path: Path) -> None:
+    assert audit(str(tmp_path / "nope.csv")).returncode == 2
+    done = audit("samples/shop_orders.csv", "--map", "colour=Сумма", "--lang", "en")
+    assert done.returncode == 2 and 'Unknown role "colour"' in done.stderr
+
+
+def test_sample_audit_writes_every_artefact(tmp_path: Path) -> None:
+    done = audit("samples/shop_orders.csv", "--out", str(tmp_path), "--timings")
+    assert done.returncode == 0, done.stderr
+    assert "Качество данных" in done.stdout and "timings: ingest" in done.stderr
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    data = report["data"]
+    # The generator's own truth for this sample (samples/README.md).
+    assert data["revenue"] == 10_632_096.0 and data["orders"] == 1871
+    assert data["rows_used"] + sum(data["rows_dropped"].values()) == data["rows_read"]
+    assert {s["code"] for s in report["rfm"]["segments"]} >= {"champions", "lost"}
+    assert report["cohorts"]["retention"] and report["lifecycle"]["monthly"]
+    assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == [
+        "active_base.png", "breakdown.png", "cohorts.png", "revenue.png", "rfm.png"]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "customers.xlsx").stat().st_size > 0
+    customers_csv = (tmp_path / "customers.csv").read_bytes()
+    assert customers_csv.startswith(b"\xef\xbb\xbf")
+    assert customers_csv.count(b"\n") - 1 == report["data"]["customers"]
+
+
+def test_json_to_stdout_in_english() -> None:
+    done = audit("samples/school_orders.xlsx", "--json", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["data"]["currency"] == "RUB" and report["data"]["revenue"] == 5_800_213.0
