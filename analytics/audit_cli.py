@@ -78,7 +78,7 @@ def run(
     return 0
 
 
-def write_outputs(
+def write_outputs(  # noqa: PLR0917 - one call site, each artefact's inputs
     out: Path,
     result: IngestResult,
     audit: BaseAudit | CustomerListAudit,

@@ -49,15 +49,15 @@ def is_blank(series: pd.Series) -> pd.Series:
             blank |= spaces & text.str.strip().eq("")
         return blank.astype(bool)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    text = pd.Series(uniques, dtype=object)
-    strings = text.map(type).eq(str).to_numpy()
+    values = pd.Series(uniques, dtype=object)
+    strings = values.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool)
     blank_unique = np.zeros(len(uniques), dtype=bool)
     if strings.any():
-        blank_unique[strings] = text[strings].str.strip().eq("").to_numpy()
-    blank = np.ones(len(codes), dtype=bool)
+        blank_unique[strings] = values[strings].str.strip().eq("").to_numpy()
+    mask = np.ones(len(codes), dtype=bool)
     known = codes >= 0
-    blank[known] = blank_unique[codes[known]]
-    return pd.Series(blank, index=series.index)
+    mask[known] = blank_unique[codes[known]]
+    return pd.Series(mask, index=series.index)
 
 
 # ---------------------------------------------------------------- money and numbers
