@@ -29,7 +29,8 @@ import csv
 import io
 import math
 import re
-from collections.abc import Callable, Sequence
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -46,6 +47,7 @@ __all__ = [
     "customers_csv",
     "customers_table",
     "customers_xlsx",
+    "customers_xlsx_cells",
     "export_columns",
     "neutralise",
     "segment_name",
@@ -230,8 +232,8 @@ def _number_writer(
     return write
 
 
-def customers_xlsx(frame: pd.DataFrame, lang: str) -> bytes:
-    """The table as an XLSX workbook (one sheet, bold frozen header, autofilter, widths).
+def customers_xlsx_cells(frame: pd.DataFrame, lang: str) -> bytes:
+    """:func:`customers_xlsx` written cell by cell through XlsxWriter (slower reference).
 
     Every text cell is written with ``write_string``: a value starting with ``=`` stays the
     literal string, never a formula. Numbers are numbers, dates are Excel dates.
@@ -287,4 +289,140 @@ def customers_xlsx(frame: pd.DataFrame, lang: str) -> bytes:
             if value is not None:
                 write(row_index, col_index, value)
     book.close()
+    return output.getvalue()
+
+
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_EXISTING_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
+
+
+def _xml_text(value: str) -> str:
+    """Text for an inline string, escaped the way XlsxWriter does (control chars as _xHHHH_)."""
+    if not _NEEDS_WORK.search(value):
+        return value
+    value = _EXISTING_ESCAPE.sub(r"_x005F\1", value)
+    value = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+    return value.translate(_XML_ESCAPES)
+
+
+def _column_letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _cells_xml(
+    values: list[Any], letter: str, kind: Kind, style: int, first_row: int
+) -> list[str]:
+    """One ``<c>`` element per value (``""`` when missing), rows numbered from ``first_row``."""
+    if kind in ("text", "segment"):
+        return [
+            "" if v is None
+            else f'<c r="{letter}{i}" t="inlineStr"><is><t xml:space="preserve">'
+            f"{_xml_text(v)}</t></is></c>"
+            for i, v in enumerate(values, start=first_row)
+        ]
+    return [
+        "" if v is None else f'<c r="{letter}{i}" s="{style}"><v>{v!r}</v></c>'
+        for i, v in enumerate(values, start=first_row)
+    ]
+
+
+def customers_xlsx(frame: pd.DataFrame, lang: str, chunk_rows: int = 20_000) -> bytes:
+    """The table as an XLSX workbook (one sheet, bold frozen header, autofilter, widths).
+
+    XlsxWriter writes the workbook (styles, header, frozen pane, autofilter, widths) with
+    ``strings_to_formulas`` off; the data rows are then streamed into the sheet's
+    ``<sheetData>`` as typed cells: text as inline strings (so a value starting with ``=``
+    is the literal string, never a formula: the sheet holds no ``<f>`` element), numbers
+    as numbers, dates as Excel serial days with a date format. This skips XlsxWriter's
+    per-cell overhead (see ``bench/bench_export.py``); :func:`customers_xlsx_cells` gives
+    the same workbook cell by cell.
+    """
+    lang = normalise_language(lang)
+    columns = export_columns(frame)
+    skeleton = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        skeleton,
+        {"strings_to_formulas": False, "strings_to_urls": False,
+         "strings_to_numbers": False, "in_memory": True},
+    )
+    sheet = book.add_worksheet(t(lang, "export-sheet-customers")[:31])
+    header_format = book.add_format(
+        {"bold": True, "bg_color": "#EEF1F6", "bottom": 1, "text_wrap": True, "valign": "top"}
+    )
+    formats = {
+        "int": book.add_format({"num_format": "0"}),
+        "money": book.add_format({"num_format": "#,##0.00"}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd" if lang == "en" else "dd.mm.yyyy"}),
+    }
+    rows = len(frame)
+    for index, column in enumerate(columns):
+        header = column.header(lang)
+        width = max(column.width, min(len(header) + 2, 30))
+        sheet.set_column(index, index, width, formats.get(column.kind))
+        sheet.write_string(0, index, header, header_format)
+    if columns:
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
+    book.close()
+
+    def cell_columns(start: int, stop: int) -> list[list[str]]:
+        out = []
+        part = frame.iloc[start:stop]
+        for index, column in enumerate(columns):
+            letter = _column_letters(index)
+            if column.kind == "date":
+                days = _day_numbers(part[column.source]) + _EXCEL_EPOCH_OFFSET
+                values: list[Any] = [None if math.isnan(d) else int(d) for d in days.tolist()]
+            else:
+                values = _column_values(part, column, lang)
+            fmt = formats.get(column.kind)
+            style = fmt.xf_index if fmt is not None and fmt.xf_index is not None else 0
+            out.append(_cells_xml(values, letter, column.kind, style, start + 2))
+        return out
+
+    def row_chunks() -> Iterator[str]:
+        for start in range(0, rows, chunk_rows):
+            stop = min(start + chunk_rows, rows)
+            cols = cell_columns(start, stop)
+            yield "".join(
+                f'<row r="{i}">{"".join(cells)}</row>'
+                for i, cells in enumerate(zip(*cols, strict=True), start=start + 2)
+            )
+
+    last_cell = f"{_column_letters(max(len(columns) - 1, 0))}{rows + 1}"
+    return _splice_sheet_data(skeleton.getvalue(), row_chunks() if columns else iter(()),
+                              last_cell)
+
+
+_SHEET = "xl/worksheets/sheet1.xml"
+_DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
+
+
+def _splice_sheet_data(workbook: bytes, chunks: Iterator[str], last_cell: str) -> bytes:
+    """``workbook`` with ``chunks`` (``<row>`` elements) appended to the sheet's data."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(
+        output, "w", zipfile.ZIP_DEFLATED
+    ) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename != _SHEET:
+                target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            xml = _DIMENSION.sub(f'<dimension ref="A1:{last_cell}"/>', data.decode("utf-8"), 1)
+            if "<sheetData/>" in xml:
+                xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
+            head, tail = xml.split("</sheetData>", 1)
+            with target.open(info.filename, "w", force_zip64=True) as stream:
+                stream.write(head.encode("utf-8"))
+                for chunk in chunks:
+                    stream.write(chunk.encode("utf-8"))
+                stream.write(("</sheetData>" + tail).encode("utf-8"))
     return output.getvalue()

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ from analytics.export.customers import (
     customers_csv,
     customers_table,
     customers_xlsx,
+    customers_xlsx_cells,
     neutralise,
 )
 from analytics.i18n import t
@@ -132,9 +134,13 @@ def test_csv_neutralises_formula_injection(hostile_frame: pd.DataFrame) -> None:
 
 # ------------------------------------------------------------------ XLSX
 
+Writer = Callable[[pd.DataFrame, str], bytes]
+WRITERS = pytest.mark.parametrize("writer", [customers_xlsx, customers_xlsx_cells])
 
-def test_xlsx_strings_stay_strings(hostile_frame: pd.DataFrame) -> None:
-    data = customers_xlsx(hostile_frame, "ru")
+
+@WRITERS
+def test_xlsx_strings_stay_strings(hostile_frame: pd.DataFrame, writer: Writer) -> None:
+    data = writer(hostile_frame, "ru")
     rows = read_xlsx(data)
     header = rows[0]
     assert header[:2] == ["Ключ клиента", "Имя"]
@@ -150,8 +156,11 @@ def test_xlsx_strings_stay_strings(hostile_frame: pd.DataFrame) -> None:
             assert "<autoFilter" in xml
 
 
-def test_xlsx_every_customer_with_typed_values(sample_frame: pd.DataFrame) -> None:
-    rows = read_xlsx(customers_xlsx(sample_frame, "en"))
+@WRITERS
+def test_xlsx_every_customer_with_typed_values(
+    sample_frame: pd.DataFrame, writer: Writer
+) -> None:
+    rows = read_xlsx(writer(sample_frame, "en"))
     header, body = rows[0], rows[1:]
     assert header[0] == "Customer key" and "Segment" in header
     assert len(body) == len(sample_frame)
@@ -163,7 +172,26 @@ def test_xlsx_every_customer_with_typed_values(sample_frame: pd.DataFrame) -> No
     assert body[0][revenue] == pytest.approx(sample_frame["monetary"][0])
 
 
-def test_xlsx_empty_frame(hostile_frame: pd.DataFrame) -> None:
-    rows = read_xlsx(customers_xlsx(hostile_frame.iloc[:0], "ru"))
+@WRITERS
+def test_xlsx_empty_frame(hostile_frame: pd.DataFrame, writer: Writer) -> None:
+    rows = read_xlsx(writer(hostile_frame.iloc[:0], "ru"))
     assert rows[0][0] == "Ключ клиента"
     assert len([r for r in rows if any(c != "" for c in r)]) == 1
+
+
+def test_xlsx_control_characters_and_markup_round_trip() -> None:
+    names = ["x\x01y", "_x0041_ literal", "<b>&amp;</b>", "  padded  ", "\r\n=1"]
+    frame = pd.DataFrame({
+        "customer_key": pd.array([f"k{i}" for i in range(5)], dtype="string"),
+        "name": pd.array(names, dtype="string"),
+        "monetary": [1.25, None, 3.0, 0.126, 1e12],
+    })
+    rows = read_xlsx(customers_xlsx(frame, "en"))
+    assert [r[1] for r in rows[1:]] == names
+    assert [r[2] for r in rows[1:]] == [1.25, "", 3.0, 0.13, 1e12]
+
+
+def test_xlsx_writers_agree(sample_frame: pd.DataFrame) -> None:
+    fast = read_xlsx(customers_xlsx(sample_frame, "ru"))
+    cells = read_xlsx(customers_xlsx_cells(sample_frame, "ru"))
+    assert fast == cells
