@@ -47,7 +47,8 @@ def _drop(quality: QualityReport, reason: str, count: int) -> None:
 
 
 def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFrame:
-    """Remove blank rows and count totals rows ("Итого", "Всего", "Total")."""
+    """Remove blank rows, count totals rows ("Итого", "Всего", "Total"), and turn empty
+    or whitespace-only cells into missing values, so later steps test ``isna`` only."""
     blank = v.is_blank_frame(frame)
     filled = ~blank.all(axis=1).to_numpy()
     frame, blank = frame[filled], blank[filled]
@@ -58,7 +59,7 @@ def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFra
     totals[tail:] = first.str.match(TOTALS).fillna(False).astype(bool).to_numpy()
     quality.totals_rows = int(totals.sum())
     _drop(quality, "totals_row", quality.totals_rows)
-    return frame[~totals]
+    return frame.mask(blank)[~totals]
 
 
 def first_filled(frame: pd.DataFrame, blank: pd.DataFrame) -> pd.Series:
@@ -76,18 +77,17 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
     order_id = _col(frame, mapping, Role.ORDER_ID)
     if order_id is None:
         return frame
-    has_id = ~v.is_blank(order_id)
+    has_id = order_id.notna()
     repeated = has_id & order_id.duplicated()
     if not repeated.any():
         return frame
     columns = [m.column for r, m in mapping.items() if r in ORDER_LEVEL]
     columns += [c for r in (Role.EMAIL, Role.PHONE) if r in mapping for c in mapping[r].extra]
-    blank = v.is_blank_frame(frame[columns])
-    columns = [c for c in columns if (blank[c] & repeated).any()]
+    columns = [c for c in columns if (frame[c].isna() & repeated).any()]
     if not columns:
         return frame
     frame = frame.copy()
-    block = frame[columns].mask(blank[columns])
+    block = frame[columns]
     filled = block.groupby(order_id.where(has_id).to_numpy(), sort=False, dropna=True).ffill()
     frame[columns] = block.where(~repeated.to_numpy()[:, None] | block.notna(), filled)
     return frame
@@ -139,9 +139,9 @@ def _coalesce(frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role) -
     match = mapping.get(role)
     if match is None:
         return None
-    series = frame[match.column].mask(v.is_blank(frame[match.column]))
+    series = frame[match.column]
     for extra in match.extra:
-        series = series.fillna(frame[extra].mask(v.is_blank(frame[extra])))
+        series = series.fillna(frame[extra])
     return series
 
 
@@ -223,7 +223,7 @@ def _parse_lines(
     raw_date_blank = pd.Series(True, index=frame.index)
     for role in (Role.PAID_DATE, Role.ORDER_DATE):
         if role in mapping:
-            raw_date_blank &= v.is_blank(frame[mapping[role].column])
+            raw_date_blank &= frame[mapping[role].column].isna()
     lines["amount"], raw_amount_blank = _amounts(frame, mapping, quality)
     if returns is not None:
         lines["amount"] = lines["amount"].where(~returns.to_numpy(), -lines["amount"].abs())
@@ -300,7 +300,7 @@ def _amounts(
     if Role.AMOUNT in mapping:
         raw = frame[mapping[Role.AMOUNT].column]
         amount = v.parse_numbers(raw)
-        blank = v.is_blank(raw)
+        blank = raw.isna()
         if Role.QUANTITY in mapping and Role.UNIT_PRICE in mapping:
             computed = v.parse_numbers(frame[mapping[Role.QUANTITY].column]) * v.parse_numbers(
                 frame[mapping[Role.UNIT_PRICE].column]
@@ -314,7 +314,7 @@ def _amounts(
             else pd.Series(1.0, index=frame.index)
         )
         amount = v.parse_numbers(price) * quantity
-        blank = v.is_blank(price)
+        blank = price.isna()
         quality.amount_from_quantity_price = Role.QUANTITY in mapping
     else:
         raise IngestError("no-amount-column")

@@ -41,13 +41,6 @@ def via_uniques(series: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> p
 
 def is_blank(series: pd.Series) -> pd.Series:
     """True where a cell is missing or only whitespace (decided once per distinct value)."""
-    if pd.api.types.is_string_dtype(series.dtype) and not pd.api.types.is_object_dtype(series):
-        text = series.fillna("")
-        blank = text.eq("")
-        spaces = ~blank & text.str.startswith(" ")  # the rare whitespace-only cells
-        if spaces.any():
-            blank |= spaces & text.str.strip().eq("")
-        return blank.astype(bool)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     values = pd.Series(uniques, dtype=object)
     strings = values.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool)
