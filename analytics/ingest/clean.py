@@ -88,7 +88,11 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
         return frame
     frame = frame.copy()
     block = frame[columns]
-    filled = block.groupby(order_id.where(has_id).to_numpy(), sort=False, dropna=True).ffill()
+    runs = (order_id != order_id.shift()).cumsum()
+    if runs[has_id].nunique() == order_id[has_id].nunique():
+        filled = block.groupby(runs.to_numpy(), sort=False).ffill()  # lines are contiguous
+    else:
+        filled = block.groupby(order_id.where(has_id).to_numpy(), sort=False, dropna=True).ffill()
     frame[columns] = block.where(~repeated.to_numpy()[:, None] | block.notna(), filled)
     return frame
 
@@ -261,8 +265,12 @@ def _parse_lines(
 
 def _text(column: pd.Series) -> pd.Series:
     """Trimmed text with empty cells as missing."""
-    text = column.astype("string").str.strip()
-    return text.mask(text == "")
+
+    def strip(values: pd.Series) -> pd.Series:
+        text = values.astype("string").str.strip()
+        return text.mask(text == "")
+
+    return v.via_uniques(column, strip).astype("string")
 
 
 def _uci_prefixes(lines: pd.DataFrame) -> None:
