@@ -118,21 +118,24 @@ def customer_keys(
         elif role == Role.PHONE and "phone" in out:
             candidate = out["phone"]
         elif role in (Role.CUSTOMER_ID, Role.COMPANY, Role.NAME) and role in mapping:
-            candidate = v.normalise_ids(frame[mapping[role].column])
+            column = frame[mapping[role].column]
+            if quality.customer_key_source is not None:
+                column = column[key.isna()]  # a fallback only fills the gaps
+            candidate = v.normalise_ids(column)
             if role != Role.CUSTOMER_ID:
                 candidate = candidate.str.replace(r"\s+", " ", regex=True)
         else:
             continue
-        if not candidate.notna().any():
-            continue  # a column that exists but is empty identifies nobody
-        if quality.customer_key_source is not None and not key.isna().any():
-            break
         if quality.customer_key_source is None:
+            if not candidate.notna().any():
+                continue  # a column that exists but is empty identifies nobody
             quality.customer_key_source = role.value
         key = key.fillna(candidate)
+        if not key.isna().any():
+            break
     out["customer_key"] = key
     if Role.NAME in mapping:
-        out["name"] = frame[mapping[Role.NAME].column].astype("string").str.strip()
+        out["name"] = _text(frame[mapping[Role.NAME].column])
     contacts = [c for c in ("email", "phone") if c in out]
     if contacts:
         quality.missing_contacts = int(out[contacts].isna().all(axis=1).sum())
