@@ -189,6 +189,18 @@ def _formats(style: DateStyle) -> list[str]:
     return [o.format(s=s) + t for s in "./-" for o in orders for t in times]
 
 
+def _formats_by_fit(text: pd.Series, style: DateStyle) -> list[str]:
+    """Candidate formats, those that parse most of a small sample first."""
+    sample = text.head(200)
+    if sample.empty:
+        return []
+    fits = {
+        fmt: int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+        for fmt in _formats(style)
+    }
+    return sorted(fits, key=lambda fmt: -fits[fmt])
+
+
 def parse_dates(series: pd.Series, style: DateStyle | None = None) -> pd.Series:
     """Datetimes from native dates, Excel serial numbers and text in the usual formats.
 
@@ -230,7 +242,7 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
         parsed[iso] = _naive(
             pd.Series(pd.to_datetime(text[iso], format="ISO8601", errors="coerce"))
         )
-    for fmt in _formats(style):
+    for fmt in _formats_by_fit(text[~iso], style):
         todo = parsed.isna() & ~iso
         if not todo.any():
             break
