@@ -55,7 +55,7 @@ def quality_lines(result: IngestResult, lang: str) -> list[str]:
     if result.shape == "transactions":
         if q.status_column_present:
             counts = ", ".join(
-                f"{t(lang, 'reason-' + k) if k != 'valid' else 'ok'}: {n}"
+                f"{t(lang, 'reason-' + k)}: {fmt.number(n, lang)}"
                 for k, n in sorted(q.status_counts.items())
             )
             lines.append(t(lang, "quality-statuses", counts=counts))

@@ -51,6 +51,7 @@ quality-warning-mixed_currencies = The file has several currencies; the main one
 quality-warning-ambiguous_day_month = Column "{ $detail }" does not show which part is the day and which the month; the usual order for its format was used.
 quality-warning-unknown_statuses = Unknown statuses count as not completed: { $detail }
 
+reason-valid = paid or completed
 reason-totals_row = "Total" rows
 reason-duplicate = exact duplicate rows
 reason-no_date = no date

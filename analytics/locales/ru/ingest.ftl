@@ -51,6 +51,7 @@ quality-warning-mixed_currencies = В файле несколько валют; 
 quality-warning-ambiguous_day_month = В столбце «{ $detail }» нельзя однозначно понять, где день, а где месяц; принят обычный для формата порядок.
 quality-warning-unknown_statuses = Незнакомые статусы считаются незавершёнными: { $detail }
 
+reason-valid = оплаченные и выполненные
 reason-totals_row = строки «Итого»
 reason-duplicate = точные дубли строк
 reason-no_date = нет даты
