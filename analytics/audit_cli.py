@@ -17,6 +17,7 @@ from analytics.audit import (
     run_customer_list_analytics,
 )
 from analytics.charts import render_charts
+from analytics.clusters import run_clusters
 from analytics.export.customers import customers_csv, customers_xlsx
 from analytics.export.report_pdf import audit_html, audit_pdf
 from analytics.i18n import t
@@ -33,8 +34,14 @@ def analyse(result: IngestResult) -> BaseAudit | CustomerListAudit:
 
 
 def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
-    """report.json: the data section, the quality report and the audit sections."""
-    return {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
+    """report.json: the data section, the quality report, the audit sections and, for
+    transaction files, the customer clusters (2-D points stay out of the report)."""
+    report = {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
+    if isinstance(audit, BaseAudit):
+        clusters = run_clusters(audit.customers.frame).to_dict(include_labels=False)
+        clusters.pop("points", None)
+        report["clusters"] = clusters
+    return report
 
 
 def run(

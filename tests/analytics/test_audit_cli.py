@@ -47,6 +47,9 @@ def test_sample_audit_writes_every_artefact(tmp_path: Path) -> None:
     assert data["rows_used"] + sum(data["rows_dropped"].values()) == data["rows_read"]
     assert {s["code"] for s in report["rfm"]["segments"]} >= {"champions", "lost"}
     assert report["cohorts"]["retention"] and report["lifecycle"]["monthly"]
+    clusters = report["clusters"]
+    assert clusters["status"] == "ok" and clusters["k"] == len(clusters["clusters"]) >= 2
+    assert sum(c["size"] for c in clusters["clusters"]) == data["customers"]
     assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == [
         "active_base.png", "breakdown.png", "cohorts.png", "revenue.png", "rfm.png"]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
