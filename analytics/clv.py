@@ -174,6 +174,11 @@ def bgnbd_loglik(params: tuple[float, float, float, float], x: Any, t_x: Any, T:
     return out
 
 
+def _dot(u: FloatArray, v: FloatArray) -> float:
+    """1-D dot product without BLAS (whose thread pool stalls on busy machines)."""
+    return float(np.einsum("i,i->", u, v))
+
+
 def _unique(values: FloatArray) -> tuple[FloatArray, IndexArray]:
     """Distinct values and the inverse index (special functions are evaluated once each)."""
     u, inv = np.unique(values, return_inverse=True)
@@ -182,8 +187,12 @@ def _unique(values: FloatArray) -> tuple[FloatArray, IndexArray]:
 
 @dataclass(frozen=True, eq=False)
 class _BgData:
-    """BG/NBD data as distinct values plus inverse indexes (``x = ux[ix]``, ...), so that the
-    special functions run once per distinct value; ``ut`` holds ``t_x`` (0 when x = 0)."""
+    """BG/NBD data compressed for the optimiser.
+
+    Rows are the distinct ``(x, t_x, T)`` triples with their counts ``cnt``; each column is
+    stored as distinct values plus an inverse index (``x = ux[ix]``, ...) so that the special
+    functions run once per distinct value; ``cx`` is the number of customers per distinct x.
+    """
 
     ux: FloatArray
     ix: IndexArray
@@ -191,86 +200,111 @@ class _BgData:
     iT: IndexArray
     ut: FloatArray
     it: IndexArray
-    w: float
+    cnt: FloatArray
+    cx: FloatArray
+    n: float
+
+
+def _bg_data(x: FloatArray, t_x: FloatArray, T: FloatArray) -> _BgData:
+    order = np.lexsort((T, t_x, x))
+    xs, ts, Ts = x[order], t_x[order], T[order]
+    start = np.ones(xs.size, dtype=bool)
+    start[1:] = (xs[1:] != xs[:-1]) | (ts[1:] != ts[:-1]) | (Ts[1:] != Ts[:-1])
+    first = np.flatnonzero(start)
+    cnt = np.diff(np.append(first, xs.size)).astype(np.float64)
+    ux, ix = _unique(xs[first])
+    uT, iT = _unique(Ts[first])
+    ut, it = _unique(ts[first])
+    cx = np.bincount(ix, weights=cnt, minlength=ux.size).astype(np.float64)
+    return _BgData(ux, ix, uT, iT, ut, it, cnt, cx, float(x.size))
 
 
 @dataclass(frozen=True, eq=False)
 class _GgData:
+    """Gamma-Gamma data: distinct x with counts, per-row ``x``, ``zbar`` and fixed sums."""
+
     ux: FloatArray
-    ix: IndexArray
+    cx: FloatArray
     x: FloatArray
     z: FloatArray
-    log_x: FloatArray
-    log_z: FloatArray
-    w: float
+    sum_log_z: float
+    sum_x_log_xz: float
+    n: float
+
+
+def _gg_data(x: FloatArray, z: FloatArray) -> _GgData:
+    ux, ix = _unique(x)
+    cx = np.bincount(ix, minlength=ux.size).astype(np.float64)
+    log_z = np.log(z)
+    return _GgData(
+        ux, cx, x, z, float(log_z.sum()), float((x * (log_z + np.log(x))).sum()), float(x.size)
+    )
 
 
 def _bgnbd_objective(theta: FloatArray, d: _BgData) -> tuple[float, FloatArray]:
     """Negative mean log-likelihood and its gradient in log-parameters."""
-    ux, ix, uT, iT, ut, it, w = d.ux, d.ix, d.uT, d.iT, d.ut, d.it, d.w
+    ix, cnt, cx, n = d.ix, d.cnt, d.cx, d.n
     r, alpha, a, b = np.exp(np.clip(theta, -_LOG_BOUND - 5, _LOG_BOUND + 5))
-    # terms of x only
+    # terms of x only (per distinct x)
+    ux = d.ux
     rx_u = r + ux
     pos_u = ux > 0
     log_bx1_u = np.full_like(ux, np.inf)
     log_bx1_u[pos_u] = np.log(b + ux[pos_u] - 1.0)
     inv_bx1_u = np.where(pos_u, np.exp(-log_bx1_u), 0.0)
     dg_abx_u = digamma(a + b + ux)
-    ll_x_u = gammaln(rx_u) + betaln(a, b + ux)
-    dr_x_u = digamma(rx_u)
-    da_x_u = -dg_abx_u
-    db_x_u = digamma(b + ux) - dg_abx_u
-    # per customer
+    ll_x = _dot(gammaln(rx_u) + betaln(a, b + ux), cx)
+    dr_x = _dot(digamma(rx_u), cx)
+    da_x = _dot(-dg_abx_u, cx)
+    db_x = _dot(digamma(b + ux) - dg_abx_u, cx)
+    # per distinct (x, t_x, T)
     rx = rx_u[ix]
-    log_at = np.log(alpha + uT)[iT]
-    log_ax = np.log(alpha + ut)[it]
+    log_at = np.log(alpha + d.uT)[d.iT]
+    log_ax = np.log(alpha + d.ut)[d.it]
     l3 = -rx * log_at
     l4 = math.log(a) - log_bx1_u[ix] - rx * log_ax  # -inf where x = 0
     lse = np.logaddexp(l3, l4)
     w4 = np.exp(l4 - lse)  # weight of the "dropped out right after t_x" branch
     w3 = 1.0 - w4
-    n = float(ix.size)
-    value = float(
-        ll_x_u[ix].sum() + lse.sum() + n * (r * math.log(alpha) - gammaln(r) - betaln(a, b))
-    )
-    g_r = dr_x_u[ix].sum() - (w3 * log_at).sum() - (w4 * log_ax).sum()
-    g_r += n * (math.log(alpha) - digamma(r))
-    g_alpha = n * r / alpha - (rx * (w3 * np.exp(-log_at) + w4 * np.exp(-log_ax))).sum()
+    cw4 = cnt * w4
+    cw3 = cnt * w3
+    value = ll_x + _dot(cnt, lse) + n * (r * math.log(alpha) - gammaln(r) - betaln(a, b))
+    g_r = dr_x - _dot(cw3, log_at) - _dot(cw4, log_ax) + n * (math.log(alpha) - digamma(r))
+    g_alpha = n * r / alpha - _dot(rx, cw3 * np.exp(-log_at) + cw4 * np.exp(-log_ax))
     dg_ab = digamma(a + b)
-    g_a = da_x_u[ix].sum() + w4.sum() / a + n * dg_ab
-    g_b = db_x_u[ix].sum() - (w4 * inv_bx1_u[ix]).sum() + n * (dg_ab - digamma(b))
+    g_a = da_x + float(cw4.sum()) / a + n * dg_ab
+    g_b = db_x - _dot(cw4, inv_bx1_u[ix]) + n * (dg_ab - digamma(b))
     grad = np.array([r * g_r, alpha * g_alpha, a * g_a, b * g_b], dtype=np.float64)
     if not math.isfinite(value) or not np.all(np.isfinite(grad)):
         return 1e300, np.zeros(4)
-    return -value / w, -grad / w
+    return -value / n, -grad / n
 
 
 def _gg_objective(theta: FloatArray, d: _GgData) -> tuple[float, FloatArray]:
     """Negative mean Gamma-Gamma log-likelihood and its gradient in log-parameters."""
-    ux, ix, x, z, log_x, log_z, w = d.ux, d.ix, d.x, d.z, d.log_x, d.log_z, d.w
+    x, z, n = d.x, d.z, d.n
     p, q, v = np.exp(np.clip(theta, -_LOG_BOUND - 5, _LOG_BOUND + 5))
-    pxu = p * ux
+    pxu = p * d.ux
     dg_u = digamma(pxu + q)
-    ll_u = gammaln(pxu + q) - gammaln(pxu)
-    dp_u = ux * (dg_u - digamma(pxu))
-    px = p * x
     vxz = v + x * z
     lvz = np.log(vxz)
-    n = float(x.size)
-    value = float(
-        ll_u[ix].sum()
+    s_lvz = float(lvz.sum())
+    s_xlvz = _dot(x, lvz)
+    value = (
+        _dot(gammaln(pxu + q) - gammaln(pxu), d.cx)
         + n * (q * math.log(v) - gammaln(q))
-        + ((px - 1.0) * log_z).sum()
-        + (px * log_x).sum()
-        - ((px + q) * lvz).sum()
+        + p * d.sum_x_log_xz
+        - d.sum_log_z
+        - p * s_xlvz
+        - q * s_lvz
     )
-    g_p = dp_u[ix].sum() + (x * (log_z + log_x - lvz)).sum()
-    g_q = dg_u[ix].sum() + n * (math.log(v) - digamma(q)) - lvz.sum()
-    g_v = n * q / v - ((px + q) / vxz).sum()
+    g_p = _dot(d.ux * (dg_u - digamma(pxu)), d.cx) + d.sum_x_log_xz - s_xlvz
+    g_q = _dot(dg_u, d.cx) + n * (math.log(v) - digamma(q)) - s_lvz
+    g_v = n * q / v - _dot(p * x + q, 1.0 / vxz)
     grad = np.array([p * g_p, q * g_q, v * g_v], dtype=np.float64)
     if not math.isfinite(value) or not np.all(np.isfinite(grad)):
         return 1e300, np.zeros(3)
-    return -value / w, -grad / w
+    return -value / n, -grad / n
 
 
 def _optimise(
@@ -326,10 +360,7 @@ def fit_bgnbd(x: Any, t_x: Any, T: Any) -> BgNbdFit:
     ta = np.where(xa > 0, np.clip(ta, 0.0, TT), 0.0)
     rate = max(float(xa.sum()), 1.0) / float(TT.sum())
     x0 = np.log(np.array([1.0, 1.0 / rate, 1.0, 2.0]))
-    ux, ix = _unique(xa)
-    uT, iT = _unique(TT)
-    ut, it = _unique(ta)
-    args = (_BgData(ux, ix, uT, iT, ut, it, float(n)),)
+    args = (_bg_data(xa, ta, TT),)
     theta, fval, converged, msg = _optimise(_bgnbd_objective, x0, args)
     r, alpha, a, b = (float(v) for v in np.exp(theta))
     return BgNbdFit(r, alpha, a, b, -fval * n, converged, n, msg)
@@ -348,8 +379,7 @@ def fit_gamma_gamma(x: Any, mean_value: Any) -> GammaGammaFit:
     if n == 0:
         return GammaGammaFit(math.nan, math.nan, math.nan, math.nan, False, 0, "no data")
     x0 = np.log(np.array([1.0, 2.0, float(np.mean(za))]))
-    ux, ix = _unique(xa)
-    args = (_GgData(ux, ix, xa, za, np.log(xa), np.log(za), float(n)),)
+    args = (_gg_data(xa, za),)
     theta, fval, converged, msg = _optimise(_gg_objective, x0, args)
     p, q, v = (float(t) for t in np.exp(theta))
     return GammaGammaFit(p, q, v, -fval * n, converged, n, msg)
