@@ -329,3 +329,21 @@ def test_status_did_not_converge_on_unidentified_data() -> None:
     res = clv.run_clv(_table(x, t_x, T, date(2024, 1, 1)))
     assert res.status == "did_not_converge"
     assert res.total_value is None
+
+
+def test_time_unit_invariance(cdnow_summary: pd.DataFrame) -> None:
+    d = cdnow_summary
+    weeks = clv.fit_bgnbd(d["frequency"], d["recency"], d["T"])
+    days = clv.fit_bgnbd(d["frequency"], d["recency"] * 7, d["T"] * 7)
+    assert days.alpha == pytest.approx(weeks.alpha * 7, rel=1e-4)
+    for name in ("r", "a", "b"):
+        assert days.params[name] == pytest.approx(weeks.params[name], rel=1e-4)
+    gg = clv.GammaGammaFit(**GG, log_likelihood=0.0, converged=True, n=1)
+    args = ([2.0, 5.0], [30.43, 20.0], [38.86, 38.86])
+    n_w, v_w = clv.clv(
+        weeks, gg, *args, mean_value=[20.0, 30.0], horizon_days=365, time_unit_days=7
+    )
+    days_args = ([2.0, 5.0], [30.43 * 7, 140.0], [38.86 * 7, 38.86 * 7])
+    n_d, v_d = clv.clv(days, gg, *days_args, mean_value=[20.0, 30.0], horizon_days=365)
+    np.testing.assert_allclose(n_w, n_d, rtol=1e-3)
+    np.testing.assert_allclose(v_w, v_d, rtol=1e-3)
