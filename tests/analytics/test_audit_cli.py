@@ -50,6 +50,7 @@ def test_sample_audit_writes_every_artefact(tmp_path: Path) -> None:
     clusters = report["clusters"]
     assert clusters["status"] == "ok" and clusters["k"] == len(clusters["clusters"]) >= 2
     assert sum(c["size"] for c in clusters["clusters"]) == data["customers"]
+    assert report["clv"]["status"] == "ok"
     assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == [
         "active_base.png", "breakdown.png", "cohorts.png", "revenue.png", "rfm.png"]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
