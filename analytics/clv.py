@@ -114,13 +114,7 @@ class BgNbdFit:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary."""
-        return {
-            "model": "BG/NBD",
-            "params": {k: rnd(v, 6) for k, v in self.params.items()},
-            "log_likelihood": rnd(self.log_likelihood, 4),
-            "converged": self.converged,
-            "n": self.n,
-        }
+        return _fit_summary("BG/NBD", self.params, self.log_likelihood, self.converged, self.n)
 
 
 @dataclass(frozen=True)
@@ -147,13 +141,20 @@ class GammaGammaFit:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary."""
-        return {
-            "model": "Gamma-Gamma",
-            "params": {k: rnd(v, 6) for k, v in self.params.items()},
-            "log_likelihood": rnd(self.log_likelihood, 4),
-            "converged": self.converged,
-            "n": self.n,
-        }
+        return _fit_summary("Gamma-Gamma", self.params, self.log_likelihood, self.converged, self.n)
+
+
+def _fit_summary(
+    model: str, params: dict[str, float], log_likelihood: float, converged: bool, n: int
+) -> dict[str, Any]:
+    """The JSON summary shared by both fitted models."""
+    return {
+        "model": model,
+        "params": {k: rnd(v, 6) for k, v in params.items()},
+        "log_likelihood": rnd(log_likelihood, 4),
+        "converged": converged,
+        "n": n,
+    }
 
 
 def _f64(values: Any) -> FloatArray:

@@ -25,17 +25,7 @@ CHANGE_THRESHOLD = 0.1
 
 def usable_months(monthly: Any) -> list[Mapping[str, Any]]:
     """Month rows with finite bases, the last :data:`MAX_MONTHS` of them."""
-    if not isinstance(monthly, Sequence):
-        return []
-    rows = [
-        row
-        for row in monthly
-        if isinstance(row, Mapping)
-        and isinstance(row.get("month"), str)
-        and np.isfinite(style.as_float(row.get("total_base")))
-        and np.isfinite(style.as_float(row.get("active_base")))
-    ]
-    return rows[-MAX_MONTHS:]
+    return style.finite_months(monthly, ("total_base", "active_base"), MAX_MONTHS)
 
 
 def active_base_title(monthly: Sequence[Mapping[str, Any]]) -> Title:

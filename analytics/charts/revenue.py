@@ -21,16 +21,7 @@ TREND_THRESHOLD = 0.1
 
 def usable_months(monthly: Any) -> list[Mapping[str, Any]]:
     """Month rows with a finite revenue, the last :data:`MAX_MONTHS` of them."""
-    if not isinstance(monthly, Sequence):
-        return []
-    rows = [
-        row
-        for row in monthly
-        if isinstance(row, Mapping)
-        and isinstance(row.get("month"), str)
-        and np.isfinite(style.as_float(row.get("revenue")))
-    ]
-    return rows[-MAX_MONTHS:]
+    return style.finite_months(monthly, ("revenue",), MAX_MONTHS)
 
 
 def revenue_title(monthly: Sequence[Mapping[str, Any]]) -> Title:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -212,3 +212,18 @@ def currency(report: Mapping[str, Any]) -> str | None:
     """The report currency code, ``None`` when unknown."""
     value = section(report, "data", "currency")
     return value if isinstance(value, str) and value else None
+
+
+def finite_months(monthly: Any, keys: tuple[str, ...], limit: int) -> list[Mapping[str, Any]]:
+    """Month rows (``{"month": "YYYY-MM", ...}``) whose ``keys`` are all finite numbers,
+    the last ``limit`` of them; anything malformed is skipped."""
+    if not isinstance(monthly, Sequence):
+        return []
+    rows = [
+        row
+        for row in monthly
+        if isinstance(row, Mapping)
+        and isinstance(row.get("month"), str)
+        and all(math.isfinite(as_float(row.get(key))) for key in keys)
+    ]
+    return rows[-limit:]

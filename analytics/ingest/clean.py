@@ -62,6 +62,16 @@ def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFra
     return frame.mask(blank)[~totals]
 
 
+def drop_duplicate_rows(
+    frame: pd.DataFrame, quality: QualityReport
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Remove exact duplicate rows (the first stays) and count them; returns the kept mask."""
+    kept = ~frame.duplicated(keep="first").to_numpy()
+    quality.duplicate_rows = int((~kept).sum())
+    _drop(quality, "duplicate", quality.duplicate_rows)
+    return frame[kept], kept
+
+
 def first_filled(frame: pd.DataFrame, blank: pd.DataFrame) -> pd.Series:
     """The first non-empty cell among each row's first four columns, as text."""
     first = pd.Series("", index=frame.index, dtype="string")
@@ -200,12 +210,9 @@ def clean_transactions(
     frame = strip_layout_rows(frame, quality)
     returns = frame.pop(RETURN_FLAG) if RETURN_FLAG in frame else None
     frame = fill_continuation_rows(frame, mapping)
-    duplicated = frame.duplicated(keep="first").to_numpy()
-    quality.duplicate_rows = int(duplicated.sum())
-    _drop(quality, "duplicate", quality.duplicate_rows)
-    frame = frame[~duplicated]
+    frame, kept = drop_duplicate_rows(frame, quality)
     if returns is not None:
-        returns = returns[~duplicated]
+        returns = returns[kept]
     rows = _parse_lines(frame, mapping, headers, quality, returns)
     return _to_orders(rows, mapping, quality)
 
@@ -455,11 +462,7 @@ def clean_customers(
     quality: QualityReport,
 ) -> pd.DataFrame:
     """The customers table of a customer-list file: one row per customer key."""
-    frame = strip_layout_rows(frame, quality)
-    duplicated = frame.duplicated().to_numpy()
-    quality.duplicate_rows = int(duplicated.sum())
-    _drop(quality, "duplicate", quality.duplicate_rows)
-    frame = frame[~duplicated]
+    frame, _ = drop_duplicate_rows(strip_layout_rows(frame, quality), quality)
     table = customer_keys(frame, mapping, quality)
     for role in (
         Role.FIRST_PURCHASE,
