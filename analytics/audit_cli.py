@@ -18,7 +18,7 @@ from analytics.audit import (
 )
 from analytics.charts import render_charts
 from analytics.clusters import run_clusters
-from analytics.clv import run_clv
+from analytics.clv_report import clv_section
 from analytics.export.customers import customers_csv, customers_xlsx
 from analytics.export.report_pdf import audit_html, audit_pdf
 from analytics.i18n import t
@@ -36,13 +36,12 @@ def analyse(result: IngestResult) -> BaseAudit | CustomerListAudit:
 
 def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
     """report.json: the data section, the quality report, the audit sections and, for
-    transaction files, customer clusters (2-D points stay out) and BG/NBD + Gamma-Gamma CLV."""
+    transaction files, customer clusters (with at most 1,500 sampled 2-D points for the
+    cluster chart) and BG/NBD + Gamma-Gamma CLV (per RFM segment, with a holdout check)."""
     report = {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
     if isinstance(audit, BaseAudit):
-        clusters = run_clusters(audit.customers.frame).to_dict(include_labels=False)
-        clusters.pop("points", None)
-        report["clusters"] = clusters
-        report["clv"] = run_clv(audit.customers).to_dict()
+        report["clusters"] = run_clusters(audit.customers.frame).to_dict(include_labels=False)
+        report["clv"] = clv_section(audit)
     return report
 
 

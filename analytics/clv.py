@@ -65,6 +65,7 @@ by ``(1+d)^(t_k / month)`` where ``t_k`` is the end of the step (end-of-period c
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -74,6 +75,7 @@ import numpy.typing as npt
 import pandas as pd
 from scipy.optimize import minimize
 from scipy.special import betaln, digamma, gammaln, hyp2f1
+from threadpoolctl import threadpool_limits
 
 from analytics.customers import CustomerTable, rnd
 
@@ -85,6 +87,7 @@ Status = Literal["ok", "too_few_repeat_buyers", "too_short_period", "did_not_con
 
 MONTH_DAYS = 365.25 / 12
 HORIZONS_DAYS: tuple[int, int] = (90, 365)
+UNSCORED = "unscored"  # segment code of customers without an RFM segment
 MIN_REPEAT_BUYERS = 30
 MIN_PERIOD_DAYS = 90
 _LOG_BOUND = 18.0  # parameters are kept within exp(+-18) ~ [1.5e-8, 6.6e7]
@@ -519,6 +522,31 @@ def rfm_summary(table: CustomerTable | pd.DataFrame, as_of: date | None = None) 
     return out
 
 
+def fit_models(
+    x: FloatArray,
+    t_x: FloatArray,
+    T: FloatArray,
+    mean_value: FloatArray,
+    *,
+    min_repeat_buyers: int = MIN_REPEAT_BUYERS,
+) -> tuple[Status, BgNbdFit | None, GammaGammaFit | None]:
+    """Both fits with the status rules of :func:`run_clv` (the period is checked there).
+
+    ``too_few_repeat_buyers`` (no fit) when fewer than ``min_repeat_buyers`` customers have
+    ``x > 0`` (and a positive mean value); ``did_not_converge`` when a fit fails, ends at a
+    bound, or Gamma-Gamma has ``q <= 1`` (infinite mean spend).
+    """
+    n_repeat = int((x > 0).sum())
+    n_gg = int(((x > 0) & np.isfinite(mean_value) & (mean_value > 0)).sum())
+    if n_repeat < min_repeat_buyers or n_gg < min_repeat_buyers:
+        return "too_few_repeat_buyers", None, None
+    bg = fit_bgnbd(x, t_x, T)
+    gg = fit_gamma_gamma(x, mean_value)
+    if not (bg.converged and gg.converged and gg.q > 1.0):
+        return "did_not_converge", bg, gg
+    return "ok", bg, gg
+
+
 @dataclass(frozen=True, eq=False)
 class ClvResult:
     """The CLV of a customer base. Per-customer arrays follow ``customers`` (table index).
@@ -558,6 +586,43 @@ class ClvResult:
             cols[f"value_{h}d"] = self.value[h]
         return pd.DataFrame(cols, index=pd.Index(self.customers))
 
+    def by_segment(self, labels: pd.Series, order: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Expected purchases and value per horizon and mean P(alive), summed per segment.
+
+        ``labels`` holds a segment code per customer, indexed like the customer table
+        (missing codes become ``unscored``); customers without predictions are left out.
+        Segments come in ``order`` (codes not listed follow by name); empty when not ok.
+        Keys: ``code, customers, p_alive_mean, purchases_<h>, value_<h>`` per horizon.
+        """
+        if self.customers is None or self.p_alive is None:
+            return []
+        codes = labels.reindex(self.customers).astype(object).fillna(UNSCORED).to_numpy()
+        cols: dict[str, Any] = {"code": codes, "p_alive": self.p_alive}
+        for h in self.horizons_days:
+            cols[f"purchases_{h}"] = self.purchases[h]
+            cols[f"value_{h}"] = self.value[h]
+        sums = (
+            pd.DataFrame(cols)
+            .groupby("code", sort=True)
+            .agg(
+                customers=("p_alive", "size"),
+                p_alive_mean=("p_alive", "mean"),
+                **{c: (c, "sum") for c in cols if c not in ("code", "p_alive")},
+            )
+        )
+        rank = {code: i for i, code in enumerate(order)}
+        ordered = sorted(sums.index, key=lambda c: (rank.get(c, len(rank)), str(c)))
+        out: list[dict[str, Any]] = []
+        for code in ordered:
+            row = sums.loc[code]
+            item: dict[str, Any] = {"code": str(code), "customers": int(row["customers"])}
+            item["p_alive_mean"] = rnd(float(row["p_alive_mean"]), 4)
+            for h in self.horizons_days:
+                item[f"purchases_{h}"] = rnd(float(row[f"purchases_{h}"]))
+                item[f"value_{h}"] = rnd(float(row[f"value_{h}"]))
+            out.append(item)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (the per-customer arrays are in :meth:`frame`)."""
         return {
@@ -577,6 +642,9 @@ class ClvResult:
             "total_value": None
             if self.total_value is None
             else {str(h): rnd(v) for h, v in self.total_value.items()},
+            "p_alive_mean": None
+            if self.p_alive is None or not self.p_alive.size
+            else rnd(float(self.p_alive.mean()), 4),
             "notes": list(self.notes),
         }
 
@@ -596,7 +664,28 @@ def run_clv(
     ``too_few_repeat_buyers`` when fewer than ``min_repeat_buyers`` customers bought twice
     (or have a positive mean value for Gamma-Gamma); ``did_not_converge`` when either fit
     fails or ends at a parameter bound. Customers with missing data are left out (NaN).
+    BLAS runs on one thread (see :func:`analytics.clusters.run_clusters` for why).
     """
+    with threadpool_limits(limits=1):
+        return _run_clv(
+            table,
+            as_of,
+            discount_monthly=discount_monthly,
+            horizons_days=horizons_days,
+            min_repeat_buyers=min_repeat_buyers,
+            min_period_days=min_period_days,
+        )
+
+
+def _run_clv(
+    table: CustomerTable | pd.DataFrame,
+    as_of: date | None,
+    *,
+    discount_monthly: float,
+    horizons_days: tuple[int, ...],
+    min_repeat_buyers: int,
+    min_period_days: float,
+) -> ClvResult:
     rfm = rfm_summary(table, as_of)
     valid = (rfm["x"].notna() & rfm["t_x"].notna() & rfm["T"].notna() & (rfm["T"] > 0)).to_numpy()
     data = rfm[valid]
@@ -615,16 +704,10 @@ def run_clv(
     }
     if period < min_period_days:
         return ClvResult(status="too_short_period", **base)
-    n_gg = int(((x > 0) & np.isfinite(m) & (m > 0)).sum())
-    if n_repeat < min_repeat_buyers or n_gg < min_repeat_buyers:
-        return ClvResult(status="too_few_repeat_buyers", **base)
-    bg = fit_bgnbd(x, t_x, T)
-    gg = fit_gamma_gamma(x, m)
+    status, bg, gg = fit_models(x, t_x, T, m, min_repeat_buyers=min_repeat_buyers)
+    if status != "ok" or bg is None or gg is None:
+        return ClvResult(status=status, bgnbd=bg, gamma_gamma=gg, **base)
     notes: list[str] = []
-    if not gg.q > 1.0:
-        notes.append("gamma_gamma_q_le_1")
-    if not (bg.converged and gg.converged and gg.q > 1.0):
-        return ClvResult(status="did_not_converge", bgnbd=bg, gamma_gamma=gg, **base)
     if x.size >= 2 and np.std(x) > 0 and np.nanstd(m[x > 0]) > 0:
         corr = float(np.corrcoef(x[x > 0], np.nan_to_num(m[x > 0]))[0, 1])
         if abs(corr) > 0.3:

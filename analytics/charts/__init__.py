@@ -1,10 +1,10 @@
 """Audit charts: phone-readable PNGs built from the audit report dict (issue 3).
 
 ``render_charts(report, lang)`` returns ``{"revenue", "active_base", "rfm", "cohorts",
-"breakdown"}`` -> PNG bytes, leaving out the charts the data cannot support. Each chart's
-title states its finding; the title logic is a pure function in each chart module
-(``revenue_title``, ``active_base_title``, ``rfm_title``, ``cohorts_title``,
-``breakdown_title``) returning a :class:`~analytics.charts.style.Title`.
+"breakdown", "clusters"}`` -> PNG bytes, leaving out the charts the data cannot support.
+Each chart's title states its finding; the title logic is a pure function in each chart
+module (``revenue_title``, ``active_base_title``, ``rfm_title``, ``cohorts_title``,
+``breakdown_title``, ``clusters_title``) returning a :class:`~analytics.charts.style.Title`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from analytics.charts import active_base, breakdown, cohorts, revenue, rfm, style
+from analytics.charts import active_base, breakdown, clusters, cohorts, revenue, rfm, style
 from analytics.i18n import normalise_language
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ RENDERERS: dict[str, Callable[[Mapping[str, Any], str], bytes | None]] = {
     "rfm": rfm.render,
     "cohorts": cohorts.render,
     "breakdown": breakdown.render,
+    "clusters": clusters.render,
 }
 
 __all__ = ["RENDERERS", "render_charts"]

@@ -96,3 +96,13 @@ chart-breakdown-title-revenue-more = { $dimension ->
         [channel] Channel
        *[other] Category
     } "{ $group }": { $customers_pct } of customers bring { $revenue_pct } of revenue
+
+## Customer clusters (map of customers by behaviour)
+chart-clusters-title-plain = Customer groups by behaviour
+chart-clusters-title-valuable = The most valuable group: { $customers_pct } of customers bring { $revenue_pct } of revenue
+chart-clusters-title-gone = { $customers_pct } of customers are in a group that stopped buying long ago
+chart-clusters-title-largest = Customers fall into groups by behaviour: the largest holds { $customers_pct } of them
+chart-clusters-legend = { $customers_pct } of customers, { $revenue_pct } of revenue
+chart-clusters-legend-customers = { $customers_pct } of customers
+chart-clusters-other = Other groups
+chart-clusters-note = A dot is a customer; the closer the dots, the more alike they buy

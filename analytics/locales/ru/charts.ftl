@@ -97,3 +97,13 @@ chart-breakdown-title-revenue-more = { $dimension ->
         [channel] Канал
        *[other] Категория
     } «{ $group }»: { $customers_pct } клиентов приносят { $revenue_pct } выручки
+
+## Customer clusters (map of customers by behaviour)
+chart-clusters-title-plain = Группы клиентов по поведению
+chart-clusters-title-valuable = Самая ценная группа: { $customers_pct } клиентов приносят { $revenue_pct } выручки
+chart-clusters-title-gone = { $customers_pct } клиентов — в группе, которая давно не покупает
+chart-clusters-title-largest = Клиенты делятся на группы по поведению: в крупнейшей { $customers_pct } клиентов
+chart-clusters-legend = { $customers_pct } клиентов, { $revenue_pct } выручки
+chart-clusters-legend-customers = { $customers_pct } клиентов
+chart-clusters-other = Остальные группы
+chart-clusters-note = Точка — клиент; чем ближе точки, тем похожее клиенты покупают
