@@ -36,7 +36,7 @@ from analytics.i18n import t
 COLOURS = (style.MAIN, style.CONTRAST, style.ALERT, style.NEUTRAL)
 VALUABLE_X = 1.5  # revenue share at least this multiple of the customer share
 GONE_SHARE = 0.3
-LEGEND_WIDTH = 58  # characters per legend line at 15 pt
+LEGEND_WIDTH = 62  # characters per legend line at 15 pt
 LINE_PX = 15 * 1.35 * style.DPI / 72
 
 
