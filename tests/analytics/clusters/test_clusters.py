@@ -246,3 +246,18 @@ def ftl_keys(lang: str) -> set[str]:
 
 def test_locales_same_keys() -> None:
     assert ftl_keys("ru") == ftl_keys("en")
+
+
+def test_points_for_the_chart_are_a_capped_seeded_sample() -> None:
+    from analytics.clusters import MAX_POINTS
+
+    table = groups_table(sizes=(1500, 1000, 500))
+    d = run_clusters(table, seed=3).to_dict(include_labels=False)
+    points = d["points"]
+    assert set(points) == {"x", "y", "cluster"}  # row positions stay out of report.json
+    assert len(points["x"]) == len(points["y"]) == len(points["cluster"]) == MAX_POINTS == 1500
+    assert points == run_clusters(table, seed=3).to_dict(include_labels=False)["points"]
+    # drawn uniformly: each cluster shows roughly in proportion to its size
+    shares = np.bincount(points["cluster"]) / MAX_POINTS
+    np.testing.assert_allclose(shares, [c["share"] for c in d["clusters"]], atol=0.05)
+    assert len(json.dumps(points)) < 40_000
