@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from analytics.advice import CompareError, advise, compare, load_report
 from analytics.audit import (
     BaseAudit,
     CustomerListAudit,
@@ -25,6 +26,7 @@ from analytics.i18n import t
 from analytics.ingest import IngestError, IngestResult, Limits, ingest_file, parse_mapping
 from analytics.report.data import data_section, quality_section
 from analytics.report.quality_text import quality_lines
+from analytics.report.text import cli_summary
 
 
 def analyse(result: IngestResult) -> BaseAudit | CustomerListAudit:
@@ -42,6 +44,7 @@ def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> 
     if isinstance(audit, BaseAudit):
         report["clusters"] = run_clusters(audit.customers.frame).to_dict(include_labels=False)
         report["clv"] = clv_section(audit)
+    report.update(advise(report))
     return report
 
 
@@ -54,8 +57,12 @@ def run(
     mapping: list[str],
     max_mb: float | None = None,
     timings: bool = False,
+    previous: Path | None = None,
 ) -> int:
     """Audit ``file``; exit code 0, or 2 with one clear line on stderr for bad input.
+
+    ``previous`` is an earlier report.json of the same business: the report then gains a
+    ``comparison`` section (a missing or broken file is bad input too).
 
     With ``out`` it writes report.json, summary.txt, charts/*.png, customers.xlsx,
     customers.csv, report.pdf and report.html; ``timings`` prints stage times to stderr.
@@ -64,6 +71,7 @@ def run(
     try:
         if not file.is_file():
             raise IngestError("not-found", path=str(file))
+        old = load_report(previous) if previous is not None else None
         with clock("ingest"):
             result = ingest_file(
                 file, mapping=parse_mapping(mapping), limits=Limits.from_env(max_mb)
@@ -71,10 +79,15 @@ def run(
     except IngestError as exc:
         print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)
         return 2
+    except CompareError as exc:
+        print(t(lang, f"advice-compare-error-{exc.code}", **exc.params), file=sys.stderr)
+        return 2
     with clock("analytics"):
         audit = analyse(result)
         report = build_report(result, audit)
-    summary = "\n".join(quality_lines(result, lang))
+        if old is not None:
+            report["comparison"] = compare(old, report).to_dict()
+    summary = cli_summary(report, lang, quality_lines(result, lang))
     if out is not None:
         write_outputs(out, result, audit, report, summary, lang, clock)
     if as_json:

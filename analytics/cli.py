@@ -32,6 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="largest accepted file in MB (default: MAX_UPLOAD_MB or 20)",
     )
     audit.add_argument("--timings", action="store_true", help="print stage timings to stderr")
+    audit.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        metavar="OLD.json",
+        help="report.json of a previous audit: adds what changed since then",
+    )
 
     toolkit = sub.add_parser("toolkit", help="value proposition, unit economics, traction map")
     toolkit.add_argument("answers", type=Path, help="answers file, YAML or JSON")
@@ -58,4 +65,5 @@ def main(argv: list[str] | None = None) -> int:
         mapping=args.map,
         max_mb=args.max_mb,
         timings=args.timings,
+        previous=args.compare,
     )
