@@ -292,12 +292,14 @@ def silhouettes(x: FloatArray, label_sets: Sequence[IntArray], chunk: int = 1000
     """
     n = len(x)
     sq = np.einsum("ij,ij->i", x, x)
-    onehots = []
     counts = []
     for lab in label_sets:
-        k = int(lab.max()) + 1
-        onehots.append(np.eye(k)[lab])
-        counts.append(np.bincount(lab, minlength=k).astype(np.float64))
+        counts.append(np.bincount(lab, minlength=int(lab.max()) + 1).astype(np.float64))
+    # one GEMM per block for every labelling: the one-hot columns of all k side by side
+    offsets = np.cumsum([0, *(len(c) for c in counts)])
+    onehot = np.zeros((n, int(offsets[-1])))
+    for j, lab in enumerate(label_sets):
+        onehot[np.arange(n), offsets[j] + lab] = 1.0
     totals = [0.0] * len(label_sets)
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
@@ -306,8 +308,9 @@ def silhouettes(x: FloatArray, label_sets: Sequence[IntArray], chunk: int = 1000
         d = np.sqrt(d2, out=d2)
         d[np.arange(stop - start), np.arange(start, stop)] = 0.0
         rows = np.arange(stop - start)
+        all_sums = d @ onehot
         for j, lab in enumerate(label_sets):
-            sums = d @ onehots[j]
+            sums = all_sums[:, offsets[j] : offsets[j + 1]]
             own = lab[start:stop]
             cnt = counts[j]
             own_cnt = cnt[own]

@@ -1,6 +1,6 @@
 """Benchmark: what clusters and CLV add to the audit of a large generated shop (not a test).
 
-Run: ``.venv/bin/python bench/bench_clv.py [ROWS]`` (default 1,000,000 order lines, about
+Run: ``.venv/bin/python bench/bench_clv.py [ROWS]`` (default 1,100,000 order lines: about
 100,000 customers). The export is generated with :mod:`bench.generate` and turned into the
 clean orders table directly (no file, no ingest: :func:`orders_from_generated`), the
 analytic core runs once, then the best of three runs is printed for each stage that issue 4
@@ -81,7 +81,7 @@ def best_of(runs: int, func: Callable[[], Any]) -> tuple[float, Any]:
 
 def main() -> None:
     """Generate, run the core once, then time the issue-4 stages."""
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_100_000
     start = time.perf_counter()
     orders = orders_from_generated(generate("shop", rows, seed=1).frame)
     print(f"generate + orders table: {time.perf_counter() - start:.1f} s, {len(orders):,} orders")
@@ -100,6 +100,8 @@ def main() -> None:
         f"(status {clv['status']}, holdout {clv['holdout']['status']}), "
         f"cluster chart {chart_s:.2f} s; added to the audit: {total:.2f} s (aim < 3 s)"
     )
+    fits = [clv[m] for m in ("bgnbd", "gamma_gamma")]
+    print("fits: " + "; ".join(f"{f['params']} converged={f['converged']}" for f in fits))
     holdout = clv["holdout"]
     print(
         f"holdout: {holdout['holdout_days']} days, predicted {holdout['predicted_purchases']} "
