@@ -31,13 +31,17 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 from sklearn.cluster import KMeans
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from analytics.customers import rnd
 from analytics.i18n import t
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+
+#: The BLAS and OpenMP pools numpy, scipy and scikit-learn loaded, found once (see
+#: :func:`run_clusters` for why they are limited to one thread).
+THREADS = ThreadpoolController()
 
 MIN_CUSTOMERS = 20
 K_RANGE = (2, 8)
@@ -348,7 +352,7 @@ def run_clusters(
     machine the spin-waiting threads of k-means cost seconds (a 469-customer sample took
     4-5 s with two threads against other processes, 0.1 s with one).
     """
-    with threadpool_limits(limits=1):
+    with THREADS.limit(limits=1):
         return _run_clusters(table, k, seed, sample)
 
 

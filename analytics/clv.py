@@ -75,7 +75,7 @@ import numpy.typing as npt
 import pandas as pd
 from scipy.optimize import minimize
 from scipy.special import betaln, digamma, gammaln, hyp2f1
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from analytics.customers import CustomerTable, rnd
 
@@ -92,6 +92,10 @@ MIN_REPEAT_BUYERS = 30
 MIN_PERIOD_DAYS = 90
 _LOG_BOUND = 18.0  # parameters are kept within exp(+-18) ~ [1.5e-8, 6.6e7]
 _CAP = math.exp(_LOG_BOUND)
+#: The BLAS pools numpy and scipy loaded, found once. Fits and predictions run them on one
+#: thread (``with THREADS.limit(limits=1)``, ~30 us): audits run in a process pool, and on a
+#: busy 2-core machine spin-waiting BLAS threads doubled the time of a 100k-customer fit.
+THREADS = ThreadpoolController()
 
 # ---------------------------------------------------------------------------------------------
 # fits
@@ -315,6 +319,13 @@ def _optimise(
     fun: Any, x0: FloatArray, args: tuple[Any, ...]
 ) -> tuple[FloatArray, float, bool, str]:
     """L-BFGS-B on log-parameters; Nelder-Mead then an L-BFGS-B polish when that fails."""
+    with THREADS.limit(limits=1):
+        return _optimise_now(fun, x0, args)
+
+
+def _optimise_now(
+    fun: Any, x0: FloatArray, args: tuple[Any, ...]
+) -> tuple[FloatArray, float, bool, str]:
     bounds = [(-_LOG_BOUND, _LOG_BOUND)] * len(x0)
     opts = {"maxiter": 2000, "ftol": 1e-14, "gtol": 1e-9}
     res = minimize(fun, x0, args=args, jac=True, method="L-BFGS-B", bounds=bounds, options=opts)
@@ -664,9 +675,9 @@ def run_clv(
     ``too_few_repeat_buyers`` when fewer than ``min_repeat_buyers`` customers bought twice
     (or have a positive mean value for Gamma-Gamma); ``did_not_converge`` when either fit
     fails or ends at a parameter bound. Customers with missing data are left out (NaN).
-    BLAS runs on one thread (see :func:`analytics.clusters.run_clusters` for why).
+    BLAS runs on one thread (see :data:`THREADS`).
     """
-    with threadpool_limits(limits=1):
+    with THREADS.limit(limits=1):
         return _run_clv(
             table,
             as_of,

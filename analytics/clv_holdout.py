@@ -35,11 +35,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
 
 from analytics.clv import (
     MIN_PERIOD_DAYS,
     MIN_REPEAT_BUYERS,
+    THREADS,
     BgNbdFit,
     FloatArray,
     GammaGammaFit,
@@ -203,7 +203,7 @@ def holdout_check(
     ``split`` defaults to :func:`holdout_split`; a given split must leave at least
     :data:`analytics.clv.MIN_PERIOD_DAYS` days on each side. BLAS runs on one thread.
     """
-    with threadpool_limits(limits=1):
+    with THREADS.limit(limits=1):
         return _holdout_check(data, split, min_repeat_buyers)
 
 
