@@ -51,15 +51,19 @@ def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFra
     or whitespace-only cells into missing values, so later steps test ``isna`` only."""
     blank = v.is_blank_frame(frame)
     filled = ~blank.all(axis=1).to_numpy()
-    frame, blank = frame[filled], blank[filled]
-    quality.rows_read = len(frame) + quality.rows_dropped.get("document_subtotal", 0)
-    tail = max(0, len(frame) - TOTALS_WINDOW)  # totals close a table: look at its end
-    first = first_filled(frame.iloc[tail:], blank.iloc[tail:])
-    totals = np.zeros(len(frame), dtype=bool)
-    totals[tail:] = first.str.match(TOTALS).fillna(False).astype(bool).to_numpy()
-    quality.totals_rows = int(totals.sum())
+    rows = np.flatnonzero(filled)
+    quality.rows_read = len(rows) + quality.rows_dropped.get("document_subtotal", 0)
+    tail = rows[-TOTALS_WINDOW:]  # totals close a table: look at its end
+    first = first_filled(frame.iloc[tail], blank.iloc[tail])
+    keep = filled.copy()
+    keep[tail] = ~first.str.match(TOTALS).fillna(False).astype(bool).to_numpy()
+    quality.totals_rows = len(rows) - int(keep.sum())
     _drop(quality, "totals_row", quality.totals_rows)
-    return frame.mask(blank)[~totals]
+    frame = frame.copy(deep=False)
+    for i in range(frame.shape[1]):
+        if blank.iloc[:, i].any():  # columns without blanks are left as they are
+            frame.isetitem(i, frame.iloc[:, i].mask(blank.iloc[:, i]).array)
+    return frame if keep.all() else frame[keep]
 
 
 def drop_duplicate_rows(
@@ -69,7 +73,7 @@ def drop_duplicate_rows(
     kept = ~frame.duplicated(keep="first").to_numpy()
     quality.duplicate_rows = int((~kept).sum())
     _drop(quality, "duplicate", quality.duplicate_rows)
-    return frame[kept], kept
+    return (frame if kept.all() else frame[kept]), kept
 
 
 def first_filled(frame: pd.DataFrame, blank: pd.DataFrame) -> pd.Series:
@@ -87,24 +91,42 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
     order_id = _col(frame, mapping, Role.ORDER_ID)
     if order_id is None:
         return frame
-    has_id = order_id.notna()
-    repeated = has_id & order_id.duplicated()
+    codes = pd.factorize(order_id, use_na_sentinel=True)[0]
+    has_id = codes >= 0
+    repeated = has_id & pd.Series(codes).duplicated().to_numpy()
     if not repeated.any():
         return frame
     columns = [m.column for r, m in mapping.items() if r in ORDER_LEVEL]
     columns += [c for r in (Role.EMAIL, Role.PHONE) if r in mapping for c in mapping[r].extra]
-    columns = [c for c in columns if (frame[c].isna() & repeated).any()]
-    if not columns:
+    missing = {c: frame[c].isna().to_numpy() for c in dict.fromkeys(columns)}
+    gaps = {c: m & repeated for c, m in missing.items() if (m & repeated).any()}
+    if not gaps:
         return frame
-    frame = frame.copy()
-    block = frame[columns]
-    runs = (order_id != order_id.shift()).cumsum()
-    if runs[has_id].nunique() == order_id[has_id].nunique():
-        filled = block.groupby(runs.to_numpy(), sort=False).ffill()  # lines are contiguous
-    else:
-        filled = block.groupby(order_id.where(has_id).to_numpy(), sort=False, dropna=True).ffill()
-    frame[columns] = block.where(~repeated.to_numpy()[:, None] | block.notna(), filled)
+    # A group is a run of equal ids when each id forms one run, else all lines of the id.
+    new_run = np.r_[True, codes[1:] != codes[:-1]] | ~has_id
+    runs = np.cumsum(new_run)
+    contiguous = int((new_run & has_id).sum()) == int(codes.max()) + 1  # one run per id
+    groups = runs if contiguous else codes
+    order = np.arange(len(codes)) if groups is runs else np.argsort(groups, kind="stable")
+    frame = frame.copy(deep=False)
+    for column, gap in gaps.items():
+        source = _last_filled(groups[order], ~missing[column][order])
+        taken = np.empty_like(source)
+        taken[order] = np.where(source >= 0, order[np.maximum(source, 0)], -1)
+        rows = np.where(gap, taken, np.arange(len(codes)))
+        frame[column] = pd.Series(
+            frame[column].array.take(rows, allow_fill=True), index=frame.index
+        )
     return frame
+
+
+def _last_filled(groups: np.ndarray, filled: np.ndarray) -> np.ndarray:
+    """Per position, the last filled position at or before it within its group (-1 if
+    none); equal group labels must be contiguous."""
+    positions = np.arange(len(groups))
+    last = np.maximum.accumulate(np.where(filled, positions, -1))
+    start = np.maximum.accumulate(np.where(np.r_[True, groups[1:] != groups[:-1]], positions, 0))
+    return np.where(last >= start, last, -1)
 
 
 def customer_keys(

@@ -8,7 +8,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 from charset_normalizer import from_bytes
 
 from analytics.ingest.errors import IngestError
@@ -17,6 +20,8 @@ from analytics.ingest.limits import Limits
 DELIMITERS = (";", ",", "\t", "|")
 SAMPLE_CHARS = 256 * 1024
 SAMPLE_ROWS = 60
+ARROW_STR = pd.StringDtype("pyarrow", na_value=np.nan)
+"""pandas' default ``str`` dtype with Arrow storage: what the fast reader returns."""
 
 
 @dataclass(frozen=True)
@@ -120,11 +125,18 @@ def sample_rows(
 
 
 def read_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
-    """Rows after the header as strings (empty cells as ""), columns numbered 0..width-1."""
-    body = _skip_physical_lines(text, skip_lines)
+    """Rows after the header as strings (empty cells as ""), columns numbered 0..width-1.
+
+    Columns are Arrow-backed ``str`` when pyarrow's reader accepts the body (every row
+    exactly ``width`` fields); otherwise pandas' C reader and the ragged reader decide.
+    """
+    body = _skip_physical_lines(text, skip_lines).encode("utf-8")  # bytes parse ~8x faster
+    frame = _read_arrow(body, delimiter, width)
+    if frame is not None:
+        return frame
     try:
         frame = pd.read_csv(
-            io.BytesIO(body.encode("utf-8")),  # the C parser reads bytes ~8x faster than text
+            io.BytesIO(body),
             sep=delimiter,
             header=None,
             dtype=str,
@@ -137,9 +149,33 @@ def read_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.Data
             index_col=False,
         )
     except pd.errors.ParserError:
-        frame = _read_ragged(body, delimiter, width)
+        frame = _read_ragged(body.decode("utf-8"), delimiter, width)
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame(columns=list(range(width)), dtype=str)
+    return frame
+
+
+def _read_arrow(body: bytes, delimiter: str, width: int) -> pd.DataFrame | None:
+    """pyarrow's multi-threaded reader with the C reader's dialect, or ``None`` when a row's
+    field count differs from ``width`` (or the body is empty): the slower readers decide."""
+    if not body.strip():
+        return None
+    names = [str(i) for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(body),
+            read_options=pa_csv.ReadOptions(column_names=names),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=delimiter, quote_char='"', double_quote=True, newlines_in_values=True
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    frame: pd.DataFrame = table.to_pandas(types_mapper={pa.string(): ARROW_STR}.get)
+    frame.columns = pd.RangeIndex(width)
     return frame
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from analytics.ingest.model import StatusClass
@@ -23,28 +24,46 @@ EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _SERIAL_MIN, _SERIAL_MAX = 18_264, 73_051  # 1950-01-01 .. 2099-12-31 as Excel serials
 
 
+def distinct(series: pd.Series) -> tuple[npt.NDArray[np.intp], pd.Series]:
+    """Codes (-1 for missing cells) and the distinct values of ``series`` as objects."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes, pd.Series(uniques, dtype=object)
+
+
+def spread(parsed: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index) -> pd.Series:
+    """Per-distinct-value results back onto the rows; missing cells get the dtype's NA
+    (``None`` for objects)."""
+    if not len(parsed):  # every cell missing
+        empty = pd.Series(np.full(len(codes), None), index=index)
+        if pd.api.types.is_datetime64_any_dtype(parsed.dtype):
+            return pd.to_datetime(empty)
+        return empty.astype("float64") if pd.api.types.is_float_dtype(parsed.dtype) else empty
+    if parsed.dtype == object:
+        out = parsed.to_numpy().take(np.where(codes < 0, 0, codes))
+        out[codes < 0] = None
+        return pd.Series(out, index=index)
+    return pd.Series(parsed.array.take(codes, allow_fill=True), index=index)
+
+
 def via_uniques(series: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply ``parse`` to the distinct values of ``series`` and spread the results back."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    parsed = parse(pd.Series(uniques, dtype=object)).reset_index(drop=True)
-    values = parsed.to_numpy()
-    out = values.take(np.where(codes < 0, 0, codes)) if len(values) else np.full(len(codes), None)
-    result = pd.Series(out, index=series.index)
-    if len(values):
-        result[codes < 0] = None
-    if pd.api.types.is_datetime64_any_dtype(parsed.dtype):
-        return pd.to_datetime(result)
-    if pd.api.types.is_float_dtype(parsed.dtype):
-        return result.astype("float64")
-    return result
+    codes, uniques = distinct(series)
+    return spread(parse(uniques).reset_index(drop=True), codes, series.index)
+
+
+def _arrow_backed(series: pd.Series) -> bool:
+    return isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"
 
 
 def is_blank(series: pd.Series) -> pd.Series:
-    """True where a cell is missing or only whitespace (decided once per distinct value)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    values = pd.Series(uniques, dtype=object)
+    """True where a cell is missing or only whitespace (decided once per distinct value;
+    Arrow-backed text is tested directly, which is faster than finding distinct values)."""
+    if _arrow_backed(series):
+        blank = series.isna().to_numpy() | series.str.strip().eq("").fillna(False).to_numpy(bool)
+        return pd.Series(blank, index=series.index)
+    codes, values = distinct(series)
     strings = values.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool)
-    blank_unique = np.zeros(len(uniques), dtype=bool)
+    blank_unique = np.zeros(len(values), dtype=bool)
     if strings.any():
         blank_unique[strings] = values[strings].str.strip().eq("").to_numpy()
     mask = np.ones(len(codes), dtype=bool)
@@ -414,14 +433,15 @@ def status_class(text: str) -> StatusClass | None:
 
 def classify_statuses(series: pd.Series) -> tuple[pd.Series, dict[str, int]]:
     """Status classes per row (unknown statuses count as open) and the unknown spellings."""
-    text = series.astype("string").fillna("")
-    counts = text.value_counts()
-    mapping: dict[str, str | None] = {value: status_class(value) for value in counts.index}
-    unknown = {
-        value: int(counts[value]) for value, cls in mapping.items() if cls is None and value.strip()
-    }
-    classes = text.map(lambda v: mapping.get(v) or ("open" if v.strip() else None))
-    return classes, unknown
+    codes, uniques = distinct(series)
+    text = uniques.astype("string")
+    classes = [status_class(value) or ("open" if value.strip() else None) for value in text]
+    rows = np.bincount(codes[codes >= 0], minlength=len(text))
+    unknown: dict[str, int] = {}
+    for value, cls, count in zip(text, classes, rows, strict=True):
+        if status_class(value) is None and value.strip() and cls is not None:
+            unknown[value] = unknown.get(value, 0) + int(count)
+    return spread(pd.Series(classes, dtype=object), codes, series.index), unknown
 
 
 def status_vocabulary_share(values: pd.Series) -> float:
@@ -444,32 +464,35 @@ EMAIL_RE = r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$"
 
 def normalise_emails(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Trimmed lower-case emails (invalid ones become missing) and a mask of invalid cells."""
-
-    def parse(values: pd.Series) -> pd.Series:
-        return values.astype("string").str.strip().str.lower().str.strip("<>'\"")
-
-    text = via_uniques(series, parse).astype("string")
-    filled = text.fillna("").str.len() > 0
+    codes, uniques = distinct(series)
+    text = uniques.astype("string").str.strip().str.lower().str.strip("<>'\"")
     valid = text.str.match(EMAIL_RE).fillna(False).astype(bool)
-    return text.where(valid), filled & ~valid
+    invalid = (text.fillna("").str.len() > 0) & ~valid
+    return _spread_checked(text.where(valid), invalid, codes, series.index)
 
 
 def normalise_phones(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Phones reduced to digits (Russian 8XXXXXXXXXX -> 7XXXXXXXXXX) and a mask of invalid."""
-
-    def parse(values: pd.Series) -> pd.Series:
-        text = values.map(_phone_text).astype("string")
-        digits = text.str.replace(r"\D", "", regex=True)
-        digits = digits.where(
-            ~(digits.str.len().eq(11) & digits.str.startswith("8")), "7" + digits.str[1:]
-        )
-        return digits.where(~(digits.str.len().eq(10) & digits.str.startswith("9")), "7" + digits)
-
-    digits = via_uniques(series, parse).astype("string")
-    filled = digits.fillna("").str.len() > 0
-    raw_filled = ~is_blank(series)
+    codes, uniques = distinct(series)
+    text = uniques.map(_phone_text).astype("string")
+    digits = text.str.replace(r"\D", "", regex=True)
+    digits = digits.where(
+        ~(digits.str.len().eq(11) & digits.str.startswith("8")), "7" + digits.str[1:]
+    )
+    digits = digits.where(~(digits.str.len().eq(10) & digits.str.startswith("9")), "7" + digits)
+    filled = (digits.fillna("").str.len() > 0) | ~is_blank(uniques)
     valid = digits.str.len().between(10, 15).fillna(False).astype(bool)
-    return digits.where(valid), (filled | raw_filled) & ~valid
+    return _spread_checked(digits.where(valid), filled & ~valid, codes, series.index)
+
+
+def _spread_checked(
+    values: pd.Series, invalid: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index
+) -> tuple[pd.Series, pd.Series]:
+    """Normalised contacts and the invalid-cell mask, from distinct values to rows."""
+    rows = spread(values.astype("string").reset_index(drop=True), codes, index)
+    bad = invalid.to_numpy(dtype=bool)
+    mask = bad.take(np.where(codes < 0, 0, codes)) & (codes >= 0) if len(bad) else codes < -1
+    return rows.astype("string"), pd.Series(mask, index=index)
 
 
 def _phone_text(value: object) -> str | None:
