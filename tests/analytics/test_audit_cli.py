@@ -52,7 +52,8 @@ def test_sample_audit_writes_every_artefact(tmp_path: Path) -> None:
     assert sum(c["size"] for c in clusters["clusters"]) == data["customers"]
     assert report["clv"]["status"] == "ok"
     assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == [
-        "active_base.png", "breakdown.png", "cohorts.png", "revenue.png", "rfm.png"]
+        "active_base.png", "breakdown.png", "clusters.png", "cohorts.png", "revenue.png",
+        "rfm.png"]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "customers.xlsx").stat().st_size > 0
     customers_csv = (tmp_path / "customers.csv").read_bytes()
