@@ -52,7 +52,10 @@ rule of thumb 80 %; from 60 % on, losing a handful of top customers moves the to
 
 WIN_BACK_SHARE_MIN = 0.1
 """At risk + Can't lose hold 10 %+ of customers or of revenue: below that a personal
-win-back campaign costs more attention than it returns."""
+win-back campaign costs more attention than it returns. RFM scores are relative
+(quintiles), so the segments must also have really stopped: their average recency must
+exceed the churn window, else a base where everyone bought last month would have
+"At risk" customers too."""
 
 EARLY_RETENTION_MAX = 0.25
 """Fewer than 25 % of a cohort buy again in month 1 (size-weighted over cohorts)..."""
@@ -187,10 +190,9 @@ def revenue_concentrated(report: Report) -> Finding | None:
         return None
     evidence: Evidence = {"top_customers": int(top), "top_share": rounded(share)}
     segs = segments(report)
-    keep = [segs[c] for c in ("champions", "loyal") if c in segs]
-    if keep:
-        evidence["core_customers"] = int(sum(num(s, "customers") or 0 for s in keep))
-        evidence["core_revenue_share"] = rounded(sum(num(s, "revenue_share") or 0 for s in keep))
+    keep = [segs[c] for c in ("champions", "loyal") if c in segs]  # empty without RFM
+    evidence["core_customers"] = int(sum(num(s, "customers") or 0 for s in keep))
+    evidence["core_revenue_share"] = rounded(sum(num(s, "revenue_share") or 0 for s in keep))
     return Finding("revenue_concentrated", severity(share, TOP20_SHARE_MIN),
                    "customers_with_purchases", evidence)
 
@@ -207,11 +209,17 @@ def win_back_segments_large(report: Report) -> Finding | None:
     measure = max(share, revenue_share)
     if not customers or measure < WIN_BACK_SHARE_MIN:
         return None
+    recency = sum((num(s, "avg_recency_days") or 0) * (num(s, "customers") or 0)
+                  for s in group) / customers
+    window = num(section(section(report, "lifecycle"), "churn_window"), "days")
+    if window is not None and recency <= window:
+        return None
     evidence: Evidence = {
         "customers": int(customers),
         "share": rounded(share),
         "revenue": round(sum(num(s, "revenue") or 0 for s in group), 2),
         "revenue_share": rounded(revenue_share),
+        "recency_days": round(recency),
     }
     for seg in group:
         evidence[f"{seg.get('code')}_customers"] = int(num(seg, "customers") or 0)

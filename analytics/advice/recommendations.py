@@ -149,6 +149,8 @@ def _win_back(report: Report, finding: Finding) -> Plan:
 def _protect_core(report: Report, finding: Finding) -> Plan:
     codes = ("champions", "loyal")
     customers, orders, revenue = _group_figures(report, codes)
+    if not customers:  # no RFM (a customer list without dates): the top 20 % instead
+        return (("top_customers",), "churn", "core_customers", None)
     return (codes, "churn", "core_customers",
             effect("reach", customers=customers, rate=RETAIN_RATE,
                    check=ratio(revenue, orders),
@@ -240,6 +242,9 @@ BUILDERS: dict[str, tuple[str, Builder]] = {
     "duplicate_contacts": ("merge_duplicates", _merge_duplicates),
 }
 """Finding code -> (recommendation code, builder)."""
+
+HYGIENE: frozenset[str] = frozenset({"clean_base", "merge_duplicates"})
+"""Recommendations never valued in money (their hypothesis needs no effect figures)."""
 
 RECOMMENDATION_CODES: tuple[str, ...] = tuple(code for code, _ in BUILDERS.values())
 EFFECT_FORMULAS: tuple[str, ...] = ("reach", "frequency", "check", "peak", "shift")

@@ -10,10 +10,15 @@ in the dict's order). Sections:
    top 20 % of customers, buyers in the last month and the active base (churn window) against
    the whole base, and the churn window itself.
 3. Charts.
-4. RFM segments: customers, share of base, revenue, revenue share per segment.
+4. Findings (ranked) and the next growth steps in HADI form, with the money arithmetic.
+5. RFM segments: customers, share of base, revenue, revenue share per segment, and what to
+   do with each (playbooks).
+6. What changed since the previous audit, when the report has a ``comparison``.
 
 Any missing section or value is skipped, so customer-list audits (no monthly series,
-sometimes no RFM) render too. All texts come from ``locales/<lang>/export.ftl``; numbers
+sometimes no RFM) render too. Texts come from ``locales/<lang>/export.ftl`` and
+``advice.ftl`` (the same sentences as the CLI summary and the bot, via
+:mod:`analytics.report.advice_text`); numbers
 through :mod:`analytics.formatting`. ``audit_pdf`` and ``audit_html`` render the document.
 """
 
@@ -37,6 +42,15 @@ from analytics.document import (
 from analytics.export.customers import segment_name
 from analytics.formatting import iso_date, money, number, share
 from analytics.i18n import normalise_language, t
+from analytics.report.advice_text import (
+    comparison_parts,
+    effect_text,
+    finding_text,
+    hadi,
+    playbook_text,
+    rec_title,
+)
+from analytics.report.textkit import Tx
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
 
@@ -211,13 +225,50 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
         for name, png in charts.items():
             doc.add(Image(png=png, caption=_chart_title(name, lang), name=name))
 
+    tx = Tx(lang, currency)
+    _advice(doc, report, tx)
     doc.add(Heading(t(lang, "export-rfm-heading")))
     table = _rfm_table(report, lang, currency)
     if table is None:
         doc.add(Paragraph(t(lang, "export-rfm-none")))
     else:
         doc.add(table, Paragraph(t(lang, "export-rfm-note"), muted=True))
+    _playbooks(doc, report, tx)
+    for heading, lines in comparison_parts(report, tx):
+        if lines:
+            doc.add(Heading(heading or tx("report-comparison-title"), 2 if heading else 1),
+                    BulletList(tuple(lines)))
     return doc
+
+
+def _rows(value: Any) -> list[Mapping[str, Any]]:
+    return [x for x in value if isinstance(x, Mapping)] if isinstance(value, list) else []
+
+
+def _advice(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
+    """Findings as a list, then each recommendation with its HADI parts."""
+    findings = _rows(report.get("findings"))
+    if findings:
+        doc.add(Heading(tx("report-findings-heading")),
+                BulletList(tuple(finding_text(f, tx) for f in findings)))
+    recs = _rows(report.get("recommendations"))
+    if not recs:
+        return
+    doc.add(Heading(tx("report-recs-heading")))
+    for rank, rec in enumerate(recs, start=1):
+        title = tx("report-top-item", rank=rank, title=rec_title(rec, tx),
+                   effect=effect_text(rec, tx, arithmetic=False))
+        doc.add(Heading(title, 2))
+        for lead, text in hadi(rec, report, tx):
+            doc.add(Paragraph(text, lead=f"{lead}:"))
+
+
+def _playbooks(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
+    books = _rows(report.get("playbooks"))
+    if books:
+        doc.add(Heading(tx("report-playbooks-heading"), 2), BulletList(tuple(
+            f"{segment_name(str(b.get('segment')), tx.lang)} {playbook_text(b, tx)}"
+            for b in books)))
 
 
 def audit_pdf(report: Mapping[str, Any], charts: Mapping[str, bytes], lang: str,

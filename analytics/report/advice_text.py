@@ -12,6 +12,7 @@ from typing import Any
 
 from analytics.advice import watch
 from analytics.advice.facts import rows, section
+from analytics.advice.recommendations import HYGIENE
 from analytics.report.textkit import Tx, kebab
 
 
@@ -60,7 +61,7 @@ def effect_text(rec: Mapping[str, Any], tx: Tx, *, arithmetic: bool = True) -> s
     """``+95 587 ₽ за 90 дней`` and, with ``arithmetic``, how it was computed."""
     effect = _effect(rec)
     if not effect:
-        return tx("advice-effect-none")
+        return tx("advice-effect-none" if rec.get("code") in HYGIENE else "advice-effect-unknown")
     horizon = effect.get("horizon_days")
     args = _args(rec, tx)
     head = tx("advice-effect-value", effect=args["effect"],
@@ -97,8 +98,13 @@ def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> list[tupl
     code = kebab(str(rec.get("code")))
     args = _args(rec, tx)
     growth = str(rec.get("growth_metric"))
+    valued = bool(rec.get("effect")) or rec.get("code") in HYGIENE
+    watch_name = tx(f"advice-watch-{kebab(str(rec.get('watch')))}")
+    hypothesis = (tx(f"advice-rec-{code}-hypothesis", **args) if valued else
+                  tx("advice-rec-unvalued-hypothesis", title=rec_title(rec, tx),
+                     target=args["target"], watch=watch_name))
     parts = [
-        ("hypothesis", tx(f"advice-rec-{code}-hypothesis", **args)),
+        ("hypothesis", hypothesis),
         ("action", tx(f"advice-rec-{code}-action", **args)),
         ("step", tx(f"advice-rec-{code}-step", **args)),
         ("watch", watch_text(rec, report, tx)),

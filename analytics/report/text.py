@@ -48,11 +48,15 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
     tx = Tx.of(report, lang)
     data, metrics, life = (section(report, k) for k in ("data", "metrics", "lifecycle"))
     source = section(section(report, "quality"), "source")
-    lines = Lines().title(tx("report-summary-title", file=str(source.get("file_name") or "—"),
-                             date=tx.date(data.get("date_to"))))
+    file = str(source.get("file_name") or "—")
+    dated = bool(data.get("date_from") and data.get("date_to"))
+    lines = Lines().title(tx("report-summary-title", file=file, date=tx.date(data.get("date_to")))
+                          if dated else tx("report-summary-title-undated", file=file))
     lines.block().title(tx("report-five-title"))
-    lines.item(tx("report-five-revenue", revenue=tx.money(num(data, "revenue")),
-                  **{"from": tx.date(data.get("date_from")), "to": tx.date(data.get("date_to"))}))
+    revenue = tx.money(num(data, "revenue"))
+    lines.item(tx("report-five-revenue", revenue=revenue, **{
+        "from": tx.date(data.get("date_from")), "to": tx.date(data.get("date_to"))})
+        if dated else tx("report-five-revenue-undated", revenue=revenue))
     total, active = num(life, "total_base"), num(life, "active_base")
     days = num(section(life, "churn_window"), "days") or num(life, "active_days")
     if total and active is not None and life.get("monthly"):
@@ -186,6 +190,7 @@ def clv(report: Report, lang: str, markup: Markup = "plain",
         total_value = num(value, days)
         lines.item(tx("report-clv-horizon", days=days, days_n=int(days),
                       purchases=tx.number(num(purchases, days), 0),
+                      purchases_n=round(num(purchases, days) or 0),
                       value=tx.money(total_value),
                       per_customer=tx.money(total_value / customers
                                             if total_value is not None and customers else None)))

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from analytics import formatting as fmt
 from analytics.advice.facts import currency as report_currency
 from analytics.i18n import normalise_language, t
+from analytics.rfm import SEGMENTS
 
 Markup = Literal["plain", "html"]
 Style = Literal["title", "text", "item", "sub", "note"]
@@ -50,9 +51,14 @@ class Tx:
         """Money without kopecks (``—`` when unknown)."""
         return "—" if value is None else fmt.money(value, self.currency, self.lang)
 
-    def share(self, value: float | None, decimals: int = 1) -> str:
-        """A 0..1 share as a percentage (``—`` when unknown)."""
-        return "—" if value is None else fmt.share(value, self.lang, decimals)
+    def share(self, value: float | None, decimals: int | None = None) -> str:
+        """A 0..1 share as a percentage (``—`` when unknown); whole percentages without
+        decimals, others with one unless told."""
+        if value is None:
+            return "—"
+        if decimals is None:
+            decimals = 0 if round(value * 100, 1).is_integer() else 1
+        return fmt.share(value, self.lang, decimals)
 
     def number(self, value: float | None, decimals: int | None = None) -> str:
         """A number; whole numbers without decimals, others with 2 unless told."""
@@ -68,8 +74,9 @@ class Tx:
 
     def segment(self, code: str) -> str:
         """The display name of an RFM segment or another advice target."""
-        text = self(f"export-segment-{code}")
-        return text if text != f"export-segment-{code}" else self(f"advice-target-{kebab(code)}")
+        if code in SEGMENTS:
+            return self(f"export-segment-{code}")
+        return self(f"advice-target-{kebab(code)}")
 
     def value(self, key: str, value: Any) -> str:
         """An evidence value formatted by its key's name: money, share or number."""

@@ -71,19 +71,18 @@ advice-finding-name-outperforming-group = a strong customer group
 advice-finding-name-stale-contacts = stale contacts
 advice-finding-name-duplicate-contacts = duplicate customers
 
-advice-computed-on-active-base-monthly = computed on the monthly active base (a purchase within the churn window)
-advice-computed-on-customers-with-purchases = computed on customers with paid orders
-advice-computed-on-rfm-segments = computed on the RFM segments
-advice-computed-on-cohorts-by-first-purchase-month = computed on cohorts by month of first purchase (small and young ones left out)
-advice-computed-on-valid-orders-monthly = computed on paid orders by month
-advice-computed-on-customers = computed on the group's customers and the whole base
-advice-computed-on-quality = computed by the data-quality check
+advice-computed-on-active-base-monthly = Computed on the monthly active base: active means a purchase within the churn window
+advice-computed-on-customers-with-purchases = Computed on customers with paid orders
+advice-computed-on-rfm-segments = Computed on the RFM segments
+advice-computed-on-cohorts-by-first-purchase-month = Computed on cohorts by month of first purchase, small and young ones left out
+advice-computed-on-valid-orders-monthly = Computed on paid orders by month
+advice-computed-on-customers = Computed on the group's customers and the whole base
+advice-computed-on-quality = Computed by the data-quality check
 
-advice-severity-high = important
-advice-severity-medium = notable
-advice-severity-low = opportunity
 
 ## Recommendations (HADI: hypothesis, action, data to watch)
+
+advice-rec-unvalued-hypothesis = If we take the step “{ $title }” for “{ $target }”, “{ $watch }” improves; this data does not allow a money estimate.
 
 advice-rec-reactivate-churned-title = Bring back those who recently left the active base
 advice-rec-reactivate-churned-hypothesis = If everyone who left the active base in the last 3 months ({ $x_customers }) gets a reminder series with a reason to return, { $x_rate } come back: the active base stops melting, revenue +{ $effect }.
@@ -104,7 +103,7 @@ advice-rec-second-purchase-title = A second-purchase programme
 advice-rec-second-purchase-hypothesis = If one-time buyers ({ $x_customers } { $x_customers_n ->
     [one] customer
    *[other] customers
-} in { $target }) get a reason for a second purchase, { $x_rate } buy again: the repeat rate grows, revenue +{ $effect }.
+}: { $target }) get a reason for a second purchase, { $x_rate } buy again: the repeat rate grows, revenue +{ $effect }.
 advice-rec-second-purchase-action = A week after the first purchase, an email with what people usually buy next and a second-purchase bonus valid 30 days; three weeks later, a reminder that the bonus expires.
 advice-rec-second-purchase-step = Look up what is most often bought as the second order and build the first email from it.
 
@@ -164,8 +163,8 @@ advice-watch-revenue-3m = revenue over 3 months
 advice-watch-aov = average check over 3 months
 advice-watch-frequency = orders a month per active customer
 advice-watch-repeat-rate = repeat-buyer share
-advice-watch-core-customers = Champions and Loyal
-advice-watch-retention-m1 = back in the second month
+advice-watch-core-customers = number of Champions and Loyal
+advice-watch-retention-m1 = newcomers buying in their second month
 advice-watch-peak-revenue = peak-month revenue
 advice-watch-group-share = the group's share of the base
 advice-watch-stale-share = stale-contact share
@@ -177,14 +176,18 @@ advice-effect-value = { $days_n ->
    *[other] +{ $effect } over { $days } days
 }
 advice-effect-with-formula = { $head }: { $formula }
+advice-effect-unknown = this data does not allow a money estimate
 advice-effect-none = not valued in money: this is base hygiene, without it the other figures lie
-advice-effect-reach = { $x_customers } × { $x_rate } × check { $x_check } × { $x_orders } orders = { $effect }
+advice-effect-reach = { $x_customers } × { $x_rate } × check { $x_check } × { $x_orders } { $x_orders_n ->
+    [one] order
+   *[other] orders
+} = { $effect }
 advice-effect-frequency = { $x_customers } active × { $x_frequency_drop } orders a month × { $x_months } months × { $x_recovery } × check { $x_check } = { $effect }
 advice-effect-check = { $x_orders } orders × { $x_check_drop } × { $x_recovery } = { $effect }
 advice-effect-peak = peak-month revenue { $x_revenue } × { $x_lift } = { $effect }
 advice-effect-shift = { $x_customers } new × { $x_rate } × { $x_value } = { $effect }
 
-advice-why = { $text } ({ $base })
+advice-why = { $text } { $base }.
 
 advice-lead-hypothesis = Hypothesis
 advice-lead-action = Action
@@ -196,6 +199,7 @@ advice-lead-why = Why
 
 advice-target-churned-recently = left the active base in the last 3 months
 advice-target-active-base = active base
+advice-target-top-customers = the best 20% of customers
 advice-target-all = whole base
 advice-target-stale = stale contacts
 advice-target-duplicates = duplicates
@@ -206,7 +210,7 @@ advice-target-main-category = the category
 
 ## Playbooks
 
-advice-playbook = { $offer }; { $channel }; { $cadence }
+advice-playbook = → { $offer }; { $channel }; { $cadence }
 
 advice-offer-referral-early-access = early access to what is new and a referral bonus, no discounts
 advice-offer-loyalty-upsell = loyalty-programme bonuses and a step up from their usual products
@@ -260,8 +264,10 @@ advice-compare-error-not-report = { $path } has no report sections (data, metric
 
 ## Text renderings (CLI summary.txt, the bot)
 
+report-summary-title-undated = Customer-base audit: { $file }
 report-summary-title = Customer-base audit: { $file }, data up to { $date }
 report-five-title = Five numbers that matter
+report-five-revenue-undated = Revenue (from the customer list): { $revenue }
 report-five-revenue = Revenue { $from } — { $to }: { $revenue }
 report-five-base = Base: { $total } { $total_n ->
     [one] customer
@@ -296,7 +302,7 @@ report-cohorts-average = On average buying again after 1 month: { $m1 }, after 3
 report-cohort-line = { $cohort }: { $customers } { $customers_n ->
     [one] customer
    *[other] customers
-}; after 1 month { $m1 }, after 3 — { $m3 }, after 6 — { $m6 }
+}; 1 month: { $m1 }, 3 months: { $m3 }, 6 months: { $m6 }
 report-cohorts-note = A cohort is the customers who first bought in that month; the share is who of them bought in the N-th month after the first.
 report-clusters-title = Customer clusters
 report-cluster-line = { $number }. { $size } { $size_n ->
@@ -318,9 +324,6 @@ report-comparison-none = No comparison: run the audit with --compare PREVIOUS/re
 report-findings-heading = Findings
 report-recs-heading = Next growth steps
 report-playbooks-heading = What to do with each segment
-report-playbooks-offer = Offer
-report-playbooks-channel = Channel
-report-playbooks-cadence = How often
 
 ## Read by the intake brief (analytics/toolkit/brief.py) with the raw evidence numbers.
 

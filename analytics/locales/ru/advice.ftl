@@ -78,19 +78,18 @@ advice-finding-name-outperforming-group = сильная группа клиен
 advice-finding-name-stale-contacts = устаревшие контакты
 advice-finding-name-duplicate-contacts = дубли клиентов
 
-advice-computed-on-active-base-monthly = посчитано на активной базе по месяцам (покупка в окне оттока)
-advice-computed-on-customers-with-purchases = посчитано на клиентах с оплаченными заказами
-advice-computed-on-rfm-segments = посчитано на RFM-сегментах
-advice-computed-on-cohorts-by-first-purchase-month = посчитано на когортах по месяцу первой покупки (без маленьких и молодых)
-advice-computed-on-valid-orders-monthly = посчитано на оплаченных заказах по месяцам
-advice-computed-on-customers = посчитано на клиентах группы и всей базы
-advice-computed-on-quality = посчитано при проверке качества данных
+advice-computed-on-active-base-monthly = Посчитано на активной базе по месяцам: активен тот, кто покупал в окне оттока
+advice-computed-on-customers-with-purchases = Посчитано на клиентах с оплаченными заказами
+advice-computed-on-rfm-segments = Посчитано на RFM-сегментах
+advice-computed-on-cohorts-by-first-purchase-month = Посчитано на когортах по месяцу первой покупки, без маленьких и молодых
+advice-computed-on-valid-orders-monthly = Посчитано на оплаченных заказах по месяцам
+advice-computed-on-customers = Посчитано на клиентах группы и всей базы
+advice-computed-on-quality = Посчитано при проверке качества данных
 
-advice-severity-high = важно
-advice-severity-medium = заметно
-advice-severity-low = возможность
 
 ## Recommendations (HADI: hypothesis, action, data to watch)
+
+advice-rec-unvalued-hypothesis = Если сделать шаг «{ $title }» для группы «{ $target }», метрика «{ $watch }» улучшится; в деньгах по этим данным не оценить.
 
 advice-rec-reactivate-churned-title = Вернуть тех, кто недавно выпал из активной базы
 advice-rec-reactivate-churned-hypothesis = Если каждому, кто выпал из активной базы за последние 3 мес. ({ $x_customers }), отправить серию напоминаний с поводом вернуться, вернутся { $x_rate } — активная база перестанет таять, выручка +{ $effect }.
@@ -112,7 +111,7 @@ advice-rec-second-purchase-hypothesis = Если купившим один ра�
     [one] клиент
     [few] клиента
    *[many] клиентов
-} в сегментах { $target }) дать повод для второй покупки, { $x_rate } купят снова: доля повторных покупателей вырастет, выручка +{ $effect }.
+}: { $target }) дать повод для второй покупки, { $x_rate } купят снова: доля повторных покупателей вырастет, выручка +{ $effect }.
 advice-rec-second-purchase-action = Через неделю после первой покупки — письмо с тем, что обычно покупают следом, и бонус на вторую покупку со сроком 30 дней; через три недели — напоминание о сгорании бонуса.
 advice-rec-second-purchase-step = Посмотреть, что чаще всего покупают вторым заказом, и собрать из этого первое письмо.
 
@@ -169,13 +168,13 @@ advice-growth-churn = отток (churn)
 advice-watch-total-base = вся база
 advice-watch-active-base = активная база
 advice-watch-churn-rate = отток в месяц
-advice-watch-reactivated = вернувшихся клиентов в месяц
+advice-watch-reactivated = вернувшиеся клиенты в месяц
 advice-watch-revenue-3m = выручка за 3 мес.
 advice-watch-aov = средний чек за 3 мес.
-advice-watch-frequency = заказов в месяц на активного клиента
+advice-watch-frequency = заказы в месяц на активного клиента
 advice-watch-repeat-rate = доля повторных покупателей
-advice-watch-core-customers = Чемпионов и Лояльных
-advice-watch-retention-m1 = возвращаются во второй месяц
+advice-watch-core-customers = число Чемпионов и Лояльных
+advice-watch-retention-m1 = доля новичков, купивших во второй месяц
 advice-watch-peak-revenue = выручка пикового месяца
 advice-watch-group-share = доля группы в базе
 advice-watch-stale-share = доля устаревших контактов
@@ -187,14 +186,20 @@ advice-effect-value = { $days_n ->
    *[other] +{ $effect } за { $days } дн.
 }
 advice-effect-with-formula = { $head }: { $formula }
+advice-effect-unknown = по этим данным в деньгах не оценить
 advice-effect-none = в деньгах не оцениваем: это гигиена базы, без неё остальные цифры врут
-advice-effect-reach = { $x_customers } × { $x_rate } × чек { $x_check } × { $x_orders } заказа = { $effect }
+advice-effect-reach = { $x_customers } × { $x_rate } × чек { $x_check } × { $x_orders } { $x_orders_n ->
+    [one] заказ
+    [few] заказа
+    [many] заказов
+   *[other] заказа
+} = { $effect }
 advice-effect-frequency = { $x_customers } активных × { $x_frequency_drop } заказа в мес. × { $x_months } мес. × { $x_recovery } × чек { $x_check } = { $effect }
 advice-effect-check = { $x_orders } заказов × { $x_check_drop } × { $x_recovery } = { $effect }
 advice-effect-peak = выручка пикового месяца { $x_revenue } × { $x_lift } = { $effect }
 advice-effect-shift = { $x_customers } новых × { $x_rate } × { $x_value } = { $effect }
 
-advice-why = { $text } ({ $base })
+advice-why = { $text } { $base }.
 
 advice-lead-hypothesis = Гипотеза
 advice-lead-action = Действие
@@ -206,6 +211,7 @@ advice-lead-why = Почему
 
 advice-target-churned-recently = выпавшие из активной базы за 3 мес.
 advice-target-active-base = активная база
+advice-target-top-customers = лучшие 20 % клиентов
 advice-target-all = вся база
 advice-target-stale = устаревшие контакты
 advice-target-duplicates = дубли
@@ -216,7 +222,7 @@ advice-target-main-category = категорию
 
 ## Playbooks
 
-advice-playbook = { $offer }; { $channel }; { $cadence }
+advice-playbook = → { $offer }; { $channel }; { $cadence }
 
 advice-offer-referral-early-access = ранний доступ к новинкам и бонус за рекомендацию, без скидок
 advice-offer-loyalty-upsell = бонусы программы лояльности и товары дороже привычных
@@ -270,8 +276,10 @@ advice-compare-error-not-report = В файле { $path } нет раздело�
 
 ## Text renderings (CLI summary.txt, the bot)
 
+report-summary-title-undated = Аудит клиентской базы: { $file }
 report-summary-title = Аудит клиентской базы: { $file }, данные по { $date }
 report-five-title = Пять цифр, которые важны
+report-five-revenue-undated = Выручка (по данным списка клиентов): { $revenue }
 report-five-revenue = Выручка за { $from } — { $to }: { $revenue }
 report-five-base = База: всего { $total } { $total_n ->
     [one] клиент
@@ -310,7 +318,7 @@ report-cohort-line = { $cohort }: { $customers } { $customers_n ->
     [one] клиент
     [few] клиента
    *[many] клиентов
-}; через 1 мес. { $m1 }, через 3 — { $m3 }, через 6 — { $m6 }
+}; 1 мес.: { $m1 }, 3 мес.: { $m3 }, 6 мес.: { $m6 }
 report-cohorts-note = Когорта — клиенты, впервые купившие в этом месяце; доля — кто из них покупал в N-й месяц после первого.
 report-clusters-title = Кластеры клиентов
 report-cluster-line = { $number }. { $size } { $size_n ->
@@ -322,7 +330,10 @@ report-clusters-status-too-few-customers = Кластеры не построе�
 report-clusters-status-no-variation = Кластеры не построены: клиенты почти не различаются по поведению.
 report-clusters-status-missing = Кластеры строятся только по файлу заказов.
 report-clv-title = Прогноз ценности базы (CLV)
-report-clv-horizon = За { $days } дн.: около { $purchases } покупок на { $value } (в среднем { $per_customer } на клиента)
+report-clv-horizon = За { $days } дн.: около { $purchases } { $purchases_n ->
+    [one] покупки
+   *[other] покупок
+} на { $value } (в среднем { $per_customer } на клиента)
 report-clv-note = Модели BG/NBD и Gamma-Gamma по истории { $repeat } повторных покупателей, дисконт { $discount } в месяц.
 report-clv-status-too-few-repeat-buyers = Прогноз не построен: слишком мало повторных покупателей.
 report-clv-status-too-short-period = Прогноз не построен: данные охватывают слишком короткий период.
@@ -333,9 +344,6 @@ report-comparison-none = Сравнения нет: запустите ауди�
 report-findings-heading = Находки
 report-recs-heading = Следующие шаги роста
 report-playbooks-heading = Что делать с каждым сегментом
-report-playbooks-offer = Предложение
-report-playbooks-channel = Канал
-report-playbooks-cadence = Как часто
 
 ## Read by the intake brief (analytics/toolkit/brief.py) with the raw evidence numbers.
 

@@ -1,0 +1,133 @@
+"""Money effects against hand calculations, ranking, playbooks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analytics.advice import advise
+from analytics.advice.findings import find
+from analytics.advice.playbooks import PLAYBOOKS
+from analytics.advice.recommendations import (
+    BUILDERS,
+    RETAIN_RATE,
+    SECOND_PURCHASE_RATE,
+    WIN_BACK_RATE,
+    effect,
+    recommend,
+)
+from analytics.rfm import SEGMENTS
+
+
+def segment(code: str, customers: int, revenue: float, frequency: float, *,
+            recency: float = 400.0, one_time: int = 0) -> dict[str, Any]:
+    return {"code": code, "customers": customers, "share": customers / 1000,
+            "revenue": revenue, "revenue_share": revenue / 10_000_000,
+            "avg_frequency": frequency, "avg_recency_days": recency, "one_time_buyers": one_time}
+
+
+@pytest.fixture
+def crafted() -> dict[str, Any]:
+    """1,000 customers over 900 days (2023-01-01 .. 2025-06-19), AOV 2,000."""
+    return {
+        "data": {"customers": 1000, "revenue": 10_000_000.0, "date_from": "2023-01-01",
+                 "date_to": "2025-06-19", "currency": "RUB"},
+        "metrics": {"customers": 1000, "one_time_customers": 600, "aov": 2000.0,
+                    "top20_customers": 200, "top20_revenue_share": 0.75},
+        "lifecycle": {"churn_window": {"days": 90}},
+        "rfm": {"segments": [
+            segment("champions", 50, 2_000_000.0, 20.0, recency=20),
+            segment("loyal", 50, 1_000_000.0, 10.0, recency=60),
+            segment("new", 100, 150_000.0, 1.0, recency=30, one_time=100),
+            segment("promising", 80, 120_000.0, 1.0, recency=120, one_time=80),
+            segment("about_to_sleep", 70, 100_000.0, 1.2, recency=200, one_time=50),
+            segment("at_risk", 100, 500_000.0, 5.0),
+            segment("cant_lose", 50, 900_000.0, 9.0),
+            segment("lost", 500, 400_000.0, 1.0, recency=800, one_time=370),
+        ]},
+    }
+
+
+def effects(report: dict[str, Any]) -> dict[str, Any]:
+    return {r.code: r.effect for r in recommend(report, find(report))}
+
+
+def test_win_back_by_hand(crafted: dict[str, Any]) -> None:
+    # At risk + Can't lose: 150 customers, 100*5 + 50*9 = 950 orders, 1,400,000 revenue:
+    # check 1,473.68; 950 orders / 150 customers over 900 days = 0.633 per 90 days -> 1.
+    win = effects(crafted)["win_back"]
+    assert win.factors == {"customers": 150, "rate": WIN_BACK_RATE, "check": 1474.0,
+                           "orders": 1.0}
+    assert win.value == pytest.approx(150 * 0.10 * 1474 * 1) == 22_110
+
+
+def test_protect_core_by_hand(crafted: dict[str, Any]) -> None:
+    # Champions + Loyal: 100 customers, 50*20 + 50*10 = 1,500 orders, 3,000,000 revenue:
+    # check 2,000; 1,500 / 100 * 90 / 900 = 1.5 orders per 90 days.
+    core = effects(crafted)["protect_core"]
+    assert core.factors == {"customers": 100, "rate": RETAIN_RATE, "check": 2000.0,
+                            "orders": 1.5}
+    assert core.value == 30_000
+
+
+def test_second_purchase_counts_reachable_one_timers(crafted: dict[str, Any]) -> None:
+    # One-time buyers in New, Promising, About to sleep: 100 + 80 + 50 = 230 (not Lost).
+    second = effects(crafted)["second_purchase"]
+    assert second.factors["customers"] == 230
+    assert second.value == 230 * SECOND_PURCHASE_RATE * 2000 * 1
+
+
+def test_ranked_by_money_then_hygiene_last(crafted: dict[str, Any]) -> None:
+    crafted["quality"] = {"stale_share": 0.5, "stale_customers": 500}
+    recs = advise(crafted)["recommendations"]
+    values = [r["effect"]["value"] for r in recs if r["effect"]]
+    assert values == sorted(values, reverse=True) and values[0] == 46_000
+    assert [r["code"] for r in recs] == ["second_purchase", "protect_core", "win_back",
+                                         "clean_base"]
+    assert recs[-1]["effect"] is None and recs[-1]["growth_metric"] == "C1"
+    assert [r["rank"] for r in recs] == [1, 2, 3, 4]
+
+
+def test_every_recommendation_names_a_growth_metric_and_watch(crafted: dict[str, Any]) -> None:
+    from analytics.advice.watch import WATCH
+
+    for rec in advise(crafted)["recommendations"]:
+        assert rec["growth_metric"] in {"UA", "C1", "AOV", "APC", "COGS", "churn"}
+        assert rec["watch"] in WATCH and rec["segments"] and rec["evidence"]
+
+
+def test_effect_is_the_product_of_its_shown_factors() -> None:
+    made = effect("reach", customers=312, rate=0.1, check=4500.4, orders=1.234)
+    assert made is not None and made.factors["check"] == 4500 and made.factors["orders"] == 1.23
+    assert made.value == pytest.approx(312 * 0.1 * 4500 * 1.23)
+    assert effect("reach", customers=None, rate=0.1) is None
+    assert effect("reach", customers=0, rate=0.1) is None
+
+
+def test_builders_cover_every_finding_and_playbooks_every_segment() -> None:
+    from analytics.advice.findings import FINDING_CODES
+
+    assert set(BUILDERS) == set(FINDING_CODES)
+    assert set(PLAYBOOKS) == set(SEGMENTS)
+
+
+def test_playbooks_follow_the_report_segments(crafted: dict[str, Any]) -> None:
+    books = advise(crafted)["playbooks"]
+    assert [b["segment"] for b in books] == [s["code"] for s in crafted["rfm"]["segments"]]
+    assert books[0] == {"segment": "champions", "customers": 50,
+                        **{k: getattr(PLAYBOOKS["champions"], k)
+                           for k in ("offer", "channel", "cadence")}}
+    assert advise({})["playbooks"] == []
+
+
+def test_sample_money_effects_are_reproducible(sample_report: dict[str, Any]) -> None:
+    recs = sample_report["recommendations"]
+    assert recs and recs[0]["effect"]["value"] >= recs[1]["effect"]["value"]
+    for rec in recs:
+        if rec["effect"]:
+            factors = rec["effect"]["factors"]
+            product = 1.0
+            for value in factors.values():
+                product *= value
+            assert rec["effect"]["value"] == pytest.approx(product, abs=0.01)
