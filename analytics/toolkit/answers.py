@@ -221,26 +221,9 @@ def parse_audit(raw: dict[str, Any], base_dir: Path) -> AuditInput:
         report = load_file(path)
         if not isinstance(report, Mapping):
             raise AnswersError("bad-report", path=str(path))
-        data = report.get("data")
-        if isinstance(data, Mapping):
-            facts = {k: data[k] for k in ("customers", "orders", "revenue", "currency",
-                                          "date_from", "date_to") if k in data}
-            revenue, orders, customers = (_number(data.get(k))
-                                          for k in ("revenue", "orders", "customers"))
-            if revenue and orders:
-                prefill["aov"] = revenue / orders
-            if orders and customers:
-                prefill["apc"] = orders / customers
-        lifecycle = report.get("lifecycle")
-        monthly = lifecycle.get("monthly") if isinstance(lifecycle, Mapping) else None
-        if isinstance(monthly, list):
-            active = [_number(m.get("active")) for m in monthly if isinstance(m, Mapping)]
-            values = [a for a in active if a is not None]
-            if values:
-                prefill["buyers_per_month"] = sum(values) / len(values)
-        raw_findings = report.get("findings")
-        if isinstance(raw_findings, list):
-            findings = tuple(dict(f) for f in raw_findings if isinstance(f, Mapping))[:8]
+        from_report = audit_from_report(report)
+        prefill, facts, findings = (dict(from_report.prefill), from_report.facts,
+                                    from_report.findings)
     for key in ("aov", "apc", "buyers_per_month"):
         if raw.get(key) is not None:
             number = _number(raw.get(key))
@@ -255,6 +238,34 @@ def parse_audit(raw: dict[str, Any], base_dir: Path) -> AuditInput:
         if not chart.is_file():
             raise AnswersError("file-missing", path=str(chart))
     return AuditInput(prefill, facts, findings, charts)
+
+
+def audit_from_report(report: Mapping[str, Any]) -> AuditInput:
+    """Prefill numbers, headline facts and findings from an audit's report.json content."""
+    prefill: dict[str, float] = {}
+    facts: dict[str, Any] = {}
+    findings: tuple[dict[str, Any], ...] = ()
+    data = report.get("data")
+    if isinstance(data, Mapping):
+        facts = {k: data[k] for k in ("customers", "orders", "revenue", "currency",
+                                      "date_from", "date_to") if k in data}
+        revenue, orders, customers = (_number(data.get(k))
+                                      for k in ("revenue", "orders", "customers"))
+        if revenue and orders:
+            prefill["aov"] = revenue / orders
+        if orders and customers:
+            prefill["apc"] = orders / customers
+    lifecycle = report.get("lifecycle")
+    monthly = lifecycle.get("monthly") if isinstance(lifecycle, Mapping) else None
+    if isinstance(monthly, list):
+        active = [_number(m.get("active")) for m in monthly if isinstance(m, Mapping)]
+        values = [a for a in active if a is not None]
+        if values:
+            prefill["buyers_per_month"] = sum(values) / len(values)
+    raw_findings = report.get("findings")
+    if isinstance(raw_findings, list):
+        findings = tuple(dict(f) for f in raw_findings if isinstance(f, Mapping))[:8]
+    return AuditInput(prefill, facts, findings)
 
 
 def _number(value: Any) -> float | None:

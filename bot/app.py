@@ -1,0 +1,123 @@
+"""Assembling and running the bot: polling by default, webhook when configured."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.types import BotCommand
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiogram_i18n import I18nMiddleware
+from aiohttp import web
+
+from bot.config import Settings
+from bot.context import CtxMiddleware
+from bot.handlers import get_routers
+from bot.i18n import FluentCore, UserLanguageManager, text
+from bot.middlewares import (
+    AccountMiddleware,
+    ContextMiddleware,
+    RetryMiddleware,
+    ThrottlingMiddleware,
+)
+from bot.worker import JobPool
+from storage import Storage, open_sqlite_storage, run_retention
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhook"
+COMMANDS = ("start", "help", "language", "history", "brief", "privacy", "delete", "cancel")
+
+
+def build_bot(settings: Settings) -> Bot:
+    """A Bot on the configured API server, HTML parse mode, polite retries."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session.middleware(RetryMiddleware())
+    return Bot(settings.bot_token.get_secret_value(), session=session,
+               default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool) -> Dispatcher:
+    """The dispatcher with FSM on SQLite, middlewares, i18n and every router."""
+    dp = Dispatcher(storage=storage.fsm, events_isolation=SimpleEventIsolation())
+    dp["storage"] = storage
+    dp["pool"] = pool
+    dp["settings"] = settings
+    dp.update.outer_middleware(ContextMiddleware())
+    dp.update.outer_middleware(AccountMiddleware(storage))
+    I18nMiddleware(
+        core=FluentCore(settings.default_language),
+        manager=UserLanguageManager(storage, settings.default_language),
+        default_locale=settings.default_language,
+    ).setup(dp)
+    throttle = ThrottlingMiddleware(settings.throttle_seconds)
+    dp.message.outer_middleware(throttle)
+    dp.callback_query.outer_middleware(throttle)
+    dp.message.middleware(CtxMiddleware())
+    dp.callback_query.middleware(CtxMiddleware())
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
+    dp.include_routers(*get_routers())
+    return dp
+
+
+async def set_commands(bot: Bot) -> None:
+    """The command menu in both languages."""
+    for lang in ("ru", "en"):
+        await bot.set_my_commands(
+            [BotCommand(command=c, description=text(lang, f"cmd-{c}")) for c in COMMANDS],
+            language_code=lang,
+        )
+
+
+async def run(settings: Settings) -> None:
+    """Run until stopped: open storage, warm the workers, poll or serve the webhook."""
+    storage = await open_sqlite_storage(settings.data_dir)
+    pool = JobPool(settings.workers, settings.job_timeout_seconds)
+    bot = build_bot(settings)
+    dp = build_dispatcher(settings, storage, pool)
+    background = [
+        asyncio.create_task(pool.warm_up()),
+        asyncio.create_task(run_retention(storage, retention_days=settings.retention_days)),
+    ]
+    try:
+        await set_commands(bot)
+        if settings.mode == "webhook":
+            await _serve_webhook(bot, dp, settings)
+        else:
+            await bot.delete_webhook(drop_pending_updates=False)
+            await dp.start_polling(bot, handle_signals=True,
+                                   tasks_concurrency_limit=200)
+    finally:
+        for task in background:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await bot.session.close()
+        await storage.close()
+
+
+async def _serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
+    """aiohttp webhook server; requests without the secret token get 401."""
+    assert settings.webhook_secret is not None and settings.webhook_url is not None
+    secret = settings.webhook_secret.get_secret_value()
+    app = web.Application()
+    SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app,
+                                                                              path=WEBHOOK_PATH)
+    setup_application(app, dp, bot=bot)
+    await bot.set_webhook(settings.webhook_url.rstrip("/") + WEBHOOK_PATH, secret_token=secret)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
+    log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()

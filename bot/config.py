@@ -1,0 +1,57 @@
+"""Settings of the bot from the environment and ``.env`` (see ``.env.example``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PUBLIC_API_URL = "https://api.telegram.org"
+
+
+class Settings(BaseSettings):
+    """Every knob of the bot; names are the environment variables (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr
+    telegram_api_url: str = PUBLIC_API_URL
+    data_dir: Path = Path("./data")
+    default_language: Literal["ru", "en"] = "ru"
+    max_upload_mb: float = Field(20.0, gt=0)
+    retention_days: int = Field(30, ge=1)
+    consultant_chat_id: int | None = None
+
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = 8080
+
+    workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
+    job_timeout_seconds: float = Field(300.0, gt=0)
+    throttle_seconds: float = Field(0.3, ge=0)
+    log_format: Literal["console", "json"] = "console"
+
+    @field_validator("telegram_api_url", mode="before")
+    @classmethod
+    def _default_api(cls, value: object) -> object:
+        return value or PUBLIC_API_URL
+
+    @field_validator("consultant_chat_id", "webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """MAX_UPLOAD_MB in bytes."""
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def local_api(self) -> bool:
+        """True when a self-hosted Bot API server is used (no 20 MB download limit)."""
+        return self.telegram_api_url.rstrip("/") != PUBLIC_API_URL

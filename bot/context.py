@@ -1,0 +1,80 @@
+"""``ctx``: everything a handler needs to answer in one object, built per event.
+
+Handlers of messages and button presses take ``ctx: Ctx`` instead of half a dozen
+injected arguments, and services take it instead of (bot, chat id, user id, texts, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import BaseMiddleware, Bot
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject
+from aiogram_i18n import I18nContext
+
+from bot.config import Settings
+from bot.worker import JobPool
+from storage import Storage, User
+
+
+@dataclass
+class Ctx:
+    """The chat, the user, their texts and dialog state, and the bot's services."""
+
+    bot: Bot
+    chat_id: int
+    user_id: int
+    account: User
+    i18n: I18nContext
+    state: FSMContext
+    storage: Storage
+    pool: JobPool
+    settings: Settings
+
+    @property
+    def lang(self) -> str:
+        """The user's language code."""
+        return self.i18n.locale
+
+    def t(self, key: str, **args: Any) -> str:
+        """A text in the user's language."""
+        return self.i18n.get(key, **args)
+
+    async def send(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+        """Send a message (Telegram HTML) to the chat."""
+        return await self.bot.send_message(self.chat_id, text, reply_markup=markup)
+
+    async def say(self, key: str, markup: InlineKeyboardMarkup | None = None,
+                  **args: Any) -> Message:
+        """Send the text of ``key``."""
+        return await self.send(self.t(key, **args), markup)
+
+
+class CtxMiddleware(BaseMiddleware):
+    """Inner middleware of messages and callback queries: builds ``data["ctx"]``."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        """Add ``ctx`` when the event has a user and a chat."""
+        user = data.get("event_from_user")
+        chat_id: int | None = None
+        if isinstance(event, Message):
+            chat_id = event.chat.id
+        elif isinstance(event, CallbackQuery):
+            chat_id = event.message.chat.id if event.message is not None else None
+            if user is not None and chat_id is None:
+                chat_id = user.id  # a private chat's id is the user's id
+        if user is not None and chat_id is not None and "account" in data:
+            data["ctx"] = Ctx(
+                bot=data["bot"], chat_id=chat_id, user_id=user.id, account=data["account"],
+                i18n=data["i18n"], state=data["state"], storage=data["storage"],
+                pool=data["pool"], settings=data["settings"],
+            )
+        return await handler(event, data)

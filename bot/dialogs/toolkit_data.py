@@ -1,0 +1,62 @@
+"""Stored questionnaire answers -> the growth toolkit's input, and its results as chat text."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from analytics.chat_text import render_chat
+from analytics.i18n import t
+from analytics.toolkit import Answers, AnswersError, InputError, parse_answers, run_toolkit
+from analytics.toolkit.answers import audit_from_report
+from analytics.toolkit.brief import build_brief
+from analytics.toolkit.cli import input_error_line
+from analytics.toolkit.traction import GROWTH_QUESTIONS
+from storage import AnswerSection
+
+GROWTH_PREFIX = "gm_"
+
+
+def answers_data(stored: Mapping[AnswerSection, Mapping[str, Any]]) -> dict[str, Any]:
+    """The answers-file structure (docs/toolkit.md) from the stored sections."""
+    data: dict[str, Any] = {}
+    props = stored.get(AnswerSection.VALUE_PROPOSITION) or {}
+    if props:
+        data["value_propositions"] = [props[k] for k in sorted(props, key=_number_first)]
+    ue = stored.get(AnswerSection.UNIT_ECONOMICS) or {}
+    if ue:
+        data["unit_economics"] = dict(ue)
+    traction = stored.get(AnswerSection.TRACTION) or {}
+    steps = {k: v for k, v in traction.items() if not k.startswith(GROWTH_PREFIX)}
+    growth = {k.removeprefix(GROWTH_PREFIX): v for k, v in traction.items()
+              if k.startswith(GROWTH_PREFIX) and k.removeprefix(GROWTH_PREFIX) in GROWTH_QUESTIONS}
+    if steps:
+        data["traction"] = steps
+    if growth:
+        data["growth_metric"] = growth
+    return data
+
+
+def _number_first(key: str) -> tuple[int, str]:
+    return (int(key), "") if key.isdigit() else (10**9, key)
+
+
+def toolkit_answers(data: Mapping[str, Any], report: Mapping[str, Any] | None) -> Answers:
+    """Parsed answers, with the latest audit's prefill numbers and findings when given."""
+    answers = parse_answers(dict(data))
+    if report is not None:
+        answers = dataclasses.replace(answers, audit=audit_from_report(report))
+    return answers
+
+
+def toolkit_messages(data: Mapping[str, Any], lang: str,
+                     report: Mapping[str, Any] | None = None) -> list[str]:
+    """The toolkit's results for ``data`` as chat messages (or one line saying what is wrong)."""
+    try:
+        result = run_toolkit(toolkit_answers(data, report))
+    except AnswersError as exc:
+        return [t(lang, f"tk-err-{exc.code}", **exc.args_)]
+    except InputError as exc:
+        return [input_error_line(exc, lang)]
+    return render_chat(build_brief(result, lang, with_chart=False))

@@ -1,0 +1,97 @@
+"""Audit: a document in, the summary, charts and view buttons out."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Document, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import ColumnPick
+from bot.context import Ctx
+from bot.job_types import NeedsColumns
+from bot.keyboards import consent
+from bot.services.audit_run import run_audit
+from bot.services.uploads import download, precheck
+from bot.states import AuditFlow
+
+MAX_COLUMN_BUTTONS = 8
+
+
+def router() -> Router:
+    """Document uploads and the column-confirmation dialog."""
+    r = Router(name="audit")
+    r.message.register(on_document, F.document)
+    r.callback_query.register(on_column, AuditFlow.columns, ColumnPick.filter())
+    return r
+
+
+async def on_document(message: Message, ctx: Ctx) -> None:
+    """Check the file from the update, then (after consent) download and audit it."""
+    document = message.document
+    assert document is not None
+    refusal = precheck(document, ctx.settings.max_upload_bytes)
+    if refusal is not None:
+        await ctx.send(ctx.t(refusal.key, **refusal.args))
+        return
+    if not ctx.account.consent:
+        await ctx.state.set_state(AuditFlow.consent)
+        await ctx.state.update_data(pending_document=document.model_dump(mode="json"))
+        await ctx.say("consent-needed", consent(ctx.i18n))
+        return
+    await audit_document(ctx, document)
+
+
+async def audit_document(ctx: Ctx, document: Document) -> None:
+    """Download and audit ``document``; ask about unsure columns when needed."""
+    if ctx.pool.busy(ctx.user_id):
+        await ctx.say("job-busy")
+        return
+    upload, path = await download(ctx.bot, ctx.storage, ctx.user_id, document)
+    needs = await run_audit(ctx, upload.id, path, {})
+    if needs is not None:
+        await _start_columns(ctx, upload.id, path, needs)
+
+
+async def _start_columns(ctx: Ctx, upload_id: int, path: Path, needs: NeedsColumns) -> None:
+    await ctx.state.set_state(AuditFlow.columns)
+    await ctx.state.set_data({
+        "upload_id": upload_id, "path": str(path), "mapping": {}, "current": 0,
+        "questions": [{"role": q.role, "chosen": q.chosen,
+                       "options": list(q.options[:MAX_COLUMN_BUTTONS])}
+                      for q in needs.questions],
+    })
+    await ctx.say("columns-intro")
+    await _ask_column(ctx)
+
+
+async def _ask_column(ctx: Ctx) -> None:
+    data = await ctx.state.get_data()
+    question: dict[str, Any] = data["questions"][data["current"]]
+    kb = InlineKeyboardBuilder()
+    for index, column in enumerate(question["options"]):
+        mark = "✓ " if column == question["chosen"] else ""
+        kb.button(text=f"{mark}{column}"[:60], callback_data=ColumnPick(index=index))
+    kb.adjust(1)
+    role = ctx.t(f"role-{question['role']}")
+    await ctx.say("columns-question", kb.as_markup(), role=html.escape(role),
+                  guess=html.escape(question["chosen"]))
+
+
+async def on_column(query: CallbackQuery, callback_data: ColumnPick, ctx: Ctx) -> None:
+    """A column chosen; ask the next role or run the audit with the confirmed mapping."""
+    data: dict[str, Any] = await ctx.state.get_data()
+    question = data["questions"][data["current"]]
+    options: list[str] = question["options"]
+    if not 0 <= callback_data.index < len(options):
+        return
+    mapping = {**data["mapping"], question["role"]: options[callback_data.index]}
+    if data["current"] + 1 < len(data["questions"]):
+        await ctx.state.update_data(mapping=mapping, current=data["current"] + 1)
+        await _ask_column(ctx)
+        return
+    await ctx.state.clear()
+    await run_audit(ctx, data["upload_id"], Path(data["path"]), mapping, ask_unsure=False)

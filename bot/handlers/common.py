@@ -1,0 +1,83 @@
+"""/help, /privacy, /language, /cancel, /delete, and a reply to anything unexpected."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import Confirm, Language, Menu
+from bot.context import Ctx
+from bot.keyboards import confirm, languages, menu
+
+
+def router() -> Router:
+    """Commands that work anywhere, in any state."""
+    r = Router(name="common")
+    r.message.register(on_help, Command("help"))
+    r.callback_query.register(on_help, Menu.filter(F.item == "help"))
+    r.message.register(on_privacy, Command("privacy"))
+    r.callback_query.register(on_privacy, Menu.filter(F.item == "privacy"))
+    r.message.register(on_language, Command("language"))
+    r.callback_query.register(on_language_chosen, Language.filter())
+    r.message.register(on_cancel, Command("cancel"))
+    r.message.register(on_delete, Command("delete"))
+    r.callback_query.register(on_delete_confirmed, Confirm.filter(F.what == "delete"))
+    return r
+
+
+def fallback_router() -> Router:
+    """Last in the chain: messages nobody else handled."""
+    r = Router(name="fallback")
+    r.message.register(on_other)
+    return r
+
+
+async def on_help(event: Message | CallbackQuery, ctx: Ctx) -> None:
+    """/help or the help button."""
+    await ctx.say("help", menu(ctx.i18n))
+
+
+async def on_privacy(event: Message | CallbackQuery, ctx: Ctx) -> None:
+    """/privacy or the button under the consent question: what is stored, how long."""
+    await ctx.say("privacy", days=ctx.settings.retention_days,
+                  limit_mb=round(ctx.settings.max_upload_mb))
+
+
+async def on_language(message: Message, ctx: Ctx) -> None:
+    """/language."""
+    await ctx.say("language-choose", languages())
+
+
+async def on_language_chosen(query: CallbackQuery, callback_data: Language, ctx: Ctx) -> None:
+    """Remember the language and confirm in it."""
+    if callback_data.code in ("ru", "en"):
+        await ctx.i18n.set_locale(callback_data.code)
+        await ctx.say("language-set", menu(ctx.i18n))
+
+
+async def on_cancel(message: Message, ctx: Ctx) -> None:
+    """/cancel: leave whatever dialog is open (answers saved earlier stay)."""
+    had_state = await ctx.state.get_state() is not None
+    await ctx.state.clear()
+    await ctx.say("cancelled" if had_state else "nothing-to-cancel", menu(ctx.i18n))
+
+
+async def on_delete(message: Message, ctx: Ctx) -> None:
+    """/delete: ask for confirmation first."""
+    await ctx.say("delete-confirm", confirm(ctx.i18n, "delete"))
+
+
+async def on_delete_confirmed(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> None:
+    """Delete every row, file and dialog state about the user."""
+    if not callback_data.yes:
+        await ctx.say("delete-kept")
+        return
+    await ctx.state.clear()
+    report = await ctx.storage.delete_user(ctx.user_id)
+    await ctx.say("delete-done", rows=report.rows, files=report.files)
+
+
+async def on_other(message: Message, ctx: Ctx) -> None:
+    """Anything else: say what the bot takes."""
+    await ctx.say("unknown-input", menu(ctx.i18n))

@@ -1,0 +1,138 @@
+"""Runs any questionnaire of :mod:`bot.dialogs`: ask, check, follow up, navigate, finish.
+
+The position and the answers so far live in the FSM data (SQLite), so after a restart the
+next message simply continues the dialog; /start offers to repeat the current question.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from analytics.toolkit.value_prop import combine_answers
+from bot.callbacks import Choice, Nav
+from bot.context import Ctx
+from bot.dialogs import FLOWS, Flow, Question, Verdict
+from bot.keyboards import choices, menu
+from bot.states import Dialog
+
+
+def router() -> Router:
+    """The questionnaire router (answers typed or pressed, navigation)."""
+    r = Router(name="dialogs")
+    r.message.register(on_text, Dialog.active, F.text)
+    r.callback_query.register(on_choice, Dialog.active, Choice.filter())
+    r.callback_query.register(on_nav, Dialog.active, Nav.filter())
+    return r
+
+
+async def start_flow(ctx: Ctx, name: str, extras: dict[str, Any] | None = None) -> None:
+    """Begin the questionnaire ``name`` from its first question."""
+    flow = FLOWS[name]
+    await ctx.state.set_state(Dialog.active)
+    await ctx.state.set_data({"flow": name, "index": 0, "answers": {}, "pending": None,
+                              "extras": extras or {}})
+    if flow.intro:
+        await ctx.say(flow.intro, count=len(flow.questions))
+    await ask(ctx)
+
+
+async def ask(ctx: Ctx, note: str = "") -> None:
+    """Send the current question (with ``note`` above it, e.g. why an answer was refused)."""
+    data = await ctx.state.get_data()
+    flow = FLOWS[data["flow"]]
+    index: int = data["index"]
+    question = flow.questions[index]
+    lines = [note] if note else []
+    lines.append(f"<b>{index + 1}/{len(flow.questions)}.</b> {html.escape(ctx.t(question.prompt))}")
+    if question.hint:
+        lines.append(f"<i>{html.escape(ctx.t(question.hint))}</i>")
+    await ctx.send("\n\n".join(lines), _keyboard(ctx, flow, question, index, data))
+
+
+def _keyboard(ctx: Ctx, flow: Flow, question: Question, index: int,
+              data: dict[str, Any]) -> InlineKeyboardMarkup:
+    options = [(value, ctx.t(label)) for value, label in question.options]
+    if question.suggest is not None:
+        options += question.suggest(data.get("extras") or {}, ctx.lang)
+    nav = [a for a, show in (("back", index > 0), ("skip", question.optional),
+                             ("cancel", True)) if show]
+    return choices(ctx.i18n, options, nav)
+
+
+async def on_text(message: Message, ctx: Ctx) -> None:
+    """A typed answer."""
+    data = await ctx.state.get_data()
+    question = FLOWS[data["flow"]].questions[data["index"]]
+    if not question.typed and not data.get("pending"):
+        await ask(ctx, note=ctx.t("dlg-use-buttons"))
+        return
+    await _answer(ctx, message.text or "")
+
+
+async def on_choice(query: CallbackQuery, callback_data: Choice, ctx: Ctx) -> None:
+    """A pressed answer button."""
+    await _answer(ctx, callback_data.value)
+
+
+async def _answer(ctx: Ctx, text: str) -> None:
+    data = await ctx.state.get_data()
+    question = FLOWS[data["flow"]].questions[data["index"]]
+    answers: dict[str, Any] = data["answers"]
+    pending = data.get("pending")
+    verdict = (Verdict(value=combine_answers(pending, text)) if pending
+               else question.check(text, answers))
+    if verdict.reask is not None:
+        key, args = verdict.reask
+        await ask(ctx, note=f"⚠️ {html.escape(ctx.t(key, **args))}")
+        return
+    answers[question.code] = verdict.value
+    if verdict.follow_up is not None and not pending:
+        key, args = verdict.follow_up
+        await ctx.state.update_data(answers=answers, pending=str(verdict.value))
+        await ctx.send("🤔 " + html.escape(ctx.t(key, **args)),
+                       choices(ctx.i18n, [], ("skip", "cancel")))
+        return
+    await _advance(ctx, answers, data["index"] + 1)
+
+
+async def _advance(ctx: Ctx, answers: dict[str, Any], index: int) -> None:
+    data = await ctx.state.get_data()
+    flow = FLOWS[data["flow"]]
+    if index < len(flow.questions):
+        await ctx.state.update_data(answers=answers, index=index, pending=None)
+        await ask(ctx)
+        return
+    await ctx.state.clear()
+    stored = await ctx.storage.answers.get_section(ctx.user_id, flow.section)
+    await ctx.storage.answers.put_many(ctx.user_id, flow.section, flow.store(answers, stored))
+    await ctx.say("dlg-saved")
+    messages = await asyncio.to_thread(flow.result, answers, data.get("extras") or {}, ctx.lang)
+    for text in messages:
+        await ctx.send(text)
+    await ctx.say("menu-next", menu(ctx.i18n))
+
+
+async def on_nav(query: CallbackQuery, callback_data: Nav, ctx: Ctx) -> None:
+    """Back, skip or cancel."""
+    data = await ctx.state.get_data()
+    answers: dict[str, Any] = data["answers"]
+    question = FLOWS[data["flow"]].questions[data["index"]]
+    index: int = data["index"]
+    if callback_data.action == "cancel":
+        await ctx.state.clear()
+        await ctx.say("dlg-cancelled", menu(ctx.i18n))
+    elif callback_data.action == "back":
+        await ctx.state.update_data(index=max(index - 1, 0), pending=None)
+        await ask(ctx)
+    elif data.get("pending"):  # skipping the clarification keeps the first answer
+        await _advance(ctx, answers, index + 1)
+    elif question.optional:
+        answers.pop(question.code, None)
+        await _advance(ctx, answers, index + 1)
+    else:
+        await ask(ctx, note=ctx.t("dlg-cannot-skip"))

@@ -1,0 +1,95 @@
+"""The views of a stored audit (segments, cohorts, ..., exports, comparison) and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+
+from bot.callbacks import AuditView, Menu
+from bot.context import Ctx
+from bot.keyboards import audit_views
+from bot.progress import StatusMessage
+from bot.services.audit_run import job_error_text
+from bot.services.views import TEXT_VIEWS, available_views, render_comparison, render_view
+from bot.worker import JobError
+
+
+def router() -> Router:
+    """Audit views and /history."""
+    r = Router(name="results")
+    r.callback_query.register(on_view, AuditView.filter())
+    r.message.register(on_history, Command("history"))
+    r.callback_query.register(on_history_button, Menu.filter(F.item == "history"))
+    return r
+
+
+async def on_view(query: CallbackQuery, callback_data: AuditView, ctx: Ctx) -> None:
+    """Send one view of the user's own audit (another user's id finds nothing)."""
+    audit = await ctx.storage.audits.get(ctx.user_id, callback_data.audit_id)
+    if audit is None:
+        await ctx.say("audit-gone")
+        return
+    view = callback_data.view
+    if view in TEXT_VIEWS:
+        texts = render_view(audit.report, view, ctx.lang)
+    elif view == "cmp":
+        history = await ctx.storage.audits.history(ctx.user_id, limit=50)
+        older = [a for a in history if a.id < audit.id]
+        texts = (render_comparison(older[0].report, audit.report, ctx.lang) if older
+                 else [ctx.t("compare-none")])
+    else:
+        await _send_file(ctx, view, audit.id, audit.report)
+        return
+    for text in texts:
+        await ctx.send(text)
+
+
+async def _send_file(ctx: Ctx, view: str, audit_id: int, report: dict[str, Any]) -> None:
+    status = await StatusMessage.start(ctx, "progress-export")
+    try:
+        if view == "xlsx":
+            results = await ctx.storage.customer_results.for_audit(ctx.user_id, audit_id)
+            if not results:
+                await status.show(ctx.t("export-expired"))
+                return
+            rows = [{**r.data, "customer_key": r.customer_key} for r in results]
+            content = await ctx.pool.run(ctx.user_id, "bot.jobs:customers_xlsx_job", rows, ctx.lang)
+            name = "customers.xlsx"
+        else:
+            content = await ctx.pool.run(ctx.user_id, "bot.jobs:report_pdf_job", report, ctx.lang)
+            name = "report.pdf"
+    except JobError as exc:
+        await status.show(job_error_text(ctx, exc))
+        return
+    await ctx.bot.send_document(ctx.chat_id, BufferedInputFile(content, filename=name))
+    await status.show(ctx.t("progress-sent"))
+
+
+async def on_history(message: Message, ctx: Ctx) -> None:
+    """/history."""
+    await send_history(ctx)
+
+
+async def on_history_button(query: CallbackQuery, ctx: Ctx) -> None:
+    """The history menu item."""
+    await send_history(ctx)
+
+
+async def send_history(ctx: Ctx) -> None:
+    """The last audits, newest first; the newest gets its view buttons."""
+    audits = await ctx.storage.audits.history(ctx.user_id, limit=5)
+    if not audits:
+        await ctx.say("history-empty")
+        return
+    lines = [ctx.t("history-title")]
+    for audit in audits:
+        data = audit.report.get("data") or {}
+        lines.append(ctx.t("history-line", date=audit.created_at.date().isoformat(),
+                           customers=data.get("customers") or 0,
+                           revenue=round(float(data.get("revenue") or 0))))
+    newest = audits[0]
+    views = available_views(newest.report, has_previous=len(audits) > 1)
+    await ctx.send("\n".join(lines), audit_views(ctx.i18n, newest.id, views))

@@ -1,0 +1,86 @@
+"""/start with deep links, consent and the main menu."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import CommandObject, CommandStart
+from aiogram.types import CallbackQuery, Document, Message
+
+from analytics.toolkit.answers import audit_from_report
+from bot.callbacks import Consent, Menu
+from bot.context import Ctx
+from bot.handlers.audit import audit_document
+from bot.handlers.dialogs import ask, start_flow
+from bot.keyboards import consent, menu
+from bot.states import AuditFlow, Dialog
+
+DEEP_LINKS = {"audit": "audit", "vp": "vp", "ue": "ue", "tr": "tr", "traction": "tr"}
+FLOW_ITEMS = ("vp", "ue", "tr")
+
+
+def router() -> Router:
+    """Start, consent and the menu items that open a flow."""
+    r = Router(name="start")
+    r.message.register(on_start, CommandStart())
+    r.callback_query.register(on_consent, Consent.filter())
+    r.callback_query.register(on_menu, Menu.filter(F.item.in_({"audit", *FLOW_ITEMS})))
+    return r
+
+
+async def ask_consent(ctx: Ctx, key: str, after: str | None) -> None:
+    """Ask for consent, remembering what to open afterwards."""
+    await ctx.state.set_state(AuditFlow.consent)
+    await ctx.state.update_data(after_consent=after)
+    await ctx.say(key, consent(ctx.i18n))
+
+
+async def on_start(message: Message, command: CommandObject, ctx: Ctx) -> None:
+    """Welcome; ask for consent first; open the deep-linked flow; offer to resume."""
+    link = DEEP_LINKS.get((command.args or "").strip().lower())
+    if not ctx.account.consent:
+        await ask_consent(ctx, "welcome", link)
+        return
+    if link is None and await ctx.state.get_state() == Dialog.active.state:
+        await ctx.say("dlg-resume")
+        await ask(ctx)
+        return
+    await open_item(ctx, link)
+
+
+async def open_item(ctx: Ctx, item: str | None) -> None:
+    """Open a menu item (a questionnaire or the audit prompt), or show the menu."""
+    if item in FLOW_ITEMS:
+        extras: dict[str, object] = {}
+        if item == "ue":
+            audits = await ctx.storage.audits.history(ctx.user_id, limit=1)
+            if audits:
+                extras["prefill"] = audit_from_report(audits[0].report).prefill
+        await start_flow(ctx, item, extras)
+    elif item == "audit":
+        await ctx.state.clear()
+        await ctx.say("audit-prompt")
+    else:
+        await ctx.say("menu-title", menu(ctx.i18n))
+
+
+async def on_consent(query: CallbackQuery, callback_data: Consent, ctx: Ctx) -> None:
+    """Record consent; continue with what the user came for (a pending file, a link)."""
+    if not callback_data.given:
+        return
+    await ctx.storage.users.set_consent(ctx.user_id, True)
+    data = await ctx.state.get_data()
+    await ctx.state.clear()
+    await ctx.say("consent-thanks")
+    pending = data.get("pending_document")
+    if pending:
+        await audit_document(ctx, Document.model_validate(pending))
+        return
+    await open_item(ctx, data.get("after_consent"))
+
+
+async def on_menu(query: CallbackQuery, callback_data: Menu, ctx: Ctx) -> None:
+    """A menu item that opens a questionnaire or the audit."""
+    if not ctx.account.consent:
+        await ask_consent(ctx, "consent-needed", callback_data.item)
+        return
+    await open_item(ctx, callback_data.item)

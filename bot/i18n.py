@@ -1,0 +1,84 @@
+"""Texts for the bot: aiogram-i18n over the project's Fluent files.
+
+Why aiogram-i18n: it is aiogram's maintained i18n middleware (an ``I18nContext`` injected
+into every handler as ``i18n``) and works with Fluent, whose plural rules cover Russian
+one/few/many without a compile step. Its bundled cores read one folder; this core reads two,
+``analytics/locales`` (the audit and toolkit texts the CLI also uses, so both say the same
+thing) and ``bot/locales`` (chat-only texts), with Russian as the fallback for missing keys.
+The manager takes the user's language from storage and falls back to Telegram's
+``language_code``, then to DEFAULT_LANGUAGE.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from aiogram.types import TelegramObject, User
+from aiogram_i18n.cores.base import BaseCore
+from aiogram_i18n.managers.base import BaseManager
+from fluent.runtime import FluentLocalization, FluentResourceLoader
+
+from analytics.i18n import LANGUAGES, LOCALES_DIR, ftl_files, normalise_language
+from storage import Storage
+
+BOT_LOCALES_DIR = Path(__file__).parent / "locales"
+
+
+@cache
+def localization(lang: str) -> FluentLocalization:
+    """Analytics and bot texts for ``lang`` with Russian as the fallback."""
+    loader = FluentResourceLoader(
+        [str(LOCALES_DIR / "{locale}"), str(BOT_LOCALES_DIR / "{locale}")]
+    )
+    files = sorted({*ftl_files(LOCALES_DIR), *ftl_files(BOT_LOCALES_DIR)})
+    chain = [lang] if lang == "ru" else [lang, "ru"]
+    return FluentLocalization(chain, files, loader)
+
+
+def text(lang: str, key: str, **args: Any) -> str:
+    """The text for ``key`` (outside a handler, e.g. in the error handler or a job)."""
+    value: str = localization(normalise_language(lang)).format_value(key, args)
+    return value.replace("\u2068", "").replace("\u2069", "")
+
+
+class FluentCore(BaseCore[FluentLocalization]):
+    """An aiogram-i18n core over :func:`localization`."""
+
+    def __init__(self, default_locale: str = "ru") -> None:
+        super().__init__(path=BOT_LOCALES_DIR / "{locale}", default_locale=default_locale)
+
+    def find_locales(self) -> dict[str, FluentLocalization]:
+        """One localisation per supported language."""
+        return {lang: localization(lang) for lang in LANGUAGES}
+
+    def get(self, message: str, locale: str | None = None, /, **kwargs: Any) -> str:
+        """Format ``message`` in ``locale``."""
+        return text(self.get_locale(locale), message, **kwargs)
+
+
+class UserLanguageManager(BaseManager):
+    """The chosen language from storage, else Telegram's language_code, else the default."""
+
+    def __init__(self, storage: Storage, default_locale: str = "ru") -> None:
+        super().__init__(default_locale=default_locale)
+        self.storage = storage
+
+    async def get_locale(self, event: TelegramObject, **data: Any) -> str:
+        """Language for the user behind ``event``."""
+        user: User | None = data.get("event_from_user")
+        default = self.default_locale or "ru"
+        if user is None:
+            return default
+        stored = data.get("account") or await self.storage.users.get(user.id)
+        if stored is not None and stored.language:
+            return stored.language
+        return normalise_language(user.language_code, default)
+
+    async def set_locale(self, locale: str, **data: Any) -> None:
+        """Remember the user's choice (``/language``)."""
+        user: User | None = data.get("event_from_user")
+        if user is not None:
+            await self.storage.users.ensure(user.id)
+            await self.storage.users.set_language(user.id, locale)

@@ -1,0 +1,47 @@
+"""What the bot's worker jobs take and return: plain data, light to import (the jobs
+themselves, in :mod:`bot.jobs`, import the analytics stack only in the workers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AuditRequest:
+    """What to audit: the stored file, confirmed columns (role -> column), the language of
+    the charts, the upload limit, and whether to stop and ask about unsure columns."""
+
+    path: str
+    mapping: dict[str, str]
+    lang: str
+    max_mb: float
+    ask_unsure: bool = True
+
+
+@dataclass(frozen=True)
+class ColumnQuestion:
+    """A column role detection was unsure of: the guess and the other candidates."""
+
+    role: str
+    chosen: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NeedsColumns:
+    """The file was read, but some roles need the user's confirmation first."""
+
+    questions: tuple[ColumnQuestion, ...]
+
+
+@dataclass(frozen=True)
+class AuditOutcome:
+    """Everything the bot shows and stores after an audit."""
+
+    report: dict[str, Any]
+    charts: dict[str, bytes]
+    customers: list[tuple[str, str | None, dict[str, Any]]]
+    mapping: dict[str, str]
+    rows: int
+    columns: int

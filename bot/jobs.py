@@ -1,0 +1,121 @@
+"""The work the bot hands to worker processes (see :mod:`bot.worker`).
+
+Each job is a module-level function ``job(progress, *args)`` so that it can be pickled to
+a worker; results are plain data (dicts, bytes, tuples) so that they cross the process
+boundary cheaply. Nothing here touches Telegram or the database.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analytics.audit_cli import analyse, build_report
+from analytics.charts import render_charts
+from analytics.export.customers import customers_xlsx
+from analytics.export.report_pdf import audit_pdf
+from analytics.ingest import IngestError, Limits, Role, ingest_file
+from bot.job_types import AuditOutcome, AuditRequest, ColumnQuestion, NeedsColumns
+from bot.worker import JobFailed
+
+Progress = Callable[[str], None]
+
+#: Per-customer columns holding dates (stored as ISO text, parsed back for exports).
+DATE_COLUMNS = ("first_purchase", "last_purchase", "registration_date", "last_activity")
+
+
+def audit_job(progress: Progress, request: AuditRequest) -> AuditOutcome | NeedsColumns:
+    """Read, clean and audit the file; with ``ask_unsure`` stop after reading when
+    detection was unsure of a key column and return the questions instead."""
+    progress("reading")
+    mapping, lang = request.mapping, request.lang
+    try:
+        explicit = {Role(role): column for role, column in mapping.items()}
+        result = ingest_file(Path(request.path), mapping=explicit,
+                             limits=Limits.from_env(request.max_mb))
+    except IngestError as exc:
+        raise JobFailed(f"ingest-error-{exc.code}", **exc.params) from exc
+    unsure = [r for r in result.unsure_roles if r.value not in mapping]
+    if request.ask_unsure and unsure:
+        return NeedsColumns(tuple(_question(result.mapping[r], result.source.columns)
+                                  for r in unsure))
+    progress("analysing")
+    audit = analyse(result)
+    report = build_report(result, audit)
+    progress("charts")
+    charts = render_charts(report, lang)
+    progress("saving")
+    used = {role.value: match.column for role, match in result.mapping.items()}
+    return AuditOutcome(report, charts, customer_rows(audit.customers_frame()), used,
+                        result.quality.rows_read, len(result.source.columns))
+
+
+def _question(match: Any, columns: Sequence[str]) -> ColumnQuestion:
+    options = [match.column, *match.alternatives]
+    options += [c for c in columns if c not in options]
+    return ColumnQuestion(match.role.value, match.column, tuple(options))
+
+
+def customer_rows(frame: pd.DataFrame) -> list[tuple[str, str | None, dict[str, Any]]]:
+    """The per-customer frame as (key, segment, JSON-safe data) rows for storage."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    records = out.astype(object).where(out.notna(), None).to_dict("records")
+    segment = "rfm_segment" if "rfm_segment" in out else None
+    return [
+        (str(rec["customer_key"]), rec.get(segment) if segment else None,
+         {str(k): _plain(v) for k, v in rec.items() if v is not None})
+        for rec in records
+    ]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def customers_frame(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """Stored per-customer rows back into the frame the exports expect."""
+    frame = pd.DataFrame.from_records(list(rows))
+    for column in DATE_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
+    return frame
+
+
+def customers_xlsx_job(progress: Progress, rows: list[dict[str, Any]], lang: str) -> bytes:
+    """customers.xlsx from stored per-customer rows."""
+    progress("export")
+    return customers_xlsx(customers_frame(rows), lang)
+
+
+def report_pdf_job(progress: Progress, report: dict[str, Any], lang: str) -> bytes:
+    """The one-file PDF report (charts re-drawn from the stored report)."""
+    progress("export")
+    return audit_pdf(report, render_charts(report, lang), lang)
+
+
+def brief_job(progress: Progress, data: dict[str, Any], report: dict[str, Any] | None,
+              lang: str) -> tuple[bytes, list[str]] | list[str]:
+    """The intake brief as (PDF, chat messages), or the messages saying what is missing."""
+    from analytics.chat_text import render_chat
+    from analytics.document import render_pdf
+    from analytics.toolkit import AnswersError, InputError, run_toolkit
+    from analytics.toolkit.brief import build_brief
+    from bot.dialogs.toolkit_data import toolkit_answers, toolkit_messages
+
+    progress("export")
+    try:
+        result = run_toolkit(toolkit_answers(data, report))
+    except (AnswersError, InputError):
+        return toolkit_messages(data, lang, report)
+    charts = list(render_charts(report, lang).items())[:2] if report else []
+    doc = build_brief(result, lang, audit_charts=charts)
+    return render_pdf(doc), render_chat(doc)

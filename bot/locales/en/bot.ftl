@@ -1,0 +1,119 @@
+## Chat-only texts of the bot (audit and toolkit texts live in analytics/locales).
+
+welcome =
+    Hi! I'm Kratno: I show what is really happening with your customer base.
+
+    Send me an export of orders or customers (CSV, XLSX, XLS, ODS from your CRM, shop or course platform) and within a minute you get the active base, churn, RFM segments, cohorts and the next growth steps in money. I can also walk you through your value proposition, unit economics and traction stage.
+
+    To run the audit I need to process your file. I keep it and the results for you only; details behind the button below.
+consent-yes = ✅ I agree, let's start
+consent-privacy = 🔒 What do you store?
+consent-needed = Before I touch any data, please confirm you agree to its processing.
+consent-thanks = Thank you! Only you see your data; /delete removes everything.
+
+menu-title = What shall we do?
+menu-next = What next?
+menu-audit = 📊 Audit my base
+menu-vp = 💡 Value proposition
+menu-ue = 🧮 Unit economics
+menu-tr = 🪜 Traction stage
+menu-brief = 📝 My brief
+menu-history = 🕘 History
+menu-help = ❓ Help
+
+audit-prompt = Send me a file with orders or customers: CSV, XLSX, XLS or ODS, as your CRM, shop or course platform exports it. Any column order works.
+audit-next = Open the details:
+audit-gone = This audit no longer exists; perhaps you deleted your data. Please send the file again.
+view-seg = 👥 Segments
+view-coh = 📅 Cohorts
+view-clu = 🧩 Clusters
+view-clv = 💰 Customer value
+view-rec = 🚀 Growth steps
+view-xlsx = 📥 Customers (XLSX)
+view-pdf = 📄 PDF report
+view-cmp = ↔️ Compare with previous
+compare-none = This is your first audit, nothing to compare with yet. Send a fresh export in a month.
+export-expired = The per-customer details have already been deleted after the retention period. Please send the file again.
+
+upload-too-big = The file is { $size_mb } MB and I accept up to { $limit_mb } MB. Export only the columns needed (customer, date, amount, status) or a shorter period, or save it as CSV, which is smaller.
+upload-not-table = "{ $name }" is not a table. Send an export as CSV, XLSX, XLS or ODS.
+
+progress-received = 📥 Got the file, starting…
+progress-queued = ⏳ I'm busy right now: you are number { $position } in the queue. I'll tell you when I start.
+progress-reading = 🔎 Reading the file and recognising columns…
+progress-analysing = 📊 Computing metrics, the active base, segments and cohorts…
+progress-charts = 🎨 Drawing charts…
+progress-saving = 💾 Saving the results…
+progress-done = ✅ Done.
+progress-export = ⏳ Preparing the file…
+progress-sent = ✅ Sent.
+
+job-busy = I'm still working on your previous file; wait for the result, then send the next one.
+job-timeout = The calculation took more than { $minutes } min and was stopped. Try an export for a shorter period or with only the columns needed.
+job-crashed = I could not process the file: something went wrong on my side. Your data is safe; try again or save the file as CSV.
+job-failed = I could not process the file. Try saving it as CSV (UTF-8).
+
+bot-ingest-error-no-date-column = I found no order date column. Add the date (created or paid) to the export and send the file again.
+bot-ingest-error-no-amount-column = I found no order amount column. Add the amount (or quantity and price) to the export and send the file again.
+
+columns-intro = I've read the file but I'm not sure about a couple of columns; please help.
+columns-question = Which column is the { $role }? I think it is "{ $guess }".
+
+nav-back = ⬅️ Back
+nav-skip = ⏭ Skip
+nav-cancel = ✖️ Cancel
+dlg-empty = The answer is empty; write at least a few words.
+dlg-use-buttons = Please pick an answer with the buttons below the question.
+dlg-cannot-skip = This question is needed for the calculation; it can't be skipped.
+dlg-saved = Answers saved. Here is what came out:
+dlg-cancelled = Questionnaire stopped. Answers of earlier questionnaires are kept.
+dlg-resume = You stopped in the middle of a questionnaire; let's continue where you were:
+dlg-vp-intro = Let's work out the value proposition for one customer segment: { $count } short questions. Answer as it is; if an answer is vague, I'll ask again.
+dlg-ue-intro = Let's compute the unit economics and find the growth constraint: { $count } questions with numbers. You can write "2.5%", "1,900", "35%".
+dlg-tr-intro = Let's find your step on the traction map and the growth metric to choose: { $count } questions with buttons.
+
+brief-empty = There are no answers for a brief yet. Complete at least one questionnaire: value proposition, unit economics or traction stage.
+brief-offer = Send the brief to the consultant to book a strategy session?
+confirm-brief-yes = 📨 Yes, send it
+confirm-delete-yes = 🗑 Yes, delete everything
+confirm-no = No
+brief-not-sent = OK, the brief was not sent anywhere.
+brief-sent = 📨 The brief was sent to the consultant. They will contact you.
+brief-for-consultant = Brief from { $who } (id { $user_id })
+
+history-empty = No audits yet. Send a file and it will appear here.
+history-title = 🕘 Your audits (newest first):
+history-line = • { $date }: { $customers } customers, revenue { $revenue }
+
+help =
+    I audit a customer base from an export of your CRM, shop or school.
+
+    • Send a file (CSV, XLSX, XLS, ODS) to get a summary, charts, segments, cohorts, customer value forecast and growth steps.
+    • /history: past audits and the comparison.
+    • Questionnaires: value proposition, unit economics, traction stage; /brief: the brief for a strategy session.
+    • /language: language, /privacy: what I store, /delete: delete everything, /cancel: leave a questionnaire.
+privacy =
+    🔒 What I store and for how long
+
+    • Uploaded files and per-customer data: { $days } days, then deleted automatically.
+    • Audit results (aggregates without personal data) and questionnaire answers: until you delete them.
+    • Your language and consent.
+    Files up to { $limit_mb } MB. Only you see your data; a brief goes to the consultant only after your explicit consent. /delete removes everything at once, irreversibly.
+language-choose = Choose the language:
+language-set = Done: I speak English now.
+cancelled = Stopped. What next?
+nothing-to-cancel = Nothing to cancel. What shall we do?
+delete-confirm = Delete everything I keep about you: files, audits, answers, settings? This cannot be undone.
+delete-kept = Nothing was deleted.
+delete-done = Deleted: { $rows } records, { $files } files. I no longer remember you; if you come back, we start afresh.
+unknown-input = I didn't get that. Send a file with orders or customers, or choose what to do:
+error-generic = Something went wrong on my side. Your data and answers are kept; please try again.
+
+cmd-start = Start and menu
+cmd-help = Help
+cmd-language = Language
+cmd-history = My audits
+cmd-brief = Brief for the consultant
+cmd-privacy = What is stored
+cmd-delete = Delete my data
+cmd-cancel = Leave a questionnaire

@@ -1,0 +1,1 @@
+"""What handlers do beyond a reply: run an audit, render its views, build the brief."""

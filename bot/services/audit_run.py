@@ -1,0 +1,101 @@
+"""Running an audit for a user: the worker job, storing the outcome, the replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from aiogram.types import BufferedInputFile, InputMediaPhoto
+from aiogram.utils.chat_action import ChatActionSender
+
+from bot.context import Ctx
+from bot.job_types import AuditOutcome, AuditRequest, NeedsColumns
+from bot.keyboards import audit_views
+from bot.progress import StatusMessage
+from bot.services.views import available_views, chart_caption, render_view
+from bot.worker import JobError, JobUserError
+from storage import CustomerResult, UploadStatus
+
+log = logging.getLogger(__name__)
+
+
+async def run_audit(ctx: Ctx, upload_id: int, path: Path, mapping: Mapping[str, str], *,
+                    ask_unsure: bool = True) -> NeedsColumns | None:
+    """Audit the stored upload; returns the column questions when the user must confirm
+    columns first, else replies with the summary, the charts and the view buttons."""
+    status = await StatusMessage.start(ctx, "progress-received")
+    uploads = ctx.storage.uploads
+    await uploads.set_status(ctx.user_id, upload_id, UploadStatus.PROCESSING)
+    try:
+        async with ChatActionSender.typing(bot=ctx.bot, chat_id=ctx.chat_id):
+            request = AuditRequest(str(path), dict(mapping), ctx.lang,
+                                   ctx.settings.max_upload_mb, ask_unsure)
+            outcome = await ctx.pool.run(ctx.user_id, "bot.jobs:audit_job", request,
+                                         notify=status.stage)
+    except JobUserError as exc:
+        await uploads.set_status(ctx.user_id, upload_id, UploadStatus.FAILED,
+                                 error_code=exc.error_code)
+        await status.show(_user_error(ctx, exc.error_code, exc.params))
+        return None
+    except JobError as exc:
+        log.warning("audit job failed: %s %s", exc.code, exc.detail[-500:])
+        await uploads.set_status(ctx.user_id, upload_id, UploadStatus.FAILED,
+                                 error_code=f"job-{exc.code}")
+        await status.show(job_error_text(ctx, exc))
+        return None
+    if isinstance(outcome, NeedsColumns):
+        await uploads.set_status(ctx.user_id, upload_id, UploadStatus.RECEIVED)
+        await status.show(ctx.t("progress-done"))
+        return outcome
+    audit_id = await _store(ctx, upload_id, outcome)
+    await status.show(ctx.t("progress-done"))
+    await _reply(ctx, outcome, audit_id)
+    return None
+
+
+def job_error_text(ctx: Ctx, exc: JobError) -> str:
+    """What to tell the user when a job failed (timeout, crash, busy)."""
+    return ctx.t(f"job-{exc.code}", minutes=round(ctx.settings.job_timeout_seconds / 60))
+
+
+def _user_error(ctx: Ctx, code: str, params: dict[str, Any]) -> str:
+    """The bot's wording of an ingest error when it has one (no CLI flags in a chat)."""
+    bot_key = f"bot-{code}"
+    text = ctx.t(bot_key, **params)
+    return text if text != bot_key else ctx.t(code, **params)
+
+
+async def _store(ctx: Ctx, upload_id: int, outcome: AuditOutcome) -> int:
+    storage, uid = ctx.storage, ctx.user_id
+    audit = await storage.audits.add(uid, outcome.report, upload_id=upload_id)
+    await storage.uploads.record_ingest(uid, upload_id, rows=outcome.rows,
+                                        columns=outcome.columns, column_mapping=outcome.mapping)
+    await storage.uploads.set_status(uid, upload_id, UploadStatus.DONE)
+    await storage.customer_results.replace(
+        uid, audit.id, (CustomerResult(key, segment, data)
+                        for key, segment, data in outcome.customers))
+    return audit.id
+
+
+async def _reply(ctx: Ctx, outcome: AuditOutcome, audit_id: int) -> None:
+    for text in render_view(outcome.report, "summary", ctx.lang):
+        await ctx.send(text)
+    await send_charts(ctx, outcome.charts)
+    history = await ctx.storage.audits.history(ctx.user_id, limit=2)
+    views = available_views(outcome.report, has_previous=len(history) > 1)
+    await ctx.say("audit-next", audit_views(ctx.i18n, audit_id, views))
+
+
+async def send_charts(ctx: Ctx, charts: Mapping[str, bytes]) -> None:
+    """The charts as one album (Telegram takes 2 to 10 photos), or a photo when only one."""
+    photos = [
+        InputMediaPhoto(media=BufferedInputFile(png, filename=f"{name}.png"),
+                        caption=chart_caption(name, ctx.lang))
+        for name, png in list(charts.items())[:10]
+    ]
+    if len(photos) == 1:
+        await ctx.bot.send_photo(ctx.chat_id, photos[0].media, caption=photos[0].caption)
+    elif photos:
+        await ctx.bot.send_media_group(ctx.chat_id, list(photos))

@@ -1,0 +1,64 @@
+"""Checks on an uploaded document before and after it is downloaded."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiogram import Bot
+from aiogram.types import Document
+
+from storage import Storage, Upload
+
+REFUSED_MIME_PREFIXES = ("image/", "video/", "audio/")
+REFUSED_MIME = frozenset(
+    {"application/pdf", "application/x-msdownload", "application/x-executable"}
+)
+SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a document is refused before download (a locale key and its arguments)."""
+
+    key: str
+    args: dict[str, object]
+
+
+def precheck(document: Document, max_bytes: int) -> Refusal | None:
+    """Refuse, from the update alone, what is too big or obviously not a spreadsheet."""
+    size = document.file_size or 0
+    if size > max_bytes:
+        return Refusal("upload-too-big", {"size_mb": round(size / 1024 / 1024, 1),
+                                          "limit_mb": round(max_bytes / 1024 / 1024, 1)})
+    mime = (document.mime_type or "").lower()
+    if mime.startswith(REFUSED_MIME_PREFIXES) or mime in REFUSED_MIME:
+        return Refusal("upload-not-table", {"name": document.file_name or "file"})
+    return None
+
+
+def safe_name(name: str | None) -> str:
+    """A file name safe to use on disk (the content decides the format, not the name)."""
+    cleaned = SAFE_NAME.sub("_", Path(name or "upload").name).strip("._") or "upload"
+    return cleaned[-120:]
+
+
+async def download(
+    bot: Bot, storage: Storage, user_id: int, document: Document
+) -> tuple[Upload, Path]:
+    """Download the document into the user's upload folder and record it."""
+    file = await bot.get_file(document.file_id)
+    if file.file_path is None:
+        raise FileNotFoundError(document.file_id)
+    data = await bot.download_file(file.file_path)
+    assert data is not None
+    content = data.read()
+    upload = await storage.uploads.add(
+        user_id, file_name=document.file_name or "upload", size_bytes=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    path = storage.layout.ensure_upload_dir(user_id, upload.id) / safe_name(document.file_name)
+    path.write_bytes(content)
+    return upload, path

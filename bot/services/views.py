@@ -1,0 +1,55 @@
+"""The audit's views in chat: which exist for a report, and their texts.
+
+Texts come from :mod:`analytics.report.text` (the same renderings the CLI writes to
+summary.txt) in Telegram HTML, so the chat and the offline audit say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from analytics.advice.compare import compare
+from analytics.i18n import t
+from analytics.report import text as report_text
+
+TEXT_VIEWS = {
+    "summary": "summary",
+    "seg": "segments",
+    "coh": "cohorts",
+    "clu": "clusters",
+    "clv": "clv",
+    "rec": "recommendations",
+}
+"""Button code -> section of :data:`analytics.report.text.SECTIONS`."""
+
+FILE_VIEWS = ("xlsx", "pdf")
+
+
+def available_views(report: Mapping[str, Any], *, has_previous: bool) -> list[str]:
+    """The buttons worth showing under this report."""
+    views = ["rec"]
+    views += [code for code, key in (("seg", "rfm"), ("coh", "cohorts"), ("clu", "clusters"),
+                                     ("clv", "clv")) if report.get(key)]
+    views += list(FILE_VIEWS)
+    if has_previous:
+        views.append("cmp")
+    return views
+
+
+def render_view(report: Mapping[str, Any], view: str, lang: str) -> list[str]:
+    """The view's message (Telegram HTML, within the 4096-character limit)."""
+    return [report_text.render(TEXT_VIEWS[view], report, lang, "html")]
+
+
+def render_comparison(old: Mapping[str, Any], new: Mapping[str, Any], lang: str) -> list[str]:
+    """What changed between two audits of the user."""
+    report = {**new, "comparison": compare(old, new).to_dict()}
+    return [report_text.render("comparison", report, lang, "html")]
+
+
+def chart_caption(name: str, lang: str) -> str:
+    """The caption of a chart in the album."""
+    key = f"export-chart-{name}"
+    text = t(lang, key)
+    return name.replace("_", " ").capitalize() if text == key else text

@@ -1,0 +1,143 @@
+"""The audit journey over HTTP with the real bot process: consent, real exports, summary,
+charts, views, exports, comparison, column confirmation, refusals, isolation, /delete."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from bench.fake_bot_api import FakeBotApi
+from tests.e2e.botproc import ROOT, running_bot
+from tests.e2e.chat import agree, buttons, has_buttons, press, saying, text_of
+
+SHOP = ROOT / "samples" / "shop_orders.csv"
+SCHOOL = ROOT / "samples" / "school_orders.xlsx"
+SHOP_REVENUE = "10 632 096"
+SCHOOL_REVENUE = "5 800 213"
+AUDIT_TIMEOUT = 90
+
+
+def unsure_csv() -> tuple[bytes, float]:
+    """Two amount columns detection cannot tell apart; returns the file and the second
+    column's total (what the audit must report when the user picks it)."""
+    lines = ["Клиент;Дата;Сумма по заказу в рублях;Сумма по заказу в долларах"]
+    dollars = 0.0
+    for i in range(60):
+        usd = 10 + i
+        dollars += usd
+        lines.append(f"Клиент {i % 9};{i % 28 + 1:02d}.{i % 9 + 1:02d}.2024;{usd * 90};{usd}")
+    return "\n".join(lines).encode(), dollars
+
+
+async def test_audit_journey_views_exports_and_compare(fake_api: FakeBotApi,
+                                                        tmp_path: Path) -> None:
+    async with running_bot(fake_api, tmp_path / "data"):
+        user = fake_api.user(1001, "Анна")
+        await agree(user)
+        user.send_document("orders.csv", SHOP.read_bytes(), "text/csv")
+        status = await user.wait_for("sendMessage", saying("📥"))
+        album = await user.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
+        assert len(album.files) >= 4
+        summary = next(c for c in user.messages()
+                       if c.method == "sendMessage" and c.index < album.index
+                       and SHOP_REVENUE in text_of(c))
+        assert "469" in text_of(summary)  # customers in the base
+        edits = [text_of(c) for c in user.messages() if c.method == "editMessageText"
+                 and c.params.get("message_id") == status.result["message_id"]]
+        assert edits and edits[-1].startswith("✅")
+        menu = await user.wait_for("sendMessage", has_buttons, since=album.index)
+        codes = set(buttons(menu).values())
+        assert {c.split(":")[1] for c in codes} >= {"rec", "seg", "coh", "xlsx", "pdf"}
+        assert not any(c.startswith("a:cmp") for c in codes)  # nothing to compare yet
+
+        press(user, menu, "a:rec")
+        steps = await user.wait_for("sendMessage")
+        assert "₽" in text_of(steps)
+        press(user, menu, "a:seg")
+        await user.wait_for("sendMessage", lambda c: len(text_of(c)) > 200)
+
+        press(user, menu, "a:xlsx")
+        sent = await user.wait_for("sendDocument", timeout=AUDIT_TIMEOUT)
+        (xlsx,) = sent.files.values()
+        assert xlsx.filename == "customers.xlsx"
+        with zipfile.ZipFile(io.BytesIO(xlsx.data)) as book:
+            sheet = book.read("xl/worksheets/sheet1.xml").decode()
+        assert sheet.count("<row ") == 469 + 1  # a header and one row per customer
+        press(user, menu, "a:pdf")
+        pdf = await user.wait_for("sendDocument", timeout=AUDIT_TIMEOUT)
+        assert next(iter(pdf.files.values())).data.startswith(b"%PDF")
+
+        user.send_document("orders-june.csv", SHOP.read_bytes(), "text/csv")
+        album2 = await user.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
+        menu2 = await user.wait_for("sendMessage", has_buttons, since=album2.index)
+        press(user, menu2, "a:cmp")
+        comparison = await user.wait_for("sendMessage")
+        assert len(text_of(comparison)) > 50
+
+
+async def test_columns_refusals_isolation_and_delete(fake_api: FakeBotApi,
+                                                     tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    async with running_bot(fake_api, data_dir):
+        # a column-confirmation round trip: the user picks the dollar column
+        picker = fake_api.user(2001, "Ира")
+        await agree(picker)
+        content, dollars = unsure_csv()
+        picker.send_document("deals.csv", content, "text/csv")
+        question = await picker.wait_for("sendMessage", has_buttons, timeout=AUDIT_TIMEOUT)
+        assert "Сумма по заказу в рублях" in text_of(question)
+        dollar_button = next(v for k, v in buttons(question).items() if "доллар" in k)
+        picker.press(dollar_button, question)
+        await picker.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
+        assert any(f"{dollars:,.0f}".replace(",", " ") in text_of(c)
+                   for c in picker.messages() if c.method == "sendMessage")
+
+        # too big: refused from the update, never downloaded
+        big = fake_api.user(2002, "Олег")
+        await agree(big)
+        update = big.send_document("huge.csv", mime_type="text/csv", file_size=60 * 2**20)
+        refusal = await big.wait_for("sendMessage", saying("20"))
+        assert "МБ" in text_of(refusal)
+        file_id = update.payload["message"]["document"]["file_id"]
+        assert not [c for c in fake_api.calls_of("getFile") if c.params.get("file_id") == file_id]
+
+        # two users at once get only their own numbers; a broken file does not stop others
+        shop, school, broken = (fake_api.user(uid, name) for uid, name in
+                                ((2003, "Магазин"), (2004, "Школа"), (2005, "Сломано")))
+        for u in (shop, school, broken):
+            await agree(u)
+        shop.send_document("shop.csv", SHOP.read_bytes(), "text/csv")
+        school.send_document("school.xlsx", SCHOOL.read_bytes(),
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        broken.send_document("report.xlsx", b"PK\x03\x04 this is not really a workbook" * 20,
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        bystander = fake_api.user(2006, "Гость")
+        bystander.send_command("help")
+        await bystander.wait_for("sendMessage", timeout=10)
+        answer = await broken.wait_for("editMessageText", saying("Excel"), timeout=AUDIT_TIMEOUT)
+        assert "Traceback" not in text_of(answer)
+        await asyncio.gather(*(u.wait_for("sendMessage", saying("Откройте"),
+                                          timeout=AUDIT_TIMEOUT) for u in (shop, school)))
+        shop_texts = " ".join(text_of(c) for c in shop.messages())
+        school_texts = " ".join(text_of(c) for c in school.messages())
+        assert SHOP_REVENUE in shop_texts and SCHOOL_REVENUE not in shop_texts
+        assert SCHOOL_REVENUE in school_texts and SHOP_REVENUE not in school_texts
+
+        # /delete leaves nothing about the user behind
+        shop.send_command("delete")
+        ask = await shop.wait_for("sendMessage", has_buttons)
+        press(shop, ask, "ok:delete:1")
+        await shop.wait_for("sendMessage", saying("Удалено"))
+    assert not (data_dir / "users" / str(shop.id)).exists()
+    assert (data_dir / "users" / str(school.id)).exists()
+    with sqlite3.connect(next(data_dir.glob("*.sqlite*"))) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+            if "user_id" in columns:
+                rows = db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_id = ?",
+                                  (shop.id,)).fetchone()[0]
+                assert rows == 0, table
