@@ -51,6 +51,17 @@ def test_sample_audit_writes_every_artefact(tmp_path: Path) -> None:
     assert clusters["status"] == "ok" and clusters["k"] == len(clusters["clusters"]) >= 2
     assert sum(c["size"] for c in clusters["clusters"]) == data["customers"]
     assert report["clv"]["status"] == "ok"
+    # Advice: the shop sample is built to lose its active base while the total base grows.
+    assert report["findings"][0]["code"] == "active_base_shrinking"
+    effects = [r["effect"]["value"] for r in report["recommendations"] if r["effect"]]
+    assert len(effects) >= 3 and effects == sorted(effects, reverse=True)
+    assert {p["segment"] for p in report["playbooks"]} == {
+        s["code"] for s in report["rfm"]["segments"]}
+    summary = (tmp_path / "summary.txt").read_text(encoding="utf-8")
+    assert summary.startswith("Аудит клиентской базы: shop_orders.csv")
+    assert summary.index("Три шага с наибольшим эффектом") < summary.index("Гипотеза:")
+    assert summary.index("Гипотеза:") < summary.index("Качество данных")
+    assert "проблема не в конверсии, а в оттоке" in summary
     assert sorted(p.name for p in (tmp_path / "charts").iterdir()) == [
         "active_base.png", "breakdown.png", "clusters.png", "cohorts.png", "revenue.png",
         "rfm.png"]

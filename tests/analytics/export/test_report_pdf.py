@@ -15,8 +15,11 @@ def page_count(pdf: bytes) -> int:
 
 def test_document_sections_ru(sample_report: dict[str, Any], png: bytes) -> None:
     doc = audit_document(sample_report, {"revenue_monthly": png, "rfm": png}, "ru")
-    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
-    assert headings == ["Данные", "Ключевые показатели", "Графики", "RFM-сегменты"]
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
+    assert headings == ["Данные", "Ключевые показатели", "Графики", "Находки",
+                        "Следующие шаги роста", "RFM-сегменты"]
+    steps = [b for b in doc.blocks if isinstance(b, Heading) and b.level == 2]
+    assert len(steps) >= len(sample_report["recommendations"])
     assert len(doc.images()) == 2
     text = render_markdown(doc)
     assert "Строк прочитано: 5\u00a0001, использовано: 4\u00a0483" in text
