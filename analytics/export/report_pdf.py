@@ -42,14 +42,7 @@ from analytics.document import (
 from analytics.export.customers import segment_name
 from analytics.formatting import iso_date, money, number, share
 from analytics.i18n import normalise_language, t
-from analytics.report.advice_text import (
-    comparison_parts,
-    effect_text,
-    finding_text,
-    hadi,
-    playbook_text,
-    rec_title,
-)
+from analytics.report import advice_text as say
 from analytics.report.textkit import Tx
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
@@ -234,7 +227,7 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     else:
         doc.add(table, Paragraph(t(lang, "export-rfm-note"), muted=True))
     _playbooks(doc, report, tx)
-    for heading, lines in comparison_parts(report, tx):
+    for heading, lines in say.comparison_parts(report, tx):
         if lines:
             doc.add(Heading(heading or tx("report-comparison-title"), 2 if heading else 1),
                     BulletList(tuple(lines)))
@@ -250,16 +243,16 @@ def _advice(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
     findings = _rows(report.get("findings"))
     if findings:
         doc.add(Heading(tx("report-findings-heading")),
-                BulletList(tuple(finding_text(f, tx) for f in findings)))
+                BulletList(tuple(say.finding_text(f, tx) for f in findings)))
     recs = _rows(report.get("recommendations"))
     if not recs:
         return
     doc.add(Heading(tx("report-recs-heading")))
     for rank, rec in enumerate(recs, start=1):
-        title = tx("report-top-item", rank=rank, title=rec_title(rec, tx),
-                   effect=effect_text(rec, tx, arithmetic=False))
+        title = tx("report-top-item", rank=rank, title=say.rec_title(rec, tx),
+                   effect=say.effect_text(rec, tx, arithmetic=False))
         doc.add(Heading(title, 2))
-        for lead, text in hadi(rec, report, tx):
+        for lead, text in say.hadi(rec, report, tx):
             doc.add(Paragraph(text, lead=f"{lead}:"))
 
 
@@ -267,7 +260,7 @@ def _playbooks(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
     books = _rows(report.get("playbooks"))
     if books:
         doc.add(Heading(tx("report-playbooks-heading"), 2), BulletList(tuple(
-            f"{segment_name(str(b.get('segment')), tx.lang)} {playbook_text(b, tx)}"
+            f"{segment_name(str(b.get('segment')), tx.lang)} {say.playbook_text(b, tx)}"
             for b in books)))
 
 

@@ -156,16 +156,24 @@ def cohorts(report: Report, lang: str, markup: Markup = "plain",
     return _finish(lines, tx, markup, limit)
 
 
+def _modelled(report: Report, lang: str, name: str) -> tuple[Tx, Mapping[str, Any], Lines, bool]:
+    """Texts, the model's section, lines with its title, and whether the model ran (when
+    not, the lines already say why)."""
+    tx = Tx.of(report, lang)
+    data = section(report, name)
+    lines = Lines().title(tx(f"report-{name}-title"))
+    status = str(data.get("status") or "missing")
+    if status != "ok":
+        lines.text(tx(f"report-{name}-status-{kebab(status)}"))
+    return tx, data, lines, status == "ok"
+
+
 def clusters(report: Report, lang: str, markup: Markup = "plain",
              limit: int = TELEGRAM_LIMIT) -> str:
     """Customer clusters in business words."""
-    tx = Tx.of(report, lang)
-    data = section(report, "clusters")
-    lines = Lines().title(tx("report-clusters-title"))
-    status = str(data.get("status") or "missing")
-    if status != "ok":
-        return _finish(lines.text(tx(f"report-clusters-status-{kebab(status)}")),
-                       tx, markup, limit)
+    tx, data, lines, ran = _modelled(report, lang, "clusters")
+    if not ran:
+        return _finish(lines, tx, markup, limit)
     for number, cluster in enumerate(rows(data.get("clusters")), start=1):
         lines.block().item(tx(
             "report-cluster-line", number=number, size=tx.number(num(cluster, "size")),
@@ -178,12 +186,9 @@ def clusters(report: Report, lang: str, markup: Markup = "plain",
 def clv(report: Report, lang: str, markup: Markup = "plain",
         limit: int = TELEGRAM_LIMIT) -> str:
     """Expected purchases and value of the base (BG/NBD + Gamma-Gamma)."""
-    tx = Tx.of(report, lang)
-    data = section(report, "clv")
-    lines = Lines().title(tx("report-clv-title"))
-    status = str(data.get("status") or "missing")
-    if status != "ok":
-        return _finish(lines.text(tx(f"report-clv-status-{kebab(status)}")), tx, markup, limit)
+    tx, data, lines, ran = _modelled(report, lang, "clv")
+    if not ran:
+        return _finish(lines, tx, markup, limit)
     purchases, value = section(data, "total_purchases"), section(data, "total_value")
     customers = num(data, "customers")
     for days in ("90", "365"):
