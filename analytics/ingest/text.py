@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from analytics.ingest.limits import Limits
 DELIMITERS = (";", ",", "\t", "|")
 SAMPLE_CHARS = 256 * 1024
 SAMPLE_ROWS = 60
+_VISIBLE = re.compile(rb"\S")
 ARROW_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 """pandas' default ``str`` dtype with Arrow storage: what the fast reader returns."""
 
@@ -130,7 +132,8 @@ def read_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.Data
     Columns are Arrow-backed ``str`` when pyarrow's reader accepts the body (every row
     exactly ``width`` fields); otherwise pandas' C reader and the ragged reader decide.
     """
-    body = _skip_physical_lines(text, skip_lines).encode("utf-8")  # bytes parse ~8x faster
+    encoded = text.encode("utf-8")  # bytes parse ~8x faster; "\n" is one byte in UTF-8
+    body = memoryview(encoded)[_skip_physical_lines(encoded, skip_lines) :]  # no copy
     frame = _read_arrow(body, delimiter, width)
     if frame is not None:
         return frame
@@ -149,16 +152,16 @@ def read_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.Data
             index_col=False,
         )
     except pd.errors.ParserError:
-        frame = _read_ragged(body.decode("utf-8"), delimiter, width)
+        frame = _read_ragged(bytes(body).decode("utf-8"), delimiter, width)
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame(columns=list(range(width)), dtype=str)
     return frame
 
 
-def _read_arrow(body: bytes, delimiter: str, width: int) -> pd.DataFrame | None:
+def _read_arrow(body: bytes | memoryview, delimiter: str, width: int) -> pd.DataFrame | None:
     """pyarrow's multi-threaded reader with the C reader's dialect, or ``None`` when a row's
     field count differs from ``width`` (or the body is empty): the slower readers decide."""
-    if not body.strip():
+    if _VISIBLE.search(body) is None:
         return None
     names = [str(i) for i in range(width)]
     try:
@@ -179,14 +182,15 @@ def _read_arrow(body: bytes, delimiter: str, width: int) -> pd.DataFrame | None:
     return frame
 
 
-def _skip_physical_lines(text: str, count: int) -> str:
+def _skip_physical_lines(encoded: bytes, count: int) -> int:
+    """Where the line after the first ``count`` physical lines starts (the end if none)."""
     position = 0
     for _ in range(count):
-        nl = text.find("\n", position)
+        nl = encoded.find(b"\n", position)
         if nl < 0:
-            return ""
+            return len(encoded)
         position = nl + 1
-    return text[position:]
+    return position
 
 
 def _read_ragged(body: str, delimiter: str, width: int) -> pd.DataFrame:
