@@ -487,6 +487,7 @@ class FakeBotApi:
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(700_000_001)
         self._poll_generation = 0
+        self.webhook: Json | None = None
         self._changed = asyncio.Event()
         self._closing = False
         self._runner: web.AppRunner | None = None
@@ -494,6 +495,7 @@ class FakeBotApi:
             name.lower(): (name, handler) for name, handler in [
                 ("getMe", self._get_me), ("getUpdates", self._get_updates),
                 ("deleteWebhook", self._delete_webhook), ("getWebhookInfo", self._webhook_info),
+                ("setWebhook", self._set_webhook),
                 ("setMyCommands", self._set_my_commands), ("getMyCommands", self._get_commands),
                 ("deleteMyCommands", self._delete_commands), ("close", self._true),
                 ("logOut", self._true), ("setMyDescription", self._true),
@@ -909,6 +911,12 @@ class FakeBotApi:
         for update in batch:
             update.delivered = update.delivered or now
         return [update.payload for update in batch]
+
+    async def _set_webhook(self, params: Json, files: dict[str, UploadedFile]) -> bool:
+        if not str(params.get("url", "")).startswith(("http://", "https://")):
+            raise bad_request("Bad Request: bad webhook: An HTTPS URL must be provided")
+        self.webhook = {"url": params["url"], "secret_token": params.get("secret_token")}
+        return True
 
     async def _delete_webhook(self, params: Json, files: dict[str, UploadedFile]) -> bool:
         if params.get("drop_pending_updates"):

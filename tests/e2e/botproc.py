@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bench.fake_bot_api import DEFAULT_TOKEN, FakeBotApi
+from bench.fake_bot_api import FakeBotApi
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +47,7 @@ def bot_env(server: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]:
     """The environment of the bot process: token, fake API URL, data dir, small pool."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_"))}
     env.update({
-        "BOT_TOKEN": DEFAULT_TOKEN,
+        "BOT_TOKEN": server.token,
         "TELEGRAM_API_URL": server.url,
         "DATA_DIR": str(data_dir),
         "WORKERS": "2",
@@ -59,13 +59,13 @@ def bot_env(server: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def running_bot(server: FakeBotApi, data_dir: Path, **extra: str
-                      ) -> AsyncIterator[BotProcess]:
+async def running_bot(server: FakeBotApi, data_dir: Path, *, ready: str = "deleteWebhook",
+                      **extra: str) -> AsyncIterator[BotProcess]:
     """Run the bot until the block ends; waits until it is about to poll the fake server
     (updates queued from then on are delivered)."""
     log_path = data_dir.parent / f"bot-{len(server.calls)}.log"
     log_file = log_path.open("ab")
-    polls = len(server.calls_of("deleteWebhook"))
+    before = len(server.calls_of(ready))
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=str(data_dir.parent), env=bot_env(server, data_dir,
                                                                             **extra),
@@ -73,18 +73,20 @@ async def running_bot(server: FakeBotApi, data_dir: Path, **extra: str
     )
     bot = BotProcess(process, log_path)
     try:
-        await _wait_polling(server, polls, bot)
+        await _wait_ready(server, ready, before, bot)
         yield bot
     finally:
         await bot.stop()
         log_file.close()
 
 
-async def _wait_polling(server: FakeBotApi, polls: int, bot: BotProcess,
-                        timeout: float = 30.0) -> None:
+async def _wait_ready(server: FakeBotApi, method: str, before: int, bot: BotProcess,
+                      timeout: float = 60.0) -> None:
+    """Wait for the call the bot makes just before serving (deleteWebhook before polling,
+    setWebhook in webhook mode)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while len(server.calls_of("deleteWebhook")) <= polls:
+    while len(server.calls_of(method)) <= before:
         if bot.process.returncode is not None:
             raise RuntimeError(f"the bot exited with {bot.process.returncode}:\n{bot.log()}")
         if loop.time() > deadline:

@@ -1,0 +1,51 @@
+"""Refusing files from the update alone; the views a report offers and their sizes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from aiogram.types import Document
+
+from bot.services.uploads import precheck, safe_name
+from bot.services.views import TEXT_VIEWS, available_views, render_comparison, render_view
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def document(size: int, mime: str | None = "text/csv", name: str = "orders.csv") -> Document:
+    return Document(file_id="f", file_unique_id="u", file_size=size, mime_type=mime,
+                    file_name=name)
+
+
+def test_precheck() -> None:
+    limit = 20 * 2**20
+    assert precheck(document(1000), limit) is None
+    too_big = precheck(document(limit + 1), limit)
+    assert too_big is not None and too_big.key == "upload-too-big"
+    assert too_big.args["limit_mb"] == 20.0
+    assert precheck(document(10, "image/png", "photo.png"), limit).key == "upload-not-table"
+    assert precheck(document(10, None, "export.xls"), limit) is None  # content decides later
+
+
+def test_safe_name() -> None:
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("Заказы 2024 (1).xlsx") == "Заказы_2024_1_.xlsx"
+    assert safe_name(None) == "upload"
+
+
+def test_views_of_a_real_report_fit_telegram() -> None:
+    done = subprocess.run([sys.executable, "-m", "analytics", "audit",
+                           str(ROOT / "samples" / "shop_orders.csv"), "--json"],
+                          check=True, capture_output=True, text=True)
+    report = json.loads(done.stdout)
+    views = available_views(report, has_previous=False)
+    assert {"rec", "seg", "coh", "clu", "clv", "xlsx", "pdf"} <= set(views)
+    assert "cmp" not in views and "cmp" in available_views(report, has_previous=True)
+    for view in TEXT_VIEWS:
+        (text,) = render_view(report, view, "ru")
+        assert 50 < len(text) <= 4096, view
+    (changes,) = render_comparison(report, report, "en")
+    assert len(changes) <= 4096
