@@ -4,7 +4,8 @@ Usage (from the repository root)::
 
     python -m bench.bench_ingest --rows 100000 1000000 --format csv xlsx
 
-Each measurement runs ``python -m analytics.ingest``-equivalent code in a fresh process under
+On a shared machine compare ``cpu_s`` (user + system seconds) as well as wall time. Each
+measurement runs ``python -m analytics.ingest``-equivalent code in a fresh process under
 ``/usr/bin/time -v`` when available, so peak memory is the whole process's.
 """
 
@@ -22,12 +23,16 @@ from pathlib import Path
 from bench.generate import generate, write
 
 CHILD = """
-import sys, time
+import resource, sys, time
 from pathlib import Path
 from analytics.ingest import Limits, ingest_file
-start = time.perf_counter()
+def cpu():
+    who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, who))
+start, cpu_start = time.perf_counter(), cpu()
 result = ingest_file(Path(sys.argv[1]), limits=Limits(max_bytes=2**31), isolate=sys.argv[2] == "1")
-print(f"{time.perf_counter() - start:.2f}", result.quality.rows_read, result.quality.orders)
+print(f"{time.perf_counter() - start:.2f}", f"{cpu() - cpu_start:.2f}",
+      result.quality.rows_read, result.quality.orders)
 """
 
 
@@ -40,7 +45,7 @@ def measure(path: Path, isolate: bool) -> dict[str, float | str]:
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
-    seconds, rows, orders = done.stdout.split()
+    seconds, cpu, rows, orders = done.stdout.split()
     peak = next(
         (
             int(line.split("=")[1]) / 1024
@@ -52,6 +57,7 @@ def measure(path: Path, isolate: bool) -> dict[str, float | str]:
     return {
         "file": path.name,
         "ingest_s": float(seconds),
+        "cpu_s": float(cpu),  # user + system of ingest and its sandbox child: steadier when shared
         "process_s": round(wall, 2),
         "peak_mib": round(peak),
         "rows": rows,
