@@ -119,3 +119,23 @@ def brief_job(progress: Progress, data: dict[str, Any], report: dict[str, Any] |
     charts = list(render_charts(report, lang).items())[:2] if report else []
     doc = build_brief(result, lang, audit_charts=charts)
     return render_pdf(doc), render_chat(doc)
+
+
+def warm_up() -> None:
+    """Draw one small chart so fonts and text layout caches are loaded once in the
+    forkserver (every job forked from it starts with them warm)."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    from analytics.charts import style
+
+    figure = Figure(figsize=(3, 2), dpi=style.DPI)
+    axes = figure.add_subplot()
+    axes.plot([0, 1], [0, 1])
+    axes.set_title("Выручка по месяцам: revenue 1 234 567 ₽", fontweight="bold")
+    axes.set_xlabel("Клиенты, customers")
+    figure.savefig(io.BytesIO(), format="png")
+
+
+warm_up()

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from bench.fake_bot_api import FakeBotApi
-from tests.e2e.botproc import ROOT, running_bot
+from bench.bot_process import ROOT, running_bot
 from tests.e2e.chat import agree, buttons, has_buttons, press, saying, text_of
 
 SHOP = ROOT / "samples" / "shop_orders.csv"

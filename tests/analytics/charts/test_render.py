@@ -57,11 +57,6 @@ def test_all_charts_render_valid_png(
         assert 700 <= height <= 1400, name
 
 
-def test_five_charts_are_fast(rendered: dict[str, tuple[dict[str, bytes], float]]) -> None:
-    _charts, seconds = rendered["ru"]
-    assert seconds < 4.0  # ~1 s measured warm, plus the font cache; generous for loaded CI
-
-
 def test_languages_differ(rendered: dict[str, tuple[dict[str, bytes], float]]) -> None:
     assert rendered["ru"][0]["rfm"] != rendered["en"][0]["rfm"]
 

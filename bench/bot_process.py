@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.fake_bot_api import FakeBotApi
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class BotProcess:
