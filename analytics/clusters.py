@@ -25,16 +25,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from sklearn.cluster import KMeans
 from threadpoolctl import ThreadpoolController
 
 from analytics.customers import rnd
 from analytics.i18n import t
+
+if TYPE_CHECKING:  # scikit-learn takes about a second to import; describe() needs none of it
+    from sklearn.cluster import KMeans
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -281,7 +283,11 @@ def _base_quartiles(
 # clustering
 
 
-def _fit(x: FloatArray, k: int, seed: int) -> KMeans:
+def _fit(x: FloatArray, k: int, seed: int, init: FloatArray | None = None) -> KMeans:
+    from sklearn.cluster import KMeans
+
+    if init is not None:
+        return KMeans(n_clusters=k, init=init, n_init=1, random_state=seed).fit(x)
     model = KMeans(n_clusters=k, n_init=N_INIT, random_state=seed)
     model.fit(x)
     return model
@@ -422,7 +428,7 @@ def _run_clusters(table: pd.DataFrame, k: int | None, seed: int, sample: int) ->
         if k_final == 1:
             return single("ok")
         init = np.asarray(_fit(xs, k_final, seed).cluster_centers_, dtype=np.float64)
-    final = KMeans(n_clusters=k_final, init=init, n_init=1, random_state=seed).fit(x)
+    final = _fit(x, k_final, seed, init)
     raw_labels = np.asarray(final.labels_, dtype=np.int64)
 
     # Order clusters by revenue (largest first), then size, so ids are stable and meaningful.

@@ -6,12 +6,9 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from analytics.chat_text import render_chat
 from analytics.i18n import t
 from analytics.toolkit import Answers, AnswersError, InputError, parse_answers, run_toolkit
 from analytics.toolkit.answers import audit_from_report
-from analytics.toolkit.brief import build_brief
-from analytics.toolkit.cli import input_error_line
 from analytics.toolkit.traction import GROWTH_QUESTIONS
 from storage import AnswerSection
 
@@ -52,7 +49,14 @@ def toolkit_answers(data: Mapping[str, Any], report: Mapping[str, Any] | None) -
 
 def toolkit_messages(data: Mapping[str, Any], lang: str,
                      report: Mapping[str, Any] | None = None) -> list[str]:
-    """The toolkit's results for ``data`` as chat messages (or one line saying what is wrong)."""
+    """The toolkit's results for ``data`` as chat messages (or one line saying what is wrong).
+
+    Imports the brief (matplotlib, fpdf2) on first use: the bot's own process starts
+    without them and loads them in a worker thread the first time a questionnaire ends."""
+    from analytics.chat_text import render_chat
+    from analytics.toolkit.brief import build_brief
+    from analytics.toolkit.cli import input_error_line
+
     try:
         result = run_toolkit(toolkit_answers(data, report))
     except AnswersError as exc:
