@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from analytics.advice.compare import compare
+from analytics.chat_text import pack
 from analytics.i18n import t
 from analytics.report import text as report_text
 
@@ -37,9 +38,17 @@ def available_views(report: Mapping[str, Any], *, has_previous: bool) -> list[st
     return views
 
 
+UNLIMITED = 10**9
+
+
 def render_view(report: Mapping[str, Any], view: str, lang: str) -> list[str]:
-    """The view's message (Telegram HTML, within the 4096-character limit)."""
-    return [report_text.render(TEXT_VIEWS[view], report, lang, "html")]
+    """The view in Telegram HTML: the summary as one message (it is built to fit), longer
+    views (all growth steps, every segment) split at blank lines into messages under the
+    4096-character limit."""
+    if view == "summary":
+        return [report_text.summary(report, lang, "html")]
+    section = report_text.SECTIONS[TEXT_VIEWS[view]]
+    return pack(section(report, lang, "html", UNLIMITED).split("\n\n"))
 
 
 def render_comparison(old: Mapping[str, Any], new: Mapping[str, Any], lang: str) -> list[str]:

@@ -45,7 +45,10 @@ def test_views_of_a_real_report_fit_telegram() -> None:
     assert {"rec", "seg", "coh", "clu", "clv", "xlsx", "pdf"} <= set(views)
     assert "cmp" not in views and "cmp" in available_views(report, has_previous=True)
     for view in TEXT_VIEWS:
-        (text,) = render_view(report, view, "ru")
-        assert 50 < len(text) <= 4096, view
+        messages = render_view(report, view, "ru")
+        assert all(50 < len(text) <= 4096 for text in messages), view
+    steps = render_view(report, "rec", "ru")
+    assert len(steps) > 1  # every step is shown, over several messages
+    assert "report.pdf" not in steps[-1]  # nothing was cut
     (changes,) = render_comparison(report, report, "en")
     assert len(changes) <= 4096
