@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.fake_bot_api import ApiCall, FakeBotApi, FakeUser
 from bench.bot_process import running_bot
+from bench.fake_bot_api import ApiCall, FakeBotApi, FakeUser
 from tests.e2e.chat import buttons, has_buttons, press, saying, text_of
 
 VP_ANSWERS = (

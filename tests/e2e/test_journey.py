@@ -9,8 +9,8 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from bench.fake_bot_api import FakeBotApi
 from bench.bot_process import ROOT, running_bot
+from bench.fake_bot_api import FakeBotApi
 from tests.e2e.chat import agree, buttons, has_buttons, press, saying, text_of
 
 SHOP = ROOT / "samples" / "shop_orders.csv"
@@ -115,8 +115,12 @@ async def test_columns_refusals_isolation_and_delete(fake_api: FakeBotApi,
         broken.send_document("report.xlsx", b"PK\x03\x04 this is not really a workbook" * 20,
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         bystander = fake_api.user(2006, "Гость")
-        bystander.send_command("help")
-        await bystander.wait_for("sendMessage", timeout=10)
+        bystander.send_command("language")
+        choose = await bystander.wait_for("sendMessage", has_buttons, timeout=10)
+        press(bystander, choose, "lang:en")
+        await bystander.wait_for("sendMessage", saying("English"))
+        bystander.send_command("help")  # the choice is remembered (storage, not the update)
+        await bystander.wait_for("sendMessage", saying("I audit a customer base"))
         answer = await broken.wait_for("editMessageText", saying("Excel"), timeout=AUDIT_TIMEOUT)
         assert "Traceback" not in text_of(answer)
         await asyncio.gather(*(u.wait_for("sendMessage", saying("Откройте"),

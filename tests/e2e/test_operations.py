@@ -13,8 +13,8 @@ from pathlib import Path
 
 import aiohttp
 
-from bench.fake_bot_api import FakeBotApi
 from bench.bot_process import bot_env, running_bot
+from bench.fake_bot_api import FakeBotApi
 from tests.e2e.chat import agree
 
 CANARY = "918273645:CANARYcanaryCANARYcanaryCANARY_0123456789"
