@@ -36,7 +36,9 @@ def _has_buttons(call: ApiCall) -> bool:
 async def _consent(user: FakeUser) -> None:
     user.send_command("start")
     welcome = await user.wait_for("sendMessage", _has_buttons, timeout=60)
-    user.press(CONSENT, welcome)
+    rows = welcome.params["reply_markup"]["inline_keyboard"]
+    user.press(next(b["callback_data"] for row in rows for b in row
+                    if b.get("callback_data", "").startswith(CONSENT)), welcome)
     await user.wait_for("sendMessage", _has_buttons, timeout=30)  # the menu
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -34,6 +35,7 @@ from storage import Storage, open_sqlite_storage, run_retention
 log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/webhook"
+SWITCH_INTERVAL = 0.0005
 COMMANDS = ("start", "help", "language", "history", "brief", "privacy", "delete", "cancel")
 
 
@@ -79,6 +81,10 @@ async def set_commands(bot: Bot) -> None:
 
 async def run(settings: Settings) -> None:
     """Run until stopped: open storage, warm the workers, poll or serve the webhook."""
+    # Threads of this process (storage encoding 100,000 customers, job readers) hand the
+    # GIL back to the event loop every 0.5 ms instead of 5 ms: other users' replies
+    # do not queue behind a bulk write.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     storage = await open_sqlite_storage(settings.data_dir)
     pool = JobPool(settings.workers, settings.job_timeout_seconds)
     bot = build_bot(settings)
@@ -112,10 +118,11 @@ async def _serve_webhook(bot: Bot, dp: Dispatcher, settings: Settings) -> None:
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(app,
                                                                               path=WEBHOOK_PATH)
     setup_application(app, dp, bot=bot)
-    await bot.set_webhook(settings.webhook_url.rstrip("/") + WEBHOOK_PATH, secret_token=secret)
     runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
+    # listening first: Telegram may post the first update as soon as the webhook is set
+    await bot.set_webhook(settings.webhook_url.rstrip("/") + WEBHOOK_PATH, secret_token=secret)
     log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
     try:
         await asyncio.Event().wait()

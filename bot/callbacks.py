@@ -12,9 +12,11 @@ class Menu(CallbackData, prefix="m"):
 
 
 class Consent(CallbackData, prefix="c"):
-    """The answer to the data-processing consent question."""
+    """The answer to the consent question; ``then`` is what to open afterwards (a deep
+    link or menu item), carried in the button so that asking writes nothing."""
 
     given: bool
+    then: str = ""
 
 
 class AuditView(CallbackData, prefix="a"):

@@ -21,6 +21,7 @@ from aiogram_i18n.managers.base import BaseManager
 from fluent.runtime import FluentLocalization, FluentResourceLoader
 
 from analytics.i18n import LANGUAGES, LOCALES_DIR, ftl_files, normalise_language
+from analytics.i18n import localization as analytics_localization
 from storage import Storage
 
 BOT_LOCALES_DIR = Path(__file__).parent / "locales"
@@ -43,6 +44,21 @@ def text(lang: str, key: str, **args: Any) -> str:
     return value.replace("\u2068", "").replace("\u2069", "")
 
 
+WARM_UP_KEY = "-warm-up-no-such-message"
+
+
+def warm_up() -> None:
+    """Parse every Fluent file of both languages (and their fallbacks) at startup.
+
+    Fluent parses a language's files on first use; on the event loop that would stall
+    every user for a few hundred milliseconds the first time a language (or the report
+    texts of ``analytics.i18n``) is used. Asking for a key no bundle has walks them all.
+    """
+    for lang in LANGUAGES:
+        localization(lang).format_value(WARM_UP_KEY)
+        analytics_localization(lang).format_value(WARM_UP_KEY)
+
+
 class FluentCore(BaseCore[FluentLocalization]):
     """An aiogram-i18n core over :func:`localization`."""
 
@@ -50,7 +66,8 @@ class FluentCore(BaseCore[FluentLocalization]):
         super().__init__(path=BOT_LOCALES_DIR / "{locale}", default_locale=default_locale)
 
     def find_locales(self) -> dict[str, FluentLocalization]:
-        """One localisation per supported language."""
+        """One localisation per supported language, parsed now (see :func:`warm_up`)."""
+        warm_up()
         return {lang: localization(lang) for lang in LANGUAGES}
 
     def get(self, message: str, locale: str | None = None, /, **kwargs: Any) -> str:

@@ -41,7 +41,10 @@ class AuditOutcome:
 
     report: dict[str, Any]
     charts: dict[str, bytes]
-    customers: list[tuple[str, str | None, dict[str, Any]]]
+    customers: bytes
+    """One JSON array ``[key, segment, data]`` per line: bytes cross the process boundary
+    without the long, GIL-holding unpickling a list of 100,000 dicts would cost the bot's
+    event loop; the bot decodes them line by line in a thread."""
     mapping: dict[str, str]
     rows: int
     columns: int

@@ -7,12 +7,14 @@ boundary cheaply. Nothing here touches Telegram or the database.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import sklearn.cluster  # noqa: F401 - imported here so the forkserver preloads it
 
 from analytics.audit_cli import analyse, build_report
 from analytics.charts import render_charts
@@ -60,19 +62,21 @@ def _question(match: Any, columns: Sequence[str]) -> ColumnQuestion:
     return ColumnQuestion(match.role.value, match.column, tuple(options))
 
 
-def customer_rows(frame: pd.DataFrame) -> list[tuple[str, str | None, dict[str, Any]]]:
-    """The per-customer frame as (key, segment, JSON-safe data) rows for storage."""
+def customer_rows(frame: pd.DataFrame) -> bytes:
+    """The per-customer frame as JSON lines ``[key, segment, data]`` for storage."""
     out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.strftime("%Y-%m-%d")
     records = out.astype(object).where(out.notna(), None).to_dict("records")
     segment = "rfm_segment" if "rfm_segment" in out else None
-    return [
-        (str(rec["customer_key"]), rec.get(segment) if segment else None,
-         {str(k): _plain(v) for k, v in rec.items() if v is not None})
+    lines = (
+        json.dumps([str(rec["customer_key"]), rec.get(segment) if segment else None,
+                    {str(k): _plain(v) for k, v in rec.items() if v is not None}],
+                   ensure_ascii=False, allow_nan=False)
         for rec in records
-    ]
+    )
+    return "\n".join(lines).encode()
 
 
 def _plain(value: Any) -> Any:

@@ -23,10 +23,10 @@ def menu(i18n: I18nContext) -> InlineKeyboardMarkup:
     return kb.as_markup()
 
 
-def consent(i18n: I18nContext) -> InlineKeyboardMarkup:
-    """Agree / read what is stored."""
+def consent(i18n: I18nContext, then: str | None = None) -> InlineKeyboardMarkup:
+    """Agree (then open ``then``) / read what is stored."""
     kb = InlineKeyboardBuilder()
-    kb.button(text=i18n.get("consent-yes"), callback_data=Consent(given=True))
+    kb.button(text=i18n.get("consent-yes"), callback_data=Consent(given=True, then=then or ""))
     kb.button(text=i18n.get("consent-privacy"), callback_data=Menu(item="privacy"))
     kb.adjust(1)
     return kb.as_markup()

@@ -12,7 +12,7 @@ from bot.context import Ctx
 from bot.handlers.audit import audit_document
 from bot.handlers.dialogs import ask, start_flow
 from bot.keyboards import consent, menu
-from bot.states import AuditFlow, Dialog
+from bot.states import Dialog
 
 DEEP_LINKS = {"audit": "audit", "vp": "vp", "ue": "ue", "tr": "tr", "traction": "tr"}
 FLOW_ITEMS = ("vp", "ue", "tr")
@@ -28,10 +28,8 @@ def router() -> Router:
 
 
 async def ask_consent(ctx: Ctx, key: str, after: str | None) -> None:
-    """Ask for consent, remembering what to open afterwards."""
-    await ctx.state.set_state(AuditFlow.consent)
-    await ctx.state.update_data(after_consent=after)
-    await ctx.say(key, consent(ctx.i18n))
+    """Ask for consent; the button itself says what to open afterwards."""
+    await ctx.say(key, consent(ctx.i18n, after))
 
 
 async def on_start(message: Message, command: CommandObject, ctx: Ctx) -> None:
@@ -67,15 +65,17 @@ async def on_consent(query: CallbackQuery, callback_data: Consent, ctx: Ctx) -> 
     """Record consent; continue with what the user came for (a pending file, a link)."""
     if not callback_data.given:
         return
+    await ctx.storage.users.ensure(ctx.user_id)
     await ctx.storage.users.set_consent(ctx.user_id, True)
-    data = await ctx.state.get_data()
-    await ctx.state.clear()
+    data = await ctx.state.get_data() if await ctx.state.get_state() else {}
+    if data:
+        await ctx.state.clear()
     await ctx.say("consent-thanks")
     pending = data.get("pending_document")
     if pending:
         await audit_document(ctx, Document.model_validate(pending))
         return
-    await open_item(ctx, data.get("after_consent"))
+    await open_item(ctx, callback_data.then or None)
 
 
 async def on_menu(query: CallbackQuery, callback_data: Menu, ctx: Ctx) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 from collections.abc import Mapping
 from pathlib import Path
@@ -73,10 +75,18 @@ async def _store(ctx: Ctx, upload_id: int, outcome: AuditOutcome) -> int:
     await storage.uploads.record_ingest(uid, upload_id, rows=outcome.rows,
                                         columns=outcome.columns, column_mapping=outcome.mapping)
     await storage.uploads.set_status(uid, upload_id, UploadStatus.DONE)
-    await storage.customer_results.replace(
-        uid, audit.id, (CustomerResult(key, segment, data)
-                        for key, segment, data in outcome.customers))
+    customers = await asyncio.to_thread(decode_customers, outcome.customers)
+    await storage.customer_results.replace(uid, audit.id, customers)
     return audit.id
+
+
+def decode_customers(blob: bytes) -> list[CustomerResult]:
+    """The job's JSON lines back into storage records (one short parse per line)."""
+    results = []
+    for line in blob.splitlines():
+        key, segment, data = json.loads(line)
+        results.append(CustomerResult(key, segment, data))
+    return results
 
 
 async def _reply(ctx: Ctx, outcome: AuditOutcome, audit_id: int) -> None:
