@@ -7,11 +7,11 @@ import contextlib
 import logging
 import sys
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, F
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.enums import ParseMode
+from aiogram.enums import ChatType, ParseMode
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.types import BotCommand
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
@@ -29,6 +29,7 @@ from bot.middlewares import (
     RetryMiddleware,
     ThrottlingMiddleware,
 )
+from bot.services.background import Background
 from bot.worker import JobPool
 from storage import Storage, open_sqlite_storage, run_retention
 
@@ -53,6 +54,7 @@ def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool) -> Dis
     dp["storage"] = storage
     dp["pool"] = pool
     dp["settings"] = settings
+    dp["tasks"] = Background()
     dp.update.outer_middleware(ContextMiddleware())
     dp.update.outer_middleware(AccountMiddleware(storage))
     I18nMiddleware(
@@ -65,7 +67,10 @@ def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool) -> Dis
     dp.callback_query.outer_middleware(throttle)
     dp.message.middleware(CtxMiddleware())
     dp.callback_query.middleware(CtxMiddleware())
-    dp.callback_query.middleware(CallbackAnswerMiddleware())
+    dp.callback_query.middleware(CallbackAnswerMiddleware(pre=True))  # no spinner while working
+    # Private chats only: audits and briefs are personal, never shown to a group.
+    dp.message.filter(F.chat.type == ChatType.PRIVATE)
+    dp.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)
     dp.include_routers(*get_routers())
     return dp
 
@@ -93,6 +98,7 @@ async def run(settings: Settings) -> None:
         asyncio.create_task(pool.warm_up()),
         asyncio.create_task(run_retention(storage, retention_days=settings.retention_days)),
     ]
+    tasks: Background = dp["tasks"]
     try:
         await set_commands(bot)
         if settings.mode == "webhook":
@@ -106,6 +112,7 @@ async def run(settings: Settings) -> None:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        await tasks.close()
         await bot.session.close()
         await storage.close()
 

@@ -27,20 +27,25 @@ class AuditView(CallbackData, prefix="a"):
 
 
 class ColumnPick(CallbackData, prefix="col"):
-    """The column chosen for the role being asked (index into the offered options)."""
+    """The column chosen for question ``q`` (index into the offered options); a button of
+    an earlier question no longer matches and is refused."""
 
+    q: int
     index: int
 
 
 class Nav(CallbackData, prefix="n"):
-    """Questionnaire navigation: back, skip, cancel."""
+    """Questionnaire navigation (back, skip, cancel) at question ``q``."""
 
+    q: int
     action: str
 
 
 class Choice(CallbackData, prefix="ch"):
-    """A fixed answer of a questionnaire (yes/partly/no, a period, a prefilled value)."""
+    """A fixed answer to question ``q`` (yes/partly/no, a period, a prefilled value); a
+    double tap or an old button reaches a later question with the wrong ``q``."""
 
+    q: int
     value: str
 
 

@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PUBLIC_API_URL = "https://api.telegram.org"
+PUBLIC_DOWNLOAD_MB = 20
 
 
 class Settings(BaseSettings):
@@ -48,8 +49,11 @@ class Settings(BaseSettings):
 
     @property
     def max_upload_bytes(self) -> int:
-        """MAX_UPLOAD_MB in bytes."""
-        return int(self.max_upload_mb * 1024 * 1024)
+        """MAX_UPLOAD_MB in bytes, capped at the public Bot API's 20 MB download limit
+        unless a local Bot API server is configured."""
+        limit = self.max_upload_mb if self.local_api else min(self.max_upload_mb,
+                                                              PUBLIC_DOWNLOAD_MB)
+        return int(limit * 1024 * 1024)
 
     @property
     def local_api(self) -> bool:

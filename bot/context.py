@@ -6,7 +6,7 @@ injected arguments, and services take it instead of (bot, chat id, user id, text
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Telegram
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.services.background import Background
 from bot.worker import JobPool
 from storage import Storage, User
 
@@ -33,6 +34,7 @@ class Ctx:
     storage: Storage
     pool: JobPool
     settings: Settings
+    tasks: Background
 
     @property
     def lang(self) -> str:
@@ -46,6 +48,11 @@ class Ctx:
     async def send(self, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
         """Send a message (Telegram HTML) to the chat."""
         return await self.bot.send_message(self.chat_id, text, reply_markup=markup)
+
+    def spawn(self, work: Coroutine[Any, Any, None]) -> bool:
+        """Run ``work`` after the handler returns (see :mod:`bot.services.background`);
+        False when the user already has a job running."""
+        return self.tasks.spawn(self.user_id, work, lambda: self.say("error-generic"))
 
     async def say(self, key: str, markup: InlineKeyboardMarkup | None = None,
                   **args: Any) -> Message:
@@ -75,6 +82,6 @@ class CtxMiddleware(BaseMiddleware):
             data["ctx"] = Ctx(
                 bot=data["bot"], chat_id=chat_id, user_id=user.id, account=data["account"],
                 i18n=data["i18n"], state=data["state"], storage=data["storage"],
-                pool=data["pool"], settings=data["settings"],
+                pool=data["pool"], settings=data["settings"], tasks=data["tasks"],
             )
         return await handler(event, data)

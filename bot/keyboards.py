@@ -44,16 +44,18 @@ def audit_views(i18n: I18nContext, audit_id: int, views: Sequence[str]) -> Inlin
 
 def choices(
     i18n: I18nContext,
+    question: int,
     options: Sequence[tuple[str, str]],
     nav: Sequence[str] = ("back", "skip", "cancel"),
     width: int = 3,
 ) -> InlineKeyboardMarkup:
-    """Fixed answers (value, label) and the navigation buttons below them."""
+    """Fixed answers (value, label) to question number ``question`` and the navigation
+    buttons below them."""
     kb = InlineKeyboardBuilder()
     for value, label in options:
-        kb.button(text=label, callback_data=Choice(value=value))
+        kb.button(text=label, callback_data=Choice(q=question, value=value))
     for action in nav:
-        kb.button(text=i18n.get(f"nav-{action}"), callback_data=Nav(action=action))
+        kb.button(text=i18n.get(f"nav-{action}"), callback_data=Nav(q=question, action=action))
     sizes = [width] * ((len(options) + width - 1) // width) + [len(nav)] if nav else []
     kb.adjust(*(sizes or [width]))
     return kb.as_markup()

@@ -14,6 +14,9 @@ from bot.context import Ctx
 
 log = logging.getLogger(__name__)
 
+EXPECTED_EDIT_ERRORS = ("message is not modified", "message to edit not found")
+"""Edits that fail harmlessly (the user deleted the status message, the same text)."""
+
 
 class StatusMessage:
     """Edits ``message`` to the text of each stage; identical texts are skipped and
@@ -48,5 +51,7 @@ class StatusMessage:
         try:
             await self.bot.edit_message_text(text=text, chat_id=self.message.chat.id,
                                              message_id=self.message.message_id)
-        except TelegramBadRequest as exc:  # deleted by the user, or not modified
+        except TelegramBadRequest as exc:
+            if not any(reason in exc.message for reason in EXPECTED_EDIT_ERRORS):
+                raise
             log.info("status message not edited: %s", exc.message)

@@ -32,6 +32,11 @@ def _numeric(name: str) -> Check:
                                         "hint": problem.hint}))
         if field == "margin_pct":
             return Verdict(value={"margin_pct": value})
+        price = answers.get("avg_price")
+        if name == "cogs" and isinstance(price, int | float) and value is not None \
+                and value >= price:
+            return Verdict(reask=("tk-ue-err-cogs-ge-price", {"value": text.strip(),
+                                                              "hint": str(price)}))
         return Verdict(value=value)
 
     return check

@@ -15,8 +15,8 @@ from bot.context import Ctx
 from bot.job_types import NeedsColumns
 from bot.keyboards import consent
 from bot.services.audit_run import run_audit
-from bot.services.uploads import download, precheck
-from bot.states import AuditFlow
+from bot.services.uploads import DownloadRefused, download, precheck
+from bot.states import AuditFlow, Dialog
 
 MAX_COLUMN_BUTTONS = 8
 
@@ -25,6 +25,7 @@ def router() -> Router:
     """Document uploads and the column-confirmation dialog."""
     r = Router(name="audit")
     r.message.register(on_document, F.document)
+    r.message.register(on_photo, F.photo)
     r.callback_query.register(on_column, AuditFlow.columns, ColumnPick.filter())
     return r
 
@@ -37,20 +38,39 @@ async def on_document(message: Message, ctx: Ctx) -> None:
     if refusal is not None:
         await ctx.send(ctx.t(refusal.key, **refusal.args))
         return
+    if await ctx.state.get_state() == Dialog.active.state:
+        await ctx.say("dlg-finish-first")
+        return
     if not ctx.account.consent:
         await ctx.state.set_state(AuditFlow.consent)
         await ctx.state.update_data(pending_document=document.model_dump(mode="json"))
         await ctx.say("consent-needed", consent(ctx.i18n))
         return
-    await audit_document(ctx, document)
+    await start_audit(ctx, document)
+
+
+async def on_photo(message: Message, ctx: Ctx) -> None:
+    """A screenshot instead of the file."""
+    await ctx.say("upload-photo")
+
+
+async def start_audit(ctx: Ctx, document: Document) -> None:
+    """Audit ``document`` after the handler returns (one job per user)."""
+    if not ctx.spawn(audit_document(ctx, document)):
+        await ctx.say("job-busy")
 
 
 async def audit_document(ctx: Ctx, document: Document) -> None:
     """Download and audit ``document``; ask about unsure columns when needed."""
-    if ctx.pool.busy(ctx.user_id):
-        await ctx.say("job-busy")
+    if await ctx.state.get_state() == AuditFlow.columns.state:
+        await ctx.state.clear()  # a new file replaces the question about the old one
+    try:
+        upload, path = await download(ctx.bot, ctx.storage, ctx.user_id, document)
+    except DownloadRefused:
+        limit = round(ctx.settings.max_upload_bytes / 2**20)
+        await ctx.say("upload-too-big", size_mb=round((document.file_size or 0) / 2**20, 1),
+                      limit_mb=limit)
         return
-    upload, path = await download(ctx.bot, ctx.storage, ctx.user_id, document)
     needs = await run_audit(ctx, upload.id, path, {})
     if needs is not None:
         await _start_columns(ctx, upload.id, path, needs)
@@ -65,16 +85,18 @@ async def _start_columns(ctx: Ctx, upload_id: int, path: Path, needs: NeedsColum
                       for q in needs.questions],
     })
     await ctx.say("columns-intro")
-    await _ask_column(ctx)
+    await ask_column(ctx)
 
 
-async def _ask_column(ctx: Ctx) -> None:
+async def ask_column(ctx: Ctx) -> None:
+    """Ask the current column question (also after /start while it is pending)."""
     data = await ctx.state.get_data()
     question: dict[str, Any] = data["questions"][data["current"]]
     kb = InlineKeyboardBuilder()
     for index, column in enumerate(question["options"]):
         mark = "✓ " if column == question["chosen"] else ""
-        kb.button(text=f"{mark}{column}"[:60], callback_data=ColumnPick(index=index))
+        kb.button(text=f"{mark}{column}"[:60],
+                  callback_data=ColumnPick(q=data["current"], index=index))
     kb.adjust(1)
     role = ctx.t(f"role-{question['role']}")
     await ctx.say("columns-question", kb.as_markup(), role=html.escape(role),
@@ -86,12 +108,20 @@ async def on_column(query: CallbackQuery, callback_data: ColumnPick, ctx: Ctx) -
     data: dict[str, Any] = await ctx.state.get_data()
     question = data["questions"][data["current"]]
     options: list[str] = question["options"]
-    if not 0 <= callback_data.index < len(options):
+    if callback_data.q != data["current"] or not 0 <= callback_data.index < len(options):
+        await ctx.say("button-outdated")
+        await ask_column(ctx)
         return
     mapping = {**data["mapping"], question["role"]: options[callback_data.index]}
     if data["current"] + 1 < len(data["questions"]):
         await ctx.state.update_data(mapping=mapping, current=data["current"] + 1)
-        await _ask_column(ctx)
+        await ask_column(ctx)
         return
     await ctx.state.clear()
-    await run_audit(ctx, data["upload_id"], Path(data["path"]), mapping, ask_unsure=False)
+    if not ctx.spawn(_audit_confirmed(ctx, data["upload_id"], Path(data["path"]), mapping)):
+        await ctx.say("job-busy")
+
+
+async def _audit_confirmed(ctx: Ctx, upload_id: int, path: Path,
+                           mapping: dict[str, str]) -> None:
+    await run_audit(ctx, upload_id, path, mapping, ask_unsure=False)

@@ -8,6 +8,7 @@ import html
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import User as TelegramUser
 
 from bot.callbacks import Confirm, Menu
 from bot.context import Ctx
@@ -31,12 +32,14 @@ def router() -> Router:
 
 async def on_brief_command(message: Message, ctx: Ctx) -> None:
     """/brief."""
-    await send_brief(ctx)
+    if not ctx.spawn(send_brief(ctx)):
+        await ctx.say("job-busy")
 
 
 async def on_brief_button(query: CallbackQuery, ctx: Ctx) -> None:
     """The brief menu item."""
-    await send_brief(ctx)
+    if not ctx.spawn(send_brief(ctx)):
+        await ctx.say("job-busy")
 
 
 async def _build(ctx: Ctx) -> tuple[bytes, list[str]] | str:
@@ -73,16 +76,24 @@ async def send_brief(ctx: Ctx) -> None:
 
 async def on_send(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> None:
     """Send the brief to the consultant, only on an explicit yes."""
-    consultant = ctx.settings.consultant_chat_id
-    if not callback_data.yes or consultant is None:
+    if not callback_data.yes or ctx.settings.consultant_chat_id is None:
         await ctx.say("brief-not-sent")
         return
+    if query.message is not None:  # one press sends once: the buttons go away
+        await ctx.bot.edit_message_reply_markup(chat_id=ctx.chat_id,
+                                                message_id=query.message.message_id)
+    if not ctx.spawn(_send_to_consultant(ctx, query.from_user)):
+        await ctx.say("job-busy")
+
+
+async def _send_to_consultant(ctx: Ctx, user: TelegramUser) -> None:
+    consultant = ctx.settings.consultant_chat_id
+    assert consultant is not None
     built = await _build(ctx)
     if isinstance(built, str):
         if built:
             await ctx.send(built)
         return
-    user = query.from_user
     who = html.escape(user.full_name) + (f" (@{html.escape(user.username)})"
                                           if user.username else "")
     await ctx.bot.send_document(consultant, BufferedInputFile(built[0], filename=BRIEF_FILE),

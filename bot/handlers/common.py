@@ -30,6 +30,7 @@ def fallback_router() -> Router:
     """Last in the chain: messages nobody else handled."""
     r = Router(name="fallback")
     r.message.register(on_other)
+    r.callback_query.register(on_stale_button)
     return r
 
 
@@ -73,9 +74,15 @@ async def on_delete_confirmed(query: CallbackQuery, callback_data: Confirm, ctx:
     if not callback_data.yes:
         await ctx.say("delete-kept")
         return
+    await ctx.tasks.cancel(ctx.user_id)  # a running audit must not write back afterwards
     await ctx.state.clear()
     report = await ctx.storage.delete_user(ctx.user_id)
     await ctx.say("delete-done", rows=report.rows, files=report.files)
+
+
+async def on_stale_button(query: CallbackQuery, ctx: Ctx) -> None:
+    """A button of a dialog that is over (after /cancel, a restart, a finished flow)."""
+    await ctx.say("button-outdated", menu(ctx.i18n))
 
 
 async def on_other(message: Message, ctx: Ctx) -> None:

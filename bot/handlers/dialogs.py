@@ -18,6 +18,7 @@ from bot.callbacks import Choice, Nav
 from bot.context import Ctx
 from bot.dialogs import FLOWS, Flow, Question, Verdict
 from bot.keyboards import choices, menu
+from bot.services.audit_run import bot_text
 from bot.states import Dialog
 
 
@@ -61,7 +62,7 @@ def _keyboard(ctx: Ctx, flow: Flow, question: Question, index: int,
         options += question.suggest(data.get("extras") or {}, ctx.lang)
     nav = [a for a, show in (("back", index > 0), ("skip", question.optional),
                              ("cancel", True)) if show]
-    return choices(ctx.i18n, options, nav)
+    return choices(ctx.i18n, index, options, nav)
 
 
 async def on_text(message: Message, ctx: Ctx) -> None:
@@ -74,9 +75,20 @@ async def on_text(message: Message, ctx: Ctx) -> None:
     await _answer(ctx, message.text or "")
 
 
+async def current(ctx: Ctx, pressed: int) -> bool:
+    """True when a button of question ``pressed`` belongs to the question now asked;
+    otherwise says the button is outdated and repeats the question."""
+    data = await ctx.state.get_data()
+    if data.get("index") == pressed:
+        return True
+    await ask(ctx, note=ctx.t("button-outdated"))
+    return False
+
+
 async def on_choice(query: CallbackQuery, callback_data: Choice, ctx: Ctx) -> None:
-    """A pressed answer button."""
-    await _answer(ctx, callback_data.value)
+    """A pressed answer button (of the current question only)."""
+    if await current(ctx, callback_data.q):
+        await _answer(ctx, callback_data.value)
 
 
 async def _answer(ctx: Ctx, text: str) -> None:
@@ -84,18 +96,21 @@ async def _answer(ctx: Ctx, text: str) -> None:
     question = FLOWS[data["flow"]].questions[data["index"]]
     answers: dict[str, Any] = data["answers"]
     pending = data.get("pending")
+    if not pending and not question.typed and text not in {v for v, _ in question.options}:
+        await ask(ctx, note=ctx.t("dlg-use-buttons"))
+        return
     verdict = (Verdict(value=combine_answers(pending, text)) if pending
                else question.check(text, answers))
     if verdict.reask is not None:
         key, args = verdict.reask
-        await ask(ctx, note=f"⚠️ {html.escape(ctx.t(key, **args))}")
+        await ask(ctx, note=f"⚠️ {bot_text(ctx, key, args)}")
         return
     answers[question.code] = verdict.value
     if verdict.follow_up is not None and not pending:
         key, args = verdict.follow_up
         await ctx.state.update_data(answers=answers, pending=str(verdict.value))
         await ctx.send("🤔 " + html.escape(ctx.t(key, **args)),
-                       choices(ctx.i18n, [], ("skip", "cancel")))
+                       choices(ctx.i18n, data["index"], [], ("skip", "cancel")))
         return
     await _advance(ctx, answers, data["index"] + 1)
 
@@ -118,7 +133,9 @@ async def _advance(ctx: Ctx, answers: dict[str, Any], index: int) -> None:
 
 
 async def on_nav(query: CallbackQuery, callback_data: Nav, ctx: Ctx) -> None:
-    """Back, skip or cancel."""
+    """Back, skip or cancel (cancel works from any question's buttons)."""
+    if callback_data.action != "cancel" and not await current(ctx, callback_data.q):
+        return
     data = await ctx.state.get_data()
     answers: dict[str, Any] = data["answers"]
     question = FLOWS[data["flow"]].questions[data["index"]]

@@ -8,6 +8,7 @@ from aiogram import Bot, Router
 from aiogram.types import ErrorEvent
 
 from bot.i18n import text
+from storage import Storage
 
 log = logging.getLogger("bot.errors")
 
@@ -19,7 +20,7 @@ def router() -> Router:
     return r
 
 
-async def on_error(event: ErrorEvent, bot: Bot) -> None:
+async def on_error(event: ErrorEvent, bot: Bot, storage: Storage) -> None:
     """Log the exception (the logging filter redacts tokens; file contents are never in
     the message) and apologise in the user's language; the FSM state is left as it was."""
     update = event.update
@@ -34,6 +35,8 @@ async def on_error(event: ErrorEvent, bot: Bot) -> None:
         return
     lang = user.language_code if user is not None else None
     try:
+        account = await storage.users.get(user.id) if user is not None else None
+        lang = account.language if account is not None and account.language else lang
         await bot.send_message(chat_id, text(lang or "ru", "error-generic"))
     except Exception:
         log.warning("could not tell the user about the error")

@@ -8,6 +8,8 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
+from analytics.formatting import iso_date as local_date
+from analytics.formatting import money, number
 from bot.callbacks import AuditView, Menu
 from bot.context import Ctx
 from bot.keyboards import audit_views
@@ -41,7 +43,8 @@ async def on_view(query: CallbackQuery, callback_data: AuditView, ctx: Ctx) -> N
         texts = (render_comparison(older[0].report, audit.report, ctx.lang) if older
                  else [ctx.t("compare-none")])
     else:
-        await _send_file(ctx, view, audit.id, audit.report)
+        if not ctx.spawn(_send_file(ctx, view, audit.id, audit.report)):
+            await ctx.say("job-busy")
         return
     for text in texts:
         await ctx.send(text)
@@ -87,9 +90,11 @@ async def send_history(ctx: Ctx) -> None:
     lines = [ctx.t("history-title")]
     for audit in audits:
         data = audit.report.get("data") or {}
-        lines.append(ctx.t("history-line", date=audit.created_at.date().isoformat(),
-                           customers=data.get("customers") or 0,
-                           revenue=round(float(data.get("revenue") or 0))))
+        lines.append(ctx.t(
+            "history-line", date=local_date(audit.created_at.date().isoformat(), ctx.lang),
+            customers=number(float(data.get("customers") or 0), ctx.lang),
+            revenue=money(float(data.get("revenue") or 0), str(data.get("currency") or "RUB"),
+                          ctx.lang)))
     newest = audits[0]
     views = available_views(newest.report, has_previous=len(audits) > 1)
     await ctx.send("\n".join(lines), audit_views(ctx.i18n, newest.id, views))

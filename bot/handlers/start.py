@@ -9,10 +9,10 @@ from aiogram.types import CallbackQuery, Document, Message
 from analytics.toolkit.answers import audit_from_report
 from bot.callbacks import Consent, Menu
 from bot.context import Ctx
-from bot.handlers.audit import audit_document
+from bot.handlers.audit import ask_column, start_audit
 from bot.handlers.dialogs import ask, start_flow
 from bot.keyboards import consent, menu
-from bot.states import Dialog
+from bot.states import AuditFlow, Dialog
 
 DEEP_LINKS = {"audit": "audit", "vp": "vp", "ue": "ue", "tr": "tr", "traction": "tr"}
 FLOW_ITEMS = ("vp", "ue", "tr")
@@ -38,9 +38,13 @@ async def on_start(message: Message, command: CommandObject, ctx: Ctx) -> None:
     if not ctx.account.consent:
         await ask_consent(ctx, "welcome", link)
         return
-    if link is None and await ctx.state.get_state() == Dialog.active.state:
+    state = await ctx.state.get_state()
+    if link is None and state == Dialog.active.state:
         await ctx.say("dlg-resume")
         await ask(ctx)
+        return
+    if link is None and state == AuditFlow.columns.state:
+        await ask_column(ctx)
         return
     await open_item(ctx, link)
 
@@ -67,13 +71,13 @@ async def on_consent(query: CallbackQuery, callback_data: Consent, ctx: Ctx) -> 
         return
     await ctx.storage.users.ensure(ctx.user_id)
     await ctx.storage.users.set_consent(ctx.user_id, True)
-    data = await ctx.state.get_data() if await ctx.state.get_state() else {}
-    if data:
+    pending = None
+    if await ctx.state.get_state() == AuditFlow.consent.state:  # an old button leaves
+        pending = (await ctx.state.get_data()).get("pending_document")  # dialogs alone
         await ctx.state.clear()
     await ctx.say("consent-thanks")
-    pending = data.get("pending_document")
     if pending:
-        await audit_document(ctx, Document.model_validate(pending))
+        await start_audit(ctx, Document.model_validate(pending))
         return
     await open_item(ctx, callback_data.then or None)
 

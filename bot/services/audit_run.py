@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import logging
 from collections.abc import Mapping
@@ -42,14 +43,14 @@ async def run_audit(ctx: Ctx, upload_id: int, path: Path, mapping: Mapping[str, 
         await status.show(_user_error(ctx, exc.error_code, exc.params))
         return None
     except JobError as exc:
-        log.warning("audit job failed: %s %s", exc.code, exc.detail[-500:])
+        log.warning("audit job failed: %s %s", exc.code, code_locations(exc.detail))
         await uploads.set_status(ctx.user_id, upload_id, UploadStatus.FAILED,
                                  error_code=f"job-{exc.code}")
         await status.show(job_error_text(ctx, exc))
         return None
     if isinstance(outcome, NeedsColumns):
         await uploads.set_status(ctx.user_id, upload_id, UploadStatus.RECEIVED)
-        await status.show(ctx.t("progress-done"))
+        await status.show(ctx.t("progress-columns"))
         return outcome
     audit_id = await _store(ctx, upload_id, outcome)
     await status.show(ctx.t("progress-done"))
@@ -62,11 +63,25 @@ def job_error_text(ctx: Ctx, exc: JobError) -> str:
     return ctx.t(f"job-{exc.code}", minutes=round(ctx.settings.job_timeout_seconds / 60))
 
 
+def code_locations(trace: str) -> str:
+    """A worker's traceback reduced to code locations and the exception type: exception
+    messages can quote cells of the user's file, which must not reach the logs."""
+    lines = trace.strip().splitlines()
+    where = [line.strip() for line in lines if line.lstrip().startswith("File ")]
+    kind = lines[-1].split(":", 1)[0] if lines else ""
+    return " | ".join([*where[-4:], kind])
+
+
+def bot_text(ctx: Ctx, key: str, params: dict[str, Any]) -> str:
+    """The chat's wording of a shared text when the bot has its own (``bot-<key>``: no
+    CLI flags or field names in a chat), with the parameters HTML-escaped."""
+    safe = {k: html.escape(v) if isinstance(v, str) else v for k, v in params.items()}
+    text = ctx.t(f"bot-{key}", **safe)
+    return text if text != f"bot-{key}" else ctx.t(key, **safe)
+
+
 def _user_error(ctx: Ctx, code: str, params: dict[str, Any]) -> str:
-    """The bot's wording of an ingest error when it has one (no CLI flags in a chat)."""
-    bot_key = f"bot-{code}"
-    text = ctx.t(bot_key, **params)
-    return text if text != bot_key else ctx.t(code, **params)
+    return bot_text(ctx, code, params)
 
 
 async def _store(ctx: Ctx, upload_id: int, outcome: AuditOutcome) -> int:

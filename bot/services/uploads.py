@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import Document
 
 from storage import Storage, Upload
@@ -35,7 +37,7 @@ def precheck(document: Document, max_bytes: int) -> Refusal | None:
                                           "limit_mb": round(max_bytes / 1024 / 1024, 1)})
     mime = (document.mime_type or "").lower()
     if mime.startswith(REFUSED_MIME_PREFIXES) or mime in REFUSED_MIME:
-        return Refusal("upload-not-table", {"name": document.file_name or "file"})
+        return Refusal("upload-not-table", {"name": html.escape(document.file_name or "file")})
     return None
 
 
@@ -45,11 +47,20 @@ def safe_name(name: str | None) -> str:
     return cleaned[-120:]
 
 
+class DownloadRefused(Exception):
+    """The Bot API would not hand the file over (too big for the public API)."""
+
+
 async def download(
     bot: Bot, storage: Storage, user_id: int, document: Document
 ) -> tuple[Upload, Path]:
     """Download the document into the user's upload folder and record it."""
-    file = await bot.get_file(document.file_id)
+    try:
+        file = await bot.get_file(document.file_id)
+    except TelegramBadRequest as exc:
+        if "too big" in exc.message:
+            raise DownloadRefused(exc.message) from exc
+        raise
     if file.file_path is None:
         raise FileNotFoundError(document.file_id)
     data = await bot.download_file(file.file_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import json
 import re
@@ -38,8 +39,10 @@ def saying(*parts: str) -> Callable[[ApiCall], bool]:
 
 
 def press(user: FakeUser, message: ApiCall, prefix: str) -> None:
-    """Press the first button whose callback data starts with ``prefix``."""
-    data = next((v for v in buttons(message).values() if v.startswith(prefix)), None)
+    """Press the first button whose callback data starts with ``prefix`` (a glob such as
+    ``ch:*:yes`` matches the whole callback data)."""
+    data = next((v for v in buttons(message).values()
+                 if v.startswith(prefix) or fnmatch.fnmatchcase(v, prefix)), None)
     if data is None:
         raise LookupError(f"no button {prefix!r} in {buttons(message)}")
     user.press(data, message)

@@ -51,10 +51,10 @@ async def test_value_proposition_unit_economics_traction_and_brief(
             await question(owner, number)
             owner.send_text(answer)
         benefit = await question(owner, 7)
-        press(owner, benefit, "n:skip")
+        press(owner, benefit, "n:*:skip")
         for number in (8, 9):
             yes_no = await question(owner, number)
-            press(owner, yes_no, "ch:yes")
+            press(owner, yes_no, "ch:*:yes")
         await owner.wait_for("sendMessage", saying("Записал"))
         result = await owner.wait_for("sendMessage", lambda c: "/100" in text_of(c)
                                       or "100" in text_of(c), timeout=20)
@@ -63,7 +63,7 @@ async def test_value_proposition_unit_economics_traction_and_brief(
         economist = fake_api.user(3002, "Лена")
         await start_with_link(economist, "ue")
         period = await question(economist, 1)
-        press(economist, period, "ch:month")
+        press(economist, period, "ch:*:month")
         await question(economist, 2)
         economist.send_text("шесть тысяч")  # not a number: re-asked with the reason
         await economist.wait_for("sendMessage", saying("⚠️", "2/"))
@@ -72,14 +72,21 @@ async def test_value_proposition_unit_economics_traction_and_brief(
             await question(economist, number)
             economist.send_text(answer)
         optional = await question(economist, 8)
-        press(economist, optional, "n:skip")
+        press(economist, optional, "n:*:skip")
         await economist.wait_for("sendMessage", saying("Записал"))
         await economist.wait_for("sendMessage", saying("C1"), timeout=20)
 
         founder = fake_api.user(3003, "Ник")
         await start_with_link(founder, "tr")
-        for number in range(1, 16):
-            asked = await question(founder, number)
+        first = await question(founder, 1)
+        yes = next(v for v in buttons(first).values() if v.startswith("ch:"))
+        founder.press(yes, first)
+        await question(founder, 2)
+        founder.press(yes, first, strict=False)  # a double tap on question 1's button
+        stale = await founder.wait_for("sendMessage", saying("не действует"))
+        assert "2/15" in text_of(stale)  # refused, question 2 asked again, nothing stored
+        for number in range(2, 16):
+            asked = await question(founder, number) if number > 2 else stale
             choices = [v for v in buttons(asked).values() if v.startswith("ch:")]
             founder.press(choices[0] if number <= 3 else choices[-1], asked)
         await founder.wait_for("sendMessage", saying("Записал"))
@@ -94,7 +101,7 @@ async def test_restart_mid_questionnaire_resumes(fake_api: FakeBotApi, tmp_path:
     async with running_bot(fake_api, data_dir) as bot:
         await start_with_link(user, "ue")
         period = await question(user, 1)
-        press(user, period, "ch:quarter")
+        press(user, period, "ch:*:quarter")
         await question(user, 2)
         user.send_text("18000")
         await question(user, 3)
@@ -104,3 +111,7 @@ async def test_restart_mid_questionnaire_resumes(fake_api: FakeBotApi, tmp_path:
         await question(user, 4)
         user.send_command("start")  # /start in the middle repeats the current question
         await user.wait_for("sendMessage", saying("4/"))
+        user.send_document("orders.csv", b"a;b\n1;2\n", "text/csv")
+        await user.wait_for("sendMessage", saying("/cancel"))  # finish or leave it first
+        user.send_text("1 900")
+        await question(user, 5)  # the questionnaire is intact

@@ -56,6 +56,20 @@ job-failed = I could not process the file. Try saving it as CSV (UTF-8).
 bot-ingest-error-no-date-column = I found no order date column. Add the date (created or paid) to the export and send the file again.
 bot-ingest-error-no-amount-column = I found no order amount column. Add the amount (or quantity and price) to the export and send the file again.
 
+progress-columns = 🧐 The file is read; I need your hint about some columns.
+button-outdated = This button no longer applies; here is the current step.
+dlg-finish-first = A questionnaire is open. Answer the question or leave it with /cancel, then send the file again.
+upload-photo = That is a picture; I need the export file itself. Send it as a document: paperclip → File → CSV, XLSX, XLS or ODS.
+bot-ingest-error-not-found = I no longer have this file (it was deleted after the retention period). Please send the export again.
+bot-tk-ue-err-not-number = "{ $value }" is not a number. Write digits, e.g. 6000 or 2.5%.
+bot-tk-ue-err-negative = The number cannot be negative ({ $value }).
+bot-tk-ue-err-zero = The number must be above zero.
+bot-tk-ue-err-c1-zero = Conversion cannot be zero: with no purchases there is nothing to compute.
+bot-tk-ue-err-c1-percent = { $value } looks like a percentage. Write "{ $value }%" or { $hint }.
+bot-tk-ue-err-c1-range = Conversion is the share of buyers: from 0 to 1, or a percentage such as 2.5%.
+bot-tk-ue-err-apc-below-one = Every buyer buys at least once: purchases per customer cannot be below 1.
+bot-tk-ue-err-margin-range = The margin in percent must be above 0 and at most 100.
+bot-tk-ue-err-cogs-ge-price = The cost { $value } is not below the average check { $hint }: such a sale earns no margin. Please check the number.
 columns-intro = I've read the file but I'm not sure about a couple of columns; please help.
 columns-question = Which column is the { $role }? I think it is "{ $guess }".
 
