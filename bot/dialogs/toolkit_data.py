@@ -48,12 +48,14 @@ def toolkit_answers(data: Mapping[str, Any], report: Mapping[str, Any] | None) -
 
 
 def toolkit_messages(data: Mapping[str, Any], lang: str,
-                     report: Mapping[str, Any] | None = None) -> list[str]:
+                     report: Mapping[str, Any] | None = None, *, whole: bool = True
+                     ) -> list[str]:
     """The toolkit's results for ``data`` as chat messages (or one line saying what is wrong).
 
     Imports the brief (matplotlib, fpdf2) on first use: the bot's own process starts
     without them and loads them in a worker thread the first time a questionnaire ends."""
     from analytics.chat_text import render_chat
+    from analytics.document import Heading
     from analytics.toolkit.brief import build_brief
     from analytics.toolkit.cli import input_error_line
 
@@ -63,4 +65,10 @@ def toolkit_messages(data: Mapping[str, Any], lang: str,
         return [t(lang, f"tk-err-{exc.code}", **exc.args_)]
     except InputError as exc:
         return [input_error_line(exc, lang)]
-    return render_chat(build_brief(result, lang, with_chart=False))
+    doc = build_brief(result, lang, with_chart=False)
+    if not whole:  # a questionnaire's result: its own sections, not the business summary
+        sections = [i for i, b in enumerate(doc.blocks)
+                    if isinstance(b, Heading) and b.level == 1]
+        if len(sections) > 1:
+            doc.blocks = doc.blocks[sections[1]:]
+    return render_chat(doc, title=whole)

@@ -17,7 +17,8 @@ def _store(answers: Mapping[str, Any], stored: Mapping[str, Any]) -> dict[str, A
 
 
 def _result(answers: Mapping[str, Any], extras: Mapping[str, Any], lang: str) -> list[str]:
-    return toolkit_messages(answers_data({AnswerSection.TRACTION: _store(answers, {})}), lang)
+    return toolkit_messages(answers_data({AnswerSection.TRACTION: _store(answers, {})}), lang,
+                            whole=False)
 
 
 def _growth_question(code: str, options: tuple[str, ...]) -> Question:

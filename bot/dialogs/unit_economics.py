@@ -67,7 +67,7 @@ def _store(answers: Mapping[str, Any], stored: Mapping[str, Any]) -> dict[str, A
 
 def _result(answers: Mapping[str, Any], extras: Mapping[str, Any], lang: str) -> list[str]:
     data = {"unit_economics": _store(answers, {})}
-    return toolkit_messages(data, lang)
+    return toolkit_messages(data, lang, whole=False)
 
 
 def _question(name: str, optional: bool = False) -> Question:

@@ -51,7 +51,7 @@ def _store(answers: Mapping[str, Any], stored: Mapping[str, Any]) -> dict[str, A
 
 def _result(answers: Mapping[str, Any], extras: Mapping[str, Any], lang: str) -> list[str]:
     (proposition,) = _store(answers, {}).values()
-    return toolkit_messages({"value_propositions": [proposition]}, lang)
+    return toolkit_messages({"value_propositions": [proposition]}, lang, whole=False)
 
 
 VALUE_PROP = Flow(
