@@ -51,6 +51,18 @@ NEEDS_TRANSACTIONS: tuple[str, ...] = (
 )
 
 
+def with_rfm(customers: pd.DataFrame, rfm: RfmResult | None) -> pd.DataFrame:
+    """A copy of the per-customer table with the R, F, M scores and segment codes added
+    (unchanged when RFM could not be computed)."""
+    frame = customers.copy()
+    if rfm is not None:
+        frame["r"] = rfm.r
+        frame["f"] = rfm.f
+        frame["m"] = rfm.m
+        frame["rfm_segment"] = rfm.segment_labels().to_numpy()
+    return frame
+
+
 @dataclass(frozen=True, eq=False)
 class BaseAudit:
     """Everything the analytic core computes from a transactions file."""
@@ -70,12 +82,7 @@ class BaseAudit:
 
     def customers_frame(self) -> pd.DataFrame:
         """The per-customer table with RFM scores and segment codes, for exports."""
-        frame = self.customers.frame.copy()
-        frame["r"] = self.rfm.r
-        frame["f"] = self.rfm.f
-        frame["m"] = self.rfm.m
-        frame["rfm_segment"] = self.rfm.segment_labels().to_numpy()
-        return frame
+        return with_rfm(self.customers.frame, self.rfm)
 
     def to_dict(self) -> dict[str, Any]:
         """Report sections, JSON-ready."""
@@ -111,13 +118,7 @@ class CustomerListAudit:
 
     def customers_frame(self) -> pd.DataFrame:
         """The per-customer table with RFM scores and segment codes when computed."""
-        frame = self.customers.frame.copy()
-        if self.rfm is not None:
-            frame["r"] = self.rfm.r
-            frame["f"] = self.rfm.f
-            frame["m"] = self.rfm.m
-            frame["rfm_segment"] = self.rfm.segment_labels().to_numpy()
-        return frame
+        return with_rfm(self.customers.frame, self.rfm)
 
     def to_dict(self) -> dict[str, Any]:
         """Report sections, JSON-ready; ``cohorts`` is ``None`` (needs transactions)."""

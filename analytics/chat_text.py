@@ -50,37 +50,28 @@ def render_chat(doc: Document, *, title: bool = True, limit: int = MESSAGE_LIMIT
 def pack(parts: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:
     """Join blocks with blank lines into messages under ``limit``; an oversized block is
     cut at line ends (and a single oversized line hard-cut)."""
-    messages: list[str] = []
-    current = ""
-    for part in parts:
-        for piece in _split(part, limit):
-            candidate = f"{current}\n\n{piece}" if current else piece
-            if len(candidate) <= limit:
-                current = candidate
-            else:
-                messages.append(current)
-                current = piece
-    if current:
-        messages.append(current)
-    return messages
+    return _join([piece for part in parts for piece in _split(part, limit)], "\n\n", limit)
 
 
 def _split(text: str, limit: int) -> list[str]:
     if len(text) <= limit:
         return [text]
-    pieces: list[str] = []
+    lines = [line[start:start + limit] for line in text.split("\n")
+             for start in range(0, max(len(line), 1), limit)]
+    return _join(lines, "\n", limit)
+
+
+def _join(pieces: list[str], separator: str, limit: int) -> list[str]:
+    """Greedily join ``pieces`` (each at most ``limit`` long) into texts under ``limit``."""
+    joined: list[str] = []
     current = ""
-    for raw in text.split("\n"):
-        line = raw
-        while len(line) > limit:
-            pieces.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
+    for piece in pieces:
+        candidate = f"{current}{separator}{piece}" if current else piece
         if len(candidate) <= limit:
             current = candidate
         else:
-            pieces.append(current)
-            current = line
+            joined.append(current)
+            current = piece
     if current:
-        pieces.append(current)
-    return pieces
+        joined.append(current)
+    return joined

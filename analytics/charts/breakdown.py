@@ -101,23 +101,13 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     fig = style.new_figure(style.HEIGHT_IN * 0.85)
     ax = fig.add_subplot()
     ax.spines["bottom"].set_visible(False)
-    bars: list[tuple[list[float], float, str, str]] = []
+    bars: style.ShareBars = []
     if rev is None:
         bars.append((cust, 0.0, style.MAIN, t(lang, "chart-rfm-customers")))
     else:
         bars.append((cust, height / 2, style.NEUTRAL, t(lang, "chart-rfm-customers")))
         bars.append((rev, -height / 2, style.MAIN, t(lang, "chart-rfm-revenue")))
-    for values, offset, colour, label in bars:
-        ax.barh(y + offset, values, height, color=colour, label=label)
-        for yy, value in zip(y, values, strict=True):
-            ax.text(
-                value + 0.01,
-                yy + offset,
-                style.share_tick(value, lang),
-                va="center",
-                fontsize=13,
-                color="#555b63" if colour == style.NEUTRAL else colour,
-            )
+    style.share_bars(ax, y, bars, height, lang)
     ax.set_yticks(y, names)
     ax.set_xticks([])
     top = max(max(values) for values, *_ in bars)

@@ -82,18 +82,10 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     fig = style.new_figure()
     ax = fig.add_subplot()
     ax.spines["bottom"].set_visible(False)
-    ax.barh(y + height / 2, cust, height, color=style.NEUTRAL, label=t(lang, "chart-rfm-customers"))
-    ax.barh(y - height / 2, rev, height, color=style.MAIN, label=t(lang, "chart-rfm-revenue"))
-    for yy, c, r in zip(y, cust, rev, strict=True):
-        for value, offset, colour in ((c, height / 2, "#555b63"), (r, -height / 2, style.MAIN)):
-            ax.text(
-                value + 0.01,
-                yy + offset,
-                style.share_tick(value, lang),
-                va="center",
-                fontsize=13,
-                color=colour,
-            )
+    style.share_bars(ax, y, [
+        (cust, height / 2, style.NEUTRAL, t(lang, "chart-rfm-customers")),
+        (rev, -height / 2, style.MAIN, t(lang, "chart-rfm-revenue")),
+    ], height, lang)
     ax.set_yticks(y, names)
     ax.set_xticks([])
     ax.set_xlim(0, max(*cust, *rev, 0.05) * 1.25)

@@ -227,3 +227,23 @@ def finite_months(monthly: Any, keys: tuple[str, ...], limit: int) -> list[Mappi
         and all(math.isfinite(as_float(row.get(key))) for key in keys)
     ]
     return rows[-limit:]
+
+
+ShareBars = list[tuple[Sequence[float], float, str, str]]
+"""(shares, vertical offset, colour, legend label) per series of a horizontal bar chart."""
+
+
+def share_bars(ax: Axes, y: Any, bars: ShareBars, height: float, lang: str) -> None:
+    """Horizontal bars of shares, each labelled with its percentage at the bar's end
+    (grey text for the neutral series, the bar's colour otherwise)."""
+    for values, offset, colour, label in bars:
+        ax.barh(y + offset, values, height, color=colour, label=label)
+        for yy, value in zip(y, values, strict=True):
+            ax.text(
+                value + 0.01,
+                yy + offset,
+                share_tick(value, lang),
+                va="center",
+                fontsize=13,
+                color="#555b63" if colour == NEUTRAL else colour,
+            )

@@ -235,25 +235,14 @@ def _number_writer(
     return write
 
 
-def customers_xlsx_cells(frame: pd.DataFrame, lang: str) -> bytes:
-    """:func:`customers_xlsx` written cell by cell through XlsxWriter (slower reference).
-
-    Every text cell is written with ``write_string``: a value starting with ``=`` stays the
-    literal string, never a formula. Numbers are numbers, dates are Excel dates.
-    """
-    lang = normalise_language(lang)
-    columns = export_columns(frame)
-    output = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        output,
-        {
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "constant_memory": True,
-            "in_memory": True,
-        },
-    )
+def _workbook(
+    target: io.BytesIO, lang: str, **options: bool
+) -> tuple[Any, Any, Any, dict[str, Any]]:
+    """An XlsxWriter workbook that never turns text into formulas, URLs or numbers, with
+    its customers sheet, the header format and the number formats by column kind."""
+    book = xlsxwriter.Workbook(target, {"strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False, "in_memory": True,
+                                        **options})
     sheet = book.add_worksheet(t(lang, "export-sheet-customers")[:31])
     header_format = book.add_format(
         {"bold": True, "bg_color": "#EEF1F6", "bottom": 1, "text_wrap": True, "valign": "top"}
@@ -263,13 +252,30 @@ def customers_xlsx_cells(frame: pd.DataFrame, lang: str) -> bytes:
         "money": book.add_format({"num_format": "#,##0.00"}),
         "date": book.add_format({"num_format": "yyyy-mm-dd" if lang == "en" else "dd.mm.yyyy"}),
     }
+    return book, sheet, header_format, formats
+
+
+def _width(column: ExportColumn, lang: str) -> float:
+    """The column's width: its own, or wide enough for the header (at most 30)."""
+    return max(column.width, min(len(column.header(lang)) + 2, 30))
+
+
+def customers_xlsx_cells(frame: pd.DataFrame, lang: str) -> bytes:
+    """:func:`customers_xlsx` written cell by cell through XlsxWriter (slower reference).
+
+    Every text cell is written with ``write_string``: a value starting with ``=`` stays the
+    literal string, never a formula. Numbers are numbers, dates are Excel dates.
+    """
+    lang = normalise_language(lang)
+    columns = export_columns(frame)
+    output = io.BytesIO()
+    book, sheet, header_format, formats = _workbook(output, lang, constant_memory=True)
     write_string = sheet.write_string
     write_number = sheet.write_number
     writers: list[Callable[[int, int, Any], Any]] = []
     data: list[Sequence[Any]] = []
     for index, column in enumerate(columns):
-        header = column.header(lang)
-        sheet.set_column(index, index, max(column.width, min(len(header) + 2, 30)))
+        sheet.set_column(index, index, _width(column, lang))
         if column.kind in ("text", "segment"):
             data.append(_column_values(frame, column, lang))
             writers.append(write_string)
@@ -350,26 +356,11 @@ def customers_xlsx(frame: pd.DataFrame, lang: str, chunk_rows: int = 20_000) -> 
     lang = normalise_language(lang)
     columns = export_columns(frame)
     skeleton = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        skeleton,
-        {"strings_to_formulas": False, "strings_to_urls": False,
-         "strings_to_numbers": False, "in_memory": True},
-    )
-    sheet = book.add_worksheet(t(lang, "export-sheet-customers")[:31])
-    header_format = book.add_format(
-        {"bold": True, "bg_color": "#EEF1F6", "bottom": 1, "text_wrap": True, "valign": "top"}
-    )
-    formats = {
-        "int": book.add_format({"num_format": "0"}),
-        "money": book.add_format({"num_format": "#,##0.00"}),
-        "date": book.add_format({"num_format": "yyyy-mm-dd" if lang == "en" else "dd.mm.yyyy"}),
-    }
+    book, sheet, header_format, formats = _workbook(skeleton, lang)
     rows = len(frame)
     for index, column in enumerate(columns):
-        header = column.header(lang)
-        width = max(column.width, min(len(header) + 2, 30))
-        sheet.set_column(index, index, width, formats.get(column.kind))
-        sheet.write_string(0, index, header, header_format)
+        sheet.set_column(index, index, _width(column, lang), formats.get(column.kind))
+        sheet.write_string(0, index, column.header(lang), header_format)
     if columns:
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
