@@ -40,8 +40,13 @@ def localization(lang: str) -> FluentLocalization:
     return FluentLocalization(chain, ftl_files(), loader)
 
 
-def t(lang: str, key: str, **args: Any) -> str:
-    """The text for ``key`` in ``lang`` with Fluent arguments substituted."""
-    text: str = localization(lang).format_value(key, args)
+def format_message(texts: FluentLocalization, key: str, args: dict[str, Any]) -> str:
+    """``key`` formatted by ``texts`` (the key itself when no file has it)."""
+    text: str = texts.format_value(key, args)
     # Fluent wraps placeables in Unicode isolation marks; plain terminals show them as noise.
     return text.replace("\u2068", "").replace("\u2069", "")
+
+
+def t(lang: str, key: str, **args: Any) -> str:
+    """The text for ``key`` in ``lang`` with Fluent arguments substituted."""
+    return format_message(localization(lang), key, args)

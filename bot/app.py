@@ -25,7 +25,7 @@ from bot.handlers import get_routers
 from bot.i18n import FluentCore, UserLanguageManager, text
 from bot.middlewares import (
     AccountMiddleware,
-    ContextMiddleware,
+    LogContextMiddleware,
     RetryMiddleware,
     ThrottlingMiddleware,
 )
@@ -55,7 +55,7 @@ def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool) -> Dis
     dp["pool"] = pool
     dp["settings"] = settings
     dp["tasks"] = Background()
-    dp.update.outer_middleware(ContextMiddleware())
+    dp.update.outer_middleware(LogContextMiddleware())
     dp.update.outer_middleware(AccountMiddleware(storage))
     I18nMiddleware(
         core=FluentCore(settings.default_language),

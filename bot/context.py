@@ -49,10 +49,11 @@ class Ctx:
         """Send a message (Telegram HTML) to the chat."""
         return await self.bot.send_message(self.chat_id, text, reply_markup=markup)
 
-    def spawn(self, work: Coroutine[Any, Any, None]) -> bool:
-        """Run ``work`` after the handler returns (see :mod:`bot.services.background`);
-        False when the user already has a job running."""
-        return self.tasks.spawn(self.user_id, work, lambda: self.say("error-generic"))
+    async def spawn(self, work: Coroutine[Any, Any, object]) -> None:
+        """Run ``work`` after the handler returns (see :mod:`bot.services.background`), or
+        tell the user that their previous job is still running."""
+        if not self.tasks.spawn(self.user_id, work, lambda: self.say("error-generic")):
+            await self.say("job-busy")
 
     async def say(self, key: str, markup: InlineKeyboardMarkup | None = None,
                   **args: Any) -> Message:

@@ -20,7 +20,7 @@ from aiogram_i18n.cores.base import BaseCore
 from aiogram_i18n.managers.base import BaseManager
 from fluent.runtime import FluentLocalization, FluentResourceLoader
 
-from analytics.i18n import LANGUAGES, LOCALES_DIR, ftl_files, normalise_language
+from analytics.i18n import LANGUAGES, LOCALES_DIR, format_message, ftl_files, normalise_language
 from analytics.i18n import localization as analytics_localization
 from storage import Storage
 
@@ -40,8 +40,7 @@ def localization(lang: str) -> FluentLocalization:
 
 def text(lang: str, key: str, **args: Any) -> str:
     """The text for ``key`` (outside a handler, e.g. in the error handler or a job)."""
-    value: str = localization(normalise_language(lang)).format_value(key, args)
-    return value.replace("\u2068", "").replace("\u2069", "")
+    return format_message(localization(normalise_language(lang)), key, args)
 
 
 WARM_UP_KEY = "-warm-up-no-such-message"

@@ -111,16 +111,14 @@ def brief_job(progress: Progress, data: dict[str, Any], report: dict[str, Any] |
     """The intake brief as (PDF, chat messages), or the messages saying what is missing."""
     from analytics.chat_text import render_chat
     from analytics.document import render_pdf
-    from analytics.toolkit import AnswersError, InputError, run_toolkit
     from analytics.toolkit.brief import build_brief
-    from bot.dialogs.toolkit_data import toolkit_answers, toolkit_messages
+    from bot.dialogs.toolkit_data import toolkit_result
 
     progress("export")
-    try:
-        result = run_toolkit(toolkit_answers(data, report))
-    except (AnswersError, InputError):
-        return toolkit_messages(data, lang, report)
-    charts = list(render_charts(report, lang).items())[:2] if report else []
+    result = toolkit_result(data, lang, report)
+    if isinstance(result, str):
+        return [result]
+    charts = list(render_charts(report, lang, limit=2).items()) if report else []
     doc = build_brief(result, lang, audit_charts=charts)
     return render_pdf(doc), render_chat(doc)
 

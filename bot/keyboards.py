@@ -11,7 +11,6 @@ from aiogram_i18n import I18nContext
 from bot.callbacks import AuditView, Choice, Confirm, Consent, Language, Menu, Nav
 
 MENU_ITEMS = ("audit", "vp", "ue", "tr", "brief", "history", "help")
-AUDIT_VIEWS = ("seg", "coh", "clu", "clv", "rec", "xlsx", "pdf", "cmp")
 
 
 def menu(i18n: I18nContext) -> InlineKeyboardMarkup:

@@ -30,8 +30,10 @@ RENDERERS: dict[str, Callable[[Mapping[str, Any], str], bytes | None]] = {
 __all__ = ["RENDERERS", "render_charts"]
 
 
-def render_charts(report: Mapping[str, Any], lang: str) -> dict[str, bytes]:
-    """PNG bytes of every chart the report's data supports, keyed by chart name.
+def render_charts(report: Mapping[str, Any], lang: str, limit: int | None = None
+                  ) -> dict[str, bytes]:
+    """PNG bytes of every chart the report's data supports (the first ``limit`` of them
+    when given), keyed by chart name.
 
     A chart whose section is missing, empty or malformed is left out, never raised: a broken
     chart must not cost the owner the rest of the audit.
@@ -42,6 +44,8 @@ def render_charts(report: Mapping[str, Any], lang: str) -> dict[str, bytes]:
         return out
     with style.chart_style():
         for name, render in RENDERERS.items():
+            if limit is not None and len(out) >= limit:
+                break
             try:
                 png = render(report, lang)
             except Exception:  # one bad chart must not sink the others

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from storage import AnswerSection
@@ -65,7 +65,6 @@ class Flow:
     store: Callable[[Mapping[str, Any], Mapping[str, Any]], dict[str, Any]]
     result: Callable[[Mapping[str, Any], Mapping[str, Any], str], list[str]]
     intro: str = ""
-    options_note: Mapping[str, str] = field(default_factory=dict)
 
     def index_of(self, code: str) -> int:
         """Position of the question stored under ``code``."""

@@ -7,7 +7,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from analytics.i18n import t
-from analytics.toolkit import Answers, AnswersError, InputError, parse_answers, run_toolkit
+from analytics.toolkit import (
+    Answers,
+    AnswersError,
+    InputError,
+    ToolkitResult,
+    parse_answers,
+    run_toolkit,
+)
 from analytics.toolkit.answers import audit_from_report
 from analytics.toolkit.traction import GROWTH_QUESTIONS
 from storage import AnswerSection
@@ -47,6 +54,19 @@ def toolkit_answers(data: Mapping[str, Any], report: Mapping[str, Any] | None) -
     return answers
 
 
+def toolkit_result(data: Mapping[str, Any], lang: str,
+                   report: Mapping[str, Any] | None = None) -> ToolkitResult | str:
+    """The toolkit's results for ``data``, or one line (in ``lang``) saying what is wrong."""
+    from analytics.toolkit.cli import input_error_line
+
+    try:
+        return run_toolkit(toolkit_answers(data, report))
+    except AnswersError as exc:
+        return t(lang, f"tk-err-{exc.code}", **exc.args_)
+    except InputError as exc:
+        return input_error_line(exc, lang)
+
+
 def toolkit_messages(data: Mapping[str, Any], lang: str,
                      report: Mapping[str, Any] | None = None, *, whole: bool = True
                      ) -> list[str]:
@@ -57,14 +77,10 @@ def toolkit_messages(data: Mapping[str, Any], lang: str,
     from analytics.chat_text import render_chat
     from analytics.document import Heading
     from analytics.toolkit.brief import build_brief
-    from analytics.toolkit.cli import input_error_line
 
-    try:
-        result = run_toolkit(toolkit_answers(data, report))
-    except AnswersError as exc:
-        return [t(lang, f"tk-err-{exc.code}", **exc.args_)]
-    except InputError as exc:
-        return [input_error_line(exc, lang)]
+    result = toolkit_result(data, lang, report)
+    if isinstance(result, str):
+        return [result]
     doc = build_brief(result, lang, with_chart=False)
     if not whole:  # a questionnaire's result: its own sections, not the business summary
         sections = [i for i, b in enumerate(doc.blocks)

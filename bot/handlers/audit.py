@@ -46,18 +46,12 @@ async def on_document(message: Message, ctx: Ctx) -> None:
         await ctx.state.update_data(pending_document=document.model_dump(mode="json"))
         await ctx.say("consent-needed", consent(ctx.i18n))
         return
-    await start_audit(ctx, document)
+    await ctx.spawn(audit_document(ctx, document))
 
 
 async def on_photo(message: Message, ctx: Ctx) -> None:
     """A screenshot instead of the file."""
     await ctx.say("upload-photo")
-
-
-async def start_audit(ctx: Ctx, document: Document) -> None:
-    """Audit ``document`` after the handler returns (one job per user)."""
-    if not ctx.spawn(audit_document(ctx, document)):
-        await ctx.say("job-busy")
 
 
 async def audit_document(ctx: Ctx, document: Document) -> None:
@@ -118,10 +112,5 @@ async def on_column(query: CallbackQuery, callback_data: ColumnPick, ctx: Ctx) -
         await ask_column(ctx)
         return
     await ctx.state.clear()
-    if not ctx.spawn(_audit_confirmed(ctx, data["upload_id"], Path(data["path"]), mapping)):
-        await ctx.say("job-busy")
-
-
-async def _audit_confirmed(ctx: Ctx, upload_id: int, path: Path,
-                           mapping: dict[str, str]) -> None:
-    await run_audit(ctx, upload_id, path, mapping, ask_unsure=False)
+    await ctx.spawn(run_audit(ctx, data["upload_id"], Path(data["path"]), mapping,
+                              ask_unsure=False))

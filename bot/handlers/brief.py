@@ -32,14 +32,12 @@ def router() -> Router:
 
 async def on_brief_command(message: Message, ctx: Ctx) -> None:
     """/brief."""
-    if not ctx.spawn(send_brief(ctx)):
-        await ctx.say("job-busy")
+    await ctx.spawn(send_brief(ctx))
 
 
 async def on_brief_button(query: CallbackQuery, ctx: Ctx) -> None:
     """The brief menu item."""
-    if not ctx.spawn(send_brief(ctx)):
-        await ctx.say("job-busy")
+    await ctx.spawn(send_brief(ctx))
 
 
 async def _build(ctx: Ctx) -> tuple[bytes, list[str]] | str:
@@ -82,8 +80,7 @@ async def on_send(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> Non
     if query.message is not None:  # one press sends once: the buttons go away
         await ctx.bot.edit_message_reply_markup(chat_id=ctx.chat_id,
                                                 message_id=query.message.message_id)
-    if not ctx.spawn(_send_to_consultant(ctx, query.from_user)):
-        await ctx.say("job-busy")
+    await ctx.spawn(_send_to_consultant(ctx, query.from_user))
 
 
 async def _send_to_consultant(ctx: Ctx, user: TelegramUser) -> None:

@@ -43,8 +43,7 @@ async def on_view(query: CallbackQuery, callback_data: AuditView, ctx: Ctx) -> N
         texts = (render_comparison(older[0].report, audit.report, ctx.lang) if older
                  else [ctx.t("compare-none")])
     else:
-        if not ctx.spawn(_send_file(ctx, view, audit.id, audit.report)):
-            await ctx.say("job-busy")
+        await ctx.spawn(_send_file(ctx, view, audit.id, audit.report))
         return
     for text in texts:
         await ctx.send(text)

@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Document, Message
 from analytics.toolkit.answers import audit_from_report
 from bot.callbacks import Consent, Menu
 from bot.context import Ctx
-from bot.handlers.audit import ask_column, start_audit
+from bot.handlers.audit import ask_column, audit_document
 from bot.handlers.dialogs import ask, start_flow
 from bot.keyboards import consent, menu
 from bot.states import AuditFlow, Dialog
@@ -77,7 +77,7 @@ async def on_consent(query: CallbackQuery, callback_data: Consent, ctx: Ctx) -> 
         await ctx.state.clear()
     await ctx.say("consent-thanks")
     if pending:
-        await start_audit(ctx, Document.model_validate(pending))
+        await ctx.spawn(audit_document(ctx, Document.model_validate(pending)))
         return
     await open_item(ctx, callback_data.then or None)
 

@@ -26,7 +26,7 @@ class Background:
         """True while the user has a task running."""
         return user_id in self._tasks
 
-    def spawn(self, user_id: int, work: Coroutine[Any, Any, None],
+    def spawn(self, user_id: int, work: Coroutine[Any, Any, object],
               on_error: Callable[[], Coroutine[Any, Any, Any]]) -> bool:
         """Start ``work`` for the user; False (and ``work`` closed) when one is running.
 
@@ -53,7 +53,7 @@ class Background:
             await self.cancel(user_id)
 
     @staticmethod
-    async def _guard(work: Coroutine[Any, Any, None],
+    async def _guard(work: Coroutine[Any, Any, object],
                      on_error: Callable[[], Coroutine[Any, Any, Any]]) -> None:
         try:
             await work

@@ -15,7 +15,7 @@ from bot.logs import log_context
 log = logging.getLogger("bot.updates")
 
 
-class ContextMiddleware(BaseMiddleware):
+class LogContextMiddleware(BaseMiddleware):
     """Outer update middleware: update/user/chat ids in the log context, handling time."""
 
     async def __call__(
