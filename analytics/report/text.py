@@ -42,6 +42,13 @@ def _recent_churn(report: Report) -> float | None:
     return sum(num(m, "churn_rate") or 0 for m in months) / len(months) if months else None
 
 
+def has_purchases(report: Report) -> bool:
+    """False for a customer list without orders counts or totals spent: its revenue is not
+    zero, it is unknown, and no rule about buying can judge it."""
+    metrics = section(report, "metrics")
+    return metrics.get("computed_on") != "customer_list" or num(metrics, "revenue") is not None
+
+
 def summary(report: Report, lang: str, markup: Markup = "plain",
             limit: int = TELEGRAM_LIMIT) -> str:
     """The five numbers that matter, the main finding, the growth lever, the top 3 steps."""
@@ -53,10 +60,14 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
     lines = Lines().title(tx("report-summary-title", file=file, date=tx.date(data.get("date_to")))
                           if dated else tx("report-summary-title-undated", file=file))
     lines.block().title(tx("report-five-title"))
+    purchases = has_purchases(report)
     revenue = tx.money(num(data, "revenue"))
-    lines.item(tx("report-five-revenue", revenue=revenue, **{
-        "from": tx.date(data.get("date_from")), "to": tx.date(data.get("date_to"))})
-        if dated else tx("report-five-revenue-undated", revenue=revenue))
+    if not purchases:
+        lines.item(tx("report-five-revenue-missing"))
+    else:
+        lines.item(tx("report-five-revenue", revenue=revenue, **{
+            "from": tx.date(data.get("date_from")), "to": tx.date(data.get("date_to"))})
+            if dated else tx("report-five-revenue-undated", revenue=revenue))
     total, active = num(life, "total_base"), num(life, "active_base")
     days = num(section(life, "churn_window"), "days") or num(life, "active_days")
     if total and active is not None and life.get("monthly"):
@@ -77,7 +88,7 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
     if findings:
         lines.text(finding_text(findings[0], tx))
     else:
-        lines.text(tx("report-no-findings"))
+        lines.text(tx("report-no-findings" if purchases else "report-no-purchases"))
     money = [r for r in recs if r.get("effect")]
     if money:
         lines.text(tx("report-lever", metric=tx(f"advice-growth-{money[0].get('growth_metric')}")))
@@ -95,7 +106,7 @@ def recommendations(report: Report, lang: str, markup: Markup = "plain",
     lines = Lines().title(tx("report-recs-title"))
     recs = rows(report.get("recommendations"))
     if not recs:
-        lines.text(tx("report-no-findings"))
+        lines.text(tx("report-no-findings" if has_purchases(report) else "report-no-purchases"))
     for rank, rec in enumerate(recs, start=1):
         lines.block().title(tx("report-rec-heading", rank=rank, title=rec_title(rec, tx)))
         for lead, text in hadi(rec, report, tx):

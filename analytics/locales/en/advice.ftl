@@ -269,6 +269,7 @@ report-summary-title = Customer-base audit: { $file }, data up to { $date }
 report-five-title = Five numbers that matter
 report-five-revenue-undated = Revenue (from the customer list): { $revenue }
 report-five-revenue = Revenue { $from } — { $to }: { $revenue }
+report-five-revenue-missing = Revenue: not in this file, which has neither orders nor totals spent per customer. Send an orders export (or a customer list with totals spent).
 report-five-base = Base: { $total } { $total_n ->
     [one] customer
    *[other] customers
@@ -282,6 +283,7 @@ report-five-apc = Orders per customer: { $apc }; repeat buyers: { $repeat }
 report-five-churn = Churn: { $churn } of the active base a month (average of 3 months)
 report-five-churn-unknown = Churn: needs an orders file with dates
 report-main-title = The main thing
+report-no-purchases = The file has no purchases, so there are no conclusions about revenue, churn or segments. The audit needs an orders export (date, customer, amount) or a customer list with totals spent and last purchase dates.
 report-no-findings = The rules found no clear problem: the base behaves evenly. Audit again in a month and compare (--compare).
 report-lever = Growth lever now: { $metric }.
 report-top-title = Three steps with the largest effect

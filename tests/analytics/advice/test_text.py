@@ -18,6 +18,7 @@ from analytics.i18n import LOCALES_DIR
 from analytics.report import text, textkit
 from analytics.report.text import SECTIONS, cli_summary, render
 from analytics.report.textkit import TELEGRAM_LIMIT, Lines
+from tests.analytics.advice.conftest import audit_json
 
 
 @cache
@@ -135,3 +136,15 @@ def test_pdf_document_has_findings_and_steps(
 def test_text_module_is_what_the_cli_uses() -> None:
     source = Path(text.__file__).with_name("text.py").read_text(encoding="utf-8")
     assert "def cli_summary" in source
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_list_without_purchases_has_no_revenue_and_no_verdict(strict: None, lang: str) -> None:
+    users = audit_json(Path(__file__).parents[2] / "fixtures" / "exports" / "getcourse_users.csv",
+                       lang)
+    assert users["metrics"]["revenue"] is None
+    body = render("summary", users, lang)
+    assert strict_t(lang, "report-five-revenue-missing") in body
+    assert strict_t(lang, "report-no-purchases") in body
+    assert strict_t(lang, "report-no-findings") not in body
+    assert not re.search(r"\b0 ₽", body.replace("\u00a0", " "))
