@@ -18,17 +18,18 @@ and an apostrophe would break a phone column in the CRM. In the XLSX every text 
 written with ``write_string`` (``strings_to_formulas`` off), so it is a literal string
 whatever it starts with and needs no apostrophe: the value stays exact.
 
-Speed (``bench/bench_export.py``, 100,000 customers): XlsxWriter's per-cell API costs
-several microseconds a cell, so :func:`customers_xlsx` lets XlsxWriter write the workbook
-(styles, header, frozen pane, autofilter, widths) and streams the data rows into the sheet
-as typed cells built column-wise: 2.8 s against 14 s cell by cell
-(:func:`customers_xlsx_cells`, kept as the reference) and 30 s for pandas ``to_excel`` on
-the same loaded machine.
+Speed (``bench/bench_export.py``): both writers work on distinct values. Each column
+becomes codes into its distinct values; every distinct value is formatted once (neutralised,
+quoted, XML-escaped: Python only touches the few values Arrow's RE2 flags), and Arrow joins
+the cells into rows. XlsxWriter writes the workbook (styles, header, frozen pane,
+autofilter, widths) and the rows are streamed into its sheet. For 92,000 customers
+(17 columns) the CSV takes about 0.4 s and the XLSX 0.9 s, against 1.2 s and 3 s when
+cells were formatted one by one in Python (:func:`customers_xlsx_cells`, XlsxWriter cell
+by cell, is kept as the reference: about 14 s).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import re
@@ -36,10 +37,13 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import xlsxwriter
 
 from analytics.i18n import normalise_language, t
@@ -130,24 +134,6 @@ def export_columns(frame: pd.DataFrame) -> list[ExportColumn]:
     return out
 
 
-def _text_values(series: pd.Series) -> list[str | None]:
-    values: list[Any] = series.astype("object").tolist()
-    return [
-        None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else str(v)
-        for v in values
-    ]
-
-
-def _number_values(series: pd.Series, integer: bool) -> list[float | int | None]:
-    array = pd.to_numeric(series, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-    ok = ~np.isnan(array)
-    if integer:
-        ints = np.where(ok, array, 0).astype(np.int64).tolist()
-        return [v if good else None for v, good in zip(ints, ok.tolist(), strict=True)]
-    floats = np.round(array, 2).tolist()
-    return [v if good else None for v, good in zip(floats, ok.tolist(), strict=True)]
-
-
 def _day_numbers(series: pd.Series) -> np.ndarray[Any, np.dtype[np.float64]]:
     """Days since 1970-01-01 as floats, NaN for missing dates."""
     stamps = pd.to_datetime(series, errors="coerce")
@@ -157,22 +143,106 @@ def _day_numbers(series: pd.Series) -> np.ndarray[Any, np.dtype[np.float64]]:
     return out
 
 
-def _date_values(series: pd.Series) -> list[date | None]:
-    days = _day_numbers(series)
-    epoch = date(1970, 1, 1).toordinal()
-    return [None if math.isnan(d) else date.fromordinal(epoch + int(d)) for d in days.tolist()]
+# --------------------------------------------------------------------------- column values
+#
+# The writers work on distinct values: each column becomes codes into its distinct values,
+# every distinct value is formatted once (Python only where Arrow's RE2 finds something to
+# fix), and the rows are joined by Arrow, never cell by cell in Python.
+
+_STR = pa.large_string()
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+@dataclass(frozen=True)
+class _Coded:
+    """A column as codes into its distinct values (code -1: empty cell).
+
+    ``values`` are strings for text and segments (segment names), ints for ``int``, floats
+    rounded to cents for ``money`` and day numbers since 1970-01-01 for dates.
+    """
+
+    codes: np.ndarray[Any, np.dtype[np.int64]]
+    values: pa.Array
+
+    def take(self, start: int, stop: int, formatted: pa.Array) -> pa.Array:
+        """``formatted`` (one item per distinct value) for rows ``start:stop``, null when
+        the cell is empty."""
+        codes = self.codes[start:stop]
+        return formatted.take(pa.array(codes, mask=codes < 0))
+
+
+def _arrow_text(series: pd.Series) -> pa.Array:
+    """The column as Arrow strings (``str(value)``), null where the value is missing."""
+    try:
+        return pa.array(series, type=_STR, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all str: numbers, mixed objects
+        values = series.astype(object).where(series.notna(), None).tolist()
+        return pa.array([None if v is None else str(v) for v in values], _STR)
+
+
+def _coded_numbers(array: np.ndarray[Any, np.dtype[np.float64]], integer: bool) -> _Coded:
+    ok = ~np.isnan(array)
+    distinct, inverse = np.unique(array[ok], return_inverse=True)
+    codes = np.full(len(array), -1, dtype=np.int64)
+    codes[ok] = inverse
+    values = distinct.astype(np.int64) if integer else np.round(distinct, 2)
+    return _Coded(codes, pa.array(values))
+
+
+def _coded(frame: pd.DataFrame, column: ExportColumn, lang: str) -> _Coded:
+    """The exported values of ``column`` as codes into its distinct values."""
+    series = frame[column.source]
+    if column.kind == "date":
+        return _coded_numbers(_day_numbers(series), integer=True)
+    if column.kind in ("int", "money"):
+        array = pd.to_numeric(series, errors="coerce").to_numpy(
+            dtype=np.float64, na_value=np.nan
+        )
+        return _coded_numbers(array, integer=column.kind == "int")
+    encoded = pc.dictionary_encode(_arrow_text(series))
+    codes = pc.fill_null(encoded.indices, -1).to_numpy().astype(np.int64)
+    values = encoded.dictionary
+    if column.kind == "segment":
+        names = [segment_name(code, lang) for code in values.to_pylist()]
+        # an empty name (unscored customer) is an empty cell; the last item serves code -1
+        keep = np.array([i if name else -1 for i, name in enumerate(names)] + [-1])
+        codes = keep[codes]
+        values = pa.array(names, _STR)
+    return _Coded(codes, values)
 
 
 def _column_values(frame: pd.DataFrame, column: ExportColumn, lang: str) -> list[Any]:
-    series = frame[column.source]
-    if column.kind == "text":
-        return _text_values(series)
-    if column.kind == "segment":
-        names = {code: segment_name(code, lang) for code in _text_values(series.drop_duplicates())}
-        return [names.get(code) or None for code in _text_values(series)]
-    if column.kind in ("int", "money"):
-        return _number_values(series, integer=column.kind == "int")
-    return _date_values(series)
+    """The column's cells as Python values (``date`` for dates), ``None`` when empty."""
+    coded = _coded(frame, column, lang)
+    values: list[Any] = coded.values.to_pylist()
+    if column.kind == "date":
+        values = [date.fromordinal(_EPOCH + day) for day in values]
+    values.append(None)  # code -1
+    return [values[code] for code in coded.codes.tolist()]
+
+
+def _patch(values: pa.Array, pattern: str, fix: Callable[[str], str]) -> pa.Array:
+    """``values`` with ``fix`` applied to those matching ``pattern`` (RE2, a superset of
+    the values ``fix`` changes), so Python only sees the few candidates."""
+    hits = pc.match_substring_regex(values, pattern)
+    if not pc.any(hits).as_py():
+        return values
+    fixed = [fix(v) for v in values.filter(hits).to_pylist()]
+    return pc.replace_with_mask(values, hits, pa.array(fixed, _STR))
+
+
+def _join(*parts: pa.Array | str, sep: str = "", nulls: str = "emit_null") -> pa.Array:
+    """Element-wise concatenation of string arrays and constants (``nulls``: Arrow's
+    ``null_handling``: a null part makes a null result, is skipped or replaced by "")."""
+    args = [pa.scalar(p, _STR) if isinstance(p, str) else p for p in parts]
+    return pc.binary_join_element_wise(*args, pa.scalar(sep, _STR), null_handling=nulls)
+
+
+def _concatenated(array: pa.Array) -> memoryview:
+    """All strings of a null-free string array, back to back (no copy)."""
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
+    first, last = offsets[array.offset], offsets[array.offset + len(array)]
+    return memoryview(array.buffers()[2])[first:last]
 
 
 def customers_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -188,39 +258,67 @@ def customers_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def _csv_number(value: float | int | None, decimal_comma: bool) -> str:
-    if value is None:
-        return ""
+# --------------------------------------------------------------------------- CSV
+
+_FORMULA_START = r"^[=+\-@\t\r\n]"  # RE2: candidates for neutralise()
+
+
+def _csv_number(value: float | int, decimal_comma: bool) -> str:
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     return text.replace(".", ",") if decimal_comma else text
 
 
-def customers_csv(frame: pd.DataFrame, lang: str, delimiter: str | None = None) -> bytes:
+def _csv_quoted(value: str, sep: str) -> str:
+    """The field as Python's ``csv`` writes it (``QUOTE_MINIMAL``, ``\\r\\n`` rows)."""
+    if any(c in value for c in (sep, '"', "\r", "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _csv_fields(coded: _Coded, kind: Kind, sep: str, decimal_comma: bool) -> pa.Array:
+    """Each distinct value of a column as its CSV field."""
+    if kind in ("text", "segment"):
+        fields = _patch(coded.values, _FORMULA_START, neutralise)
+    elif kind == "date":
+        fields = pa.array([date.fromordinal(_EPOCH + d).isoformat()
+                           for d in coded.values.to_pylist()], _STR)
+    else:
+        fields = pa.array([_csv_number(v, decimal_comma) for v in coded.values.to_pylist()],
+                          _STR)
+    special = "".join(f"\\x{{{ord(c):x}}}" for c in (sep, '"', "\r", "\n"))
+    return _patch(fields, f"[{special}]", partial(_csv_quoted, sep=sep))
+
+
+def customers_csv(
+    frame: pd.DataFrame, lang: str, delimiter: str | None = None, chunk_rows: int = 100_000
+) -> bytes:
     """The table as CSV bytes: UTF-8 with a BOM so that Excel detects the encoding.
 
     Russian uses ``;`` between fields and a decimal comma (what Russian Excel expects);
     English uses ``,`` and a decimal point. Dates are ISO (``2024-12-31``). Text cells that a
     spreadsheet would run as formulas are prefixed with an apostrophe (see :func:`neutralise`).
+    The bytes are those of Python's ``csv`` writer (``QUOTE_MINIMAL``, ``\\r\\n`` rows).
     """
     lang = normalise_language(lang)
     sep = delimiter or (";" if lang == "ru" else ",")
     decimal_comma = lang == "ru" and sep != ","
     columns = export_columns(frame)
-    cells: list[list[str]] = []
-    for column in columns:
-        values = _column_values(frame, column, lang)
-        if column.kind in ("text", "segment"):
-            cells.append(["" if v is None else neutralise(v) for v in values])
-        elif column.kind == "date":
-            cells.append(["" if v is None else v.isoformat() for v in values])
-        else:
-            cells.append([_csv_number(v, decimal_comma) for v in values])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([neutralise(c.header(lang)) for c in columns])
-    writer.writerows(zip(*cells, strict=True) if cells else [])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    header = sep.join(_csv_quoted(neutralise(c.header(lang)), sep) for c in columns)
+    parts: list[bytes | memoryview] = [b"\xef\xbb\xbf", (header + "\r\n").encode("utf-8")]
+    coded = [_coded(frame, c, lang) for c in columns]
+    fields = [_csv_fields(d, c.kind, sep, decimal_comma) for d, c in zip(coded, columns,
+                                                                          strict=True)]
+    for start in range(0, len(frame) if columns else 0, chunk_rows):
+        stop = min(start + chunk_rows, len(frame))
+        cells = [d.take(start, stop, f) for d, f in zip(coded, fields, strict=True)]
+        rows = _join(*cells, sep=sep, nulls="replace")
+        if len(columns) == 1:  # csv writes a lone empty field as "" (not a blank line)
+            rows = pc.if_else(pc.equal(pc.binary_length(rows), 0), '""', rows)
+        parts.append(_concatenated(_join(rows, "\r\n")))
+    return b"".join(parts)
 
+
+# --------------------------------------------------------------------------- XLSX
 
 # Excel's serial date: days since 1899-12-30
 _EXCEL_EPOCH_OFFSET = 25569.0
@@ -304,7 +402,10 @@ def customers_xlsx_cells(frame: pd.DataFrame, lang: str) -> bytes:
 _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _EXISTING_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
-_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")
+_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_")  # also valid RE2
+# XlsxWriter's rule for xml:space="preserve"; the RE2 class is a superset of Python's \s
+_EDGE_SPACE = re.compile(r"^\s|\s$")
+_EDGE_SPACE_RE2 = r"^[\t-\r\x1c-\x1f\x{85}\p{Z}]|[\t-\r\x1c-\x1f\x{85}\p{Z}]$"
 
 
 def _xml_text(value: str) -> str:
@@ -325,33 +426,35 @@ def _column_letters(index: int) -> str:
     return letters
 
 
-def _cells_xml(
-    values: list[Any], letter: str, kind: Kind, style: int, first_row: int
-) -> list[str]:
-    """One ``<c>`` element per value (``""`` when missing), rows numbered from ``first_row``."""
+def _xlsx_cells(coded: _Coded, kind: Kind, style: int) -> pa.Array:
+    """Each distinct value of a column as the end of its ``<c>`` element (after the row
+    number of ``r="A2"``): text as an inline string, numbers and dates with their style."""
     if kind in ("text", "segment"):
-        return [
-            "" if v is None
-            else f'<c r="{letter}{i}" t="inlineStr"><is><t xml:space="preserve">'
-            f"{_xml_text(v)}</t></is></c>"
-            for i, v in enumerate(values, start=first_row)
-        ]
-    return [
-        "" if v is None else f'<c r="{letter}{i}" s="{style}"><v>{v!r}</v></c>'
-        for i, v in enumerate(values, start=first_row)
-    ]
+        values = coded.values
+        candidates = pc.match_substring_regex(values, _EDGE_SPACE_RE2)
+        preserve = np.zeros(len(values), dtype=bool)
+        hits = np.flatnonzero(candidates.to_numpy(zero_copy_only=False))
+        preserve[hits] = [bool(_EDGE_SPACE.search(values[int(i)].as_py())) for i in hits]
+        opening = pc.if_else(pa.array(preserve), '" t="inlineStr"><is><t xml:space="preserve">',
+                             '" t="inlineStr"><is><t>').cast(_STR)
+        return _join(opening, _patch(values, _NEEDS_WORK.pattern, _xml_text), "</t></is></c>")
+    numbers = coded.values.to_pylist()
+    if kind == "date":
+        numbers = [int(day + _EXCEL_EPOCH_OFFSET) for day in numbers]
+    return pa.array([f'" s="{style}"><v>{v!r}</v></c>' for v in numbers], _STR)
 
 
-def customers_xlsx(frame: pd.DataFrame, lang: str, chunk_rows: int = 20_000) -> bytes:
+def customers_xlsx(frame: pd.DataFrame, lang: str, chunk_rows: int = 50_000) -> bytes:
     """The table as an XLSX workbook (one sheet, bold frozen header, autofilter, widths).
 
     XlsxWriter writes the workbook (styles, header, frozen pane, autofilter, widths) with
     ``strings_to_formulas`` off; the data rows are then streamed into the sheet's
     ``<sheetData>`` as typed cells: text as inline strings (so a value starting with ``=``
     is the literal string, never a formula: the sheet holds no ``<f>`` element), numbers
-    as numbers, dates as Excel serial days with a date format. This skips XlsxWriter's
-    per-cell overhead (see ``bench/bench_export.py``); :func:`customers_xlsx_cells` gives
-    the same workbook cell by cell.
+    as numbers, dates as Excel serial days with a date format. Each distinct value is
+    formatted once and the rows are joined by Arrow, skipping XlsxWriter's per-cell
+    overhead (see ``bench/bench_export.py``); :func:`customers_xlsx_cells` gives the same
+    workbook cell by cell.
     """
     lang = normalise_language(lang)
     columns = export_columns(frame)
@@ -366,44 +469,39 @@ def customers_xlsx(frame: pd.DataFrame, lang: str, chunk_rows: int = 20_000) -> 
         sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
     book.close()
 
-    def cell_columns(start: int, stop: int) -> list[list[str]]:
-        out = []
-        part = frame.iloc[start:stop]
-        for index, column in enumerate(columns):
-            letter = _column_letters(index)
-            if column.kind == "date":
-                days = _day_numbers(part[column.source]) + _EXCEL_EPOCH_OFFSET
-                values: list[Any] = [None if math.isnan(d) else int(d) for d in days.tolist()]
-            else:
-                values = _column_values(part, column, lang)
-            fmt = formats.get(column.kind)
-            style = fmt.xf_index if fmt is not None and fmt.xf_index is not None else 0
-            out.append(_cells_xml(values, letter, column.kind, style, start + 2))
-        return out
+    coded = [_coded(frame, c, lang) for c in columns]
+    cells = []
+    for column, values in zip(columns, coded, strict=True):
+        fmt = formats.get(column.kind)
+        style = fmt.xf_index if fmt is not None and fmt.xf_index is not None else 0
+        cells.append(_xlsx_cells(values, column.kind, style))
+    starts = [f'<c r="{_column_letters(i)}' for i in range(len(columns))]
 
-    def row_chunks() -> Iterator[str]:
-        for start in range(0, rows, chunk_rows):
+    def row_chunks() -> Iterator[memoryview]:
+        for start in range(0, rows if columns else 0, chunk_rows):
             stop = min(start + chunk_rows, rows)
-            cols = cell_columns(start, stop)
-            yield "".join(
-                f'<row r="{i}">{"".join(cells)}</row>'
-                for i, cells in enumerate(zip(*cols, strict=True), start=start + 2)
-            )
+            number = pa.array(np.arange(start + 2, stop + 2)).cast(_STR)
+            row = [_join(s, number, d.take(start, stop, c))
+                   for s, d, c in zip(starts, coded, cells, strict=True)]
+            yield _concatenated(_join('<row r="', number, '">', *row, "</row>", nulls="skip"))
 
     last_cell = f"{_column_letters(max(len(columns) - 1, 0))}{rows + 1}"
-    return _splice_sheet_data(skeleton.getvalue(), row_chunks() if columns else iter(()),
-                              last_cell)
+    return _splice_sheet_data(skeleton.getvalue(), row_chunks(), last_cell)
 
 
 _SHEET = "xl/worksheets/sheet1.xml"
+# zlib level: 2 deflates the ~900 bytes a customer three times faster than
+# the default 6 for a file about a fifth larger (81 MB of XML: 0.4 s, 11.7 MB vs 1.3 s,
+# 9.6 MB for 92,000 customers)
+_ZIP_LEVEL = 2
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
 
 
-def _splice_sheet_data(workbook: bytes, chunks: Iterator[str], last_cell: str) -> bytes:
+def _splice_sheet_data(workbook: bytes, chunks: Iterator[memoryview], last_cell: str) -> bytes:
     """``workbook`` with ``chunks`` (``<row>`` elements) appended to the sheet's data."""
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(
-        output, "w", zipfile.ZIP_DEFLATED
+        output, "w", zipfile.ZIP_DEFLATED, compresslevel=_ZIP_LEVEL
     ) as target:
         for info in source.infolist():
             data = source.read(info.filename)
@@ -417,6 +515,6 @@ def _splice_sheet_data(workbook: bytes, chunks: Iterator[str], last_cell: str) -
             with target.open(info.filename, "w", force_zip64=True) as stream:
                 stream.write(head.encode("utf-8"))
                 for chunk in chunks:
-                    stream.write(chunk.encode("utf-8"))
+                    stream.write(chunk)
                 stream.write(("</sheetData>" + tail).encode("utf-8"))
     return output.getvalue()
