@@ -174,10 +174,21 @@ def clean_axes(ax: Axes) -> None:
 
 
 def to_png(fig: Figure) -> bytes:
-    """The figure as PNG bytes."""
+    """The figure as PNG bytes: 8-bit RGB on white, without an alpha channel.
+
+    The pixels of ``savefig(facecolor="white")``, without the alpha channel an opaque chart
+    does not need: a quarter less to deflate, and the PDF embeds the PNG data as it is
+    (see :func:`analytics.document.render_pdf`).
+    """
+    from PIL import Image as PILImage
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba", dpi=DPI, facecolor="white")
+    rgba = PILImage.frombuffer("RGBA", fig.canvas.get_width_height(), raw.getvalue(),
+                               "raw", "RGBA", 0, 1)
     buf = io.BytesIO()
     # zlib level 3: a third of the encoding time of the default 6 for ~5% larger files.
-    fig.savefig(buf, format="png", dpi=DPI, facecolor="white", pil_kwargs={"compress_level": 3})
+    rgba.convert("RGB").save(buf, format="png", compress_level=3, dpi=(DPI, DPI))
     return buf.getvalue()
 
 
