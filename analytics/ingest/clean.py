@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from analytics.ingest import values as v
@@ -34,6 +35,8 @@ ORDER_LEVEL = (
 ATTRIBUTES = (Role.PRODUCT, Role.CATEGORY, Role.CHANNEL, Role.CITY, Role.NAME, Role.RATING)
 STALE_MONTHS = 12
 TOTALS_WINDOW = 50
+STATUSES = pd.Index(["valid", "cancelled", "refunded", "open", "adjustment"], dtype="string")
+"""Status classes of order lines; ``adjustment`` is UCI's bad-debt line, dropped later."""
 
 
 def _col(frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role) -> pd.Series | None:
@@ -143,7 +146,7 @@ def customer_keys(
     if phones is not None:
         out["phone"], invalid = v.normalise_phones(phones)
         quality.invalid_phones = int(invalid.sum())
-    key = pd.Series(pd.NA, index=frame.index, dtype="string")
+    key: pd.Series | None = None
     for role in KEY_CHAIN:
         if role == Role.EMAIL and "email" in out:
             candidate = out["email"]
@@ -151,20 +154,20 @@ def customer_keys(
             candidate = out["phone"]
         elif role in (Role.CUSTOMER_ID, Role.COMPANY, Role.NAME) and role in mapping:
             column = frame[mapping[role].column]
-            if quality.customer_key_source is not None:
-                column = column[key.isna()]  # a fallback only fills the gaps
-            candidate = v.normalise_ids(column)
-            if role != Role.CUSTOMER_ID:
-                candidate = candidate.str.replace(r"\s+", " ", regex=True)
+            candidate = v.normalise_ids(column, collapse_spaces=role != Role.CUSTOMER_ID)
         else:
             continue
-        if quality.customer_key_source is None:
+        if key is None:
             if not candidate.notna().any():
                 continue  # a column that exists but is empty identifies nobody
             quality.customer_key_source = role.value
-        key = key.fillna(candidate)
+            key = candidate
+        else:
+            key = v.coalesce(key, candidate)  # a fallback only fills the gaps
         if not key.isna().any():
             break
+    if key is None:
+        key = pd.Series(pd.NA, index=frame.index, dtype="string")
     out["customer_key"] = key
     if Role.NAME in mapping:
         out["name"] = _text(frame[mapping[Role.NAME].column])
@@ -180,7 +183,7 @@ def _coalesce(frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role) -
         return None
     series = frame[match.column]
     for extra in match.extra:
-        series = series.fillna(frame[extra])
+        series = v.coalesce(series, frame[extra])
     return series
 
 
@@ -195,13 +198,13 @@ def detect_currency(
     per_row = None
     counts: dict[str, int] = {}
     if Role.CURRENCY in mapping:
-        per_row = (
-            frame[mapping[Role.CURRENCY].column]
-            .astype("string")
-            .str.strip()
-            .map(lambda s: v.currency_from_text(s) if isinstance(s, str) and s else None)
+        per_row = v.via_uniques(
+            frame[mapping[Role.CURRENCY].column],
+            lambda u: u.astype("string").str.strip().map(
+                lambda s: v.currency_from_text(s) if isinstance(s, str) and s else None
+            ),
         )
-        counts = {str(k): int(n) for k, n in per_row.value_counts().items()}
+        counts = {str(k): int(n) for k, n in per_row.value_counts().items() if n}
     if not counts:
         for role in (Role.AMOUNT, Role.UNIT_PRICE, Role.TOTAL_SPENT):
             if role in mapping:
@@ -236,7 +239,7 @@ def clean_transactions(
     if returns is not None:
         returns = returns[kept]
     rows = _parse_lines(frame, mapping, headers, quality, returns)
-    return _to_orders(rows, mapping, quality)
+    return v.as_plain_text(_to_orders(rows, mapping, quality))
 
 
 def _parse_lines(
@@ -265,14 +268,9 @@ def _parse_lines(
         lines["amount"] = lines["amount"].where(~returns.to_numpy(), -lines["amount"].abs())
     lines["status"] = _statuses(frame, mapping, quality)
     per_row_currency = detect_currency(frame, mapping, headers, quality)
+    lines["order_id"] = _order_ids(frame, mapping)
     if Role.ORDER_ID in mapping:
-        lines["order_id"] = v.normalise_ids(frame[mapping[Role.ORDER_ID].column])
         _uci_prefixes(lines)
-    else:
-        lines["order_id"] = pd.NA
-    lines["order_id"] = lines["order_id"].fillna(
-        pd.Series([f"row-{i + 1}" for i in range(len(lines))], index=lines.index, dtype="string")
-    )
     for role in ATTRIBUTES:
         if role in mapping and role != Role.NAME:
             column = frame[mapping[role].column]
@@ -283,40 +281,67 @@ def _parse_lines(
             )
     if Role.QUANTITY in mapping:
         lines["quantity"] = v.parse_numbers(frame[mapping[Role.QUANTITY].column])
-    reasons = pd.Series(pd.NA, index=lines.index, dtype="string")
-    reasons = reasons.mask(lines["order_date"].isna() & raw_date_blank, "no_date")
-    reasons = reasons.fillna(reasons.mask(lines["order_date"].isna(), "bad_date"))
-    reasons = reasons.fillna(reasons.mask(lines["customer_key"].isna(), "no_customer"))
+    reasons = np.full(len(lines), None, dtype=object)
+    no_date = lines["order_date"].isna().to_numpy()
+    reasons[no_date] = np.where(raw_date_blank.to_numpy()[no_date], "no_date", "bad_date")
+    conditions = [("no_customer", lines["customer_key"].isna().to_numpy())]
     if per_row_currency is not None and quality.currency is not None:
         other = per_row_currency.notna() & (per_row_currency != quality.currency)
-        reasons = reasons.fillna(reasons.mask(other, "other_currency"))
+        conditions.append(("other_currency", other.to_numpy(dtype=bool)))
+    for reason, applies in conditions:
+        reasons[applies & pd.isna(reasons)] = reason
     lines["_reason"] = reasons
     lines["_amount_blank"] = raw_amount_blank
     return lines
 
 
+def _order_ids(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) -> pd.Series:
+    """The source's order ids (categorical), ``row-N`` where a row has none."""
+    if Role.ORDER_ID in mapping:
+        ids = v.normalise_ids(frame[mapping[Role.ORDER_ID].column])
+        missing = ids.isna().to_numpy()
+    else:
+        ids, missing = None, np.ones(len(frame), dtype=bool)
+    if ids is not None and not missing.any():
+        return ids
+    rows = np.flatnonzero(missing)
+    labels = np.char.add("row-", (rows + 1).astype(str)).astype(object)
+    codes = np.full(len(frame), -1, dtype=np.intp)
+    codes[rows] = np.arange(len(rows))
+    numbered = pd.Series(
+        pd.Categorical.from_codes(codes, pd.Index(labels, dtype="string")), index=frame.index
+    )
+    return numbered if ids is None else v.coalesce(ids, numbered)
+
+
 def _text(column: pd.Series) -> pd.Series:
-    """Trimmed text with empty cells as missing."""
+    """Trimmed text with empty cells as missing (categorical)."""
 
     def strip(values: pd.Series) -> pd.Series:
         text = values.astype("string").str.strip()
         return text.mask(text == "")
 
-    return v.via_uniques(column, strip).astype("string")
+    return v.via_uniques(column, strip)
 
 
 def _uci_prefixes(lines: pd.DataFrame) -> None:
     """UCI Online Retail: invoices "C…" are cancellations, "A…" bad-debt adjustments."""
     ids = lines["order_id"]
-    if not ids.head(50_000).str.match(r"^[CA]\d+$").fillna(False).any():
+    prefixed = _matches(ids, r"^[CA][0-9]+$")
+    if not prefixed.any() or _matches(ids, r"^[0-9]+$").mean() < 0.5:
         return
-    prefixed = ids.str.match(r"^[CA]\d+$").fillna(False).astype(bool)
-    numeric = ids.str.match(r"^\d+$").fillna(False).astype(bool)
-    if not prefixed.any() or numeric.mean() < 0.5:
-        return
-    cancelled = ids.str.startswith("C").fillna(False).astype(bool) & prefixed
+    cancelled = prefixed & _matches(ids, r"^C")
     lines.loc[cancelled, "status"] = "cancelled"
     lines.loc[prefixed & ~cancelled, "status"] = "adjustment"
+
+
+def _matches(column: pd.Series, pattern: str) -> npt.NDArray[np.bool_]:
+    """Cells matching ``pattern``, tested once per distinct value."""
+    codes, values = v.distinct(column)
+    if not len(values):
+        return np.zeros(len(codes), dtype=bool)
+    hit = values.astype("str").str.match(pattern).fillna(False).to_numpy(dtype=bool)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)], False)
 
 
 def _dates(
@@ -368,13 +393,14 @@ def _statuses(
     frame: pd.DataFrame, mapping: dict[Role, RoleMatch], quality: QualityReport
 ) -> pd.Series:
     if Role.STATUS not in mapping:
-        return pd.Series("valid", index=frame.index, dtype="string")
+        codes = np.zeros(len(frame), dtype=np.int8)
+        return pd.Series(pd.Categorical.from_codes(codes, STATUSES), index=frame.index)
     quality.status_column_present = True
     classes, unknown = v.classify_statuses(frame[mapping[Role.STATUS].column])
     if unknown:
         top = sorted(unknown.items(), key=lambda kv: -kv[1])[:5]
         quality.warnings.append("unknown_statuses:" + "; ".join(f"{k} ({n})" for k, n in top))
-    return classes.fillna("valid").astype("string")
+    return classes.cat.set_categories(STATUSES).fillna("valid")
 
 
 def _line_level_amount(lines: pd.DataFrame) -> bool:
@@ -386,7 +412,8 @@ def _line_level_amount(lines: pd.DataFrame) -> bool:
     later = lines.loc[multi, "order_id"].duplicated()
     if blank[later].mean() > 0.5 and not blank[~later].any():
         return False  # the total sits on the first line only
-    per_order = lines.loc[multi].groupby("order_id")["amount"].nunique(dropna=False)
+    codes = _codes(lines["order_id"])
+    per_order = lines.loc[multi, "amount"].groupby(codes[multi.to_numpy()]).nunique(dropna=False)
     return not (len(per_order) >= 2 and (per_order == 1).mean() >= 0.9)  # total repeated
 
 
@@ -410,8 +437,10 @@ def _to_orders(
     valid = orders["status"] == "valid"
     no_amount = valid & orders["amount"].isna()
     zero = valid & orders["amount"].eq(0)
-    quality.status_counts = {str(k): int(n) for k, n in orders["status"].value_counts().items()}
-    line_counts = lines.groupby("order_id", sort=False).size() if line_level else None
+    quality.status_counts = {
+        str(k): int(n) for k, n in orders["status"].value_counts().items() if n
+    }
+    line_counts = np.bincount(_codes(lines["order_id"])) if line_level else None
     for status in ("cancelled", "refunded", "open", "adjustment"):
         mask = orders["status"] == status
         _drop(quality, status, _rows_of(orders, mask, line_counts))
@@ -433,16 +462,27 @@ def _to_orders(
     return orders
 
 
-def _rows_of(orders: pd.DataFrame, mask: pd.Series, line_counts: pd.Series | None) -> int:
+def _rows_of(
+    orders: pd.DataFrame, mask: pd.Series, line_counts: npt.NDArray[np.intp] | None
+) -> int:
+    """Source lines behind the orders in ``mask`` (order ids share the lines' codes)."""
     if line_counts is None:
         return int(mask.sum())
-    return int(line_counts.reindex(orders.loc[mask, "order_id"]).sum())
+    return int(line_counts[_codes(orders.loc[mask, "order_id"])].sum())
+
+
+def _codes(series: pd.Series) -> npt.NDArray[np.intp]:
+    """Integer codes of a column's values (-1 for missing): a categorical's own codes."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy().astype(np.intp)
+    return pd.factorize(series, use_na_sentinel=True)[0]
 
 
 def _aggregate(lines: pd.DataFrame, line_level: bool) -> pd.DataFrame:
     """Merge the lines of one order id into one order."""
     lines = lines.drop(columns=["_reason", "_amount_blank"])
-    group = lines.groupby("order_id", sort=False)
+    codes = _codes(lines["order_id"])  # grouping by codes skips pandas' category recoding
+    group = lines.groupby(codes, sort=False)
     orders = group.first()
     orders["order_date"] = group["order_date"].min()
     if line_level:
@@ -451,16 +491,15 @@ def _aggregate(lines: pd.DataFrame, line_level: bool) -> pd.DataFrame:
         orders["quantity"] = group["quantity"].sum(min_count=1)
     main = [c for c in ("product", "category") if c in lines]
     if main and line_level:
-        top = lines.loc[
-            lines["amount"].fillna(-np.inf).groupby(lines["order_id"], sort=False).idxmax().dropna()
-        ]
-        orders[main] = top.set_index("order_id")[main]
-    return orders.reset_index()
+        top = lines["amount"].fillna(-np.inf).groupby(codes, sort=False).idxmax().dropna()
+        orders[main] = lines.loc[top.to_numpy(), main].set_axis(top.index)
+    ordered = ["order_id", *(c for c in orders.columns if c != "order_id")]
+    return orders[ordered].reset_index(drop=True)
 
 
 def _stale(quality: QualityReport, sales: pd.DataFrame) -> None:
     as_of = sales["order_date"].max()
-    last = sales.groupby("customer_key")["order_date"].max()
+    last = sales["order_date"].groupby(_codes(sales["customer_key"])).max()
     stale = last < as_of - pd.DateOffset(months=STALE_MONTHS)
     quality.stale_customers = int(stale.sum())
     quality.stale_share = round(float(stale.mean()), 4) if len(stale) else 0.0
@@ -471,9 +510,12 @@ def _duplicate_customers(quality: QualityReport, sales: pd.DataFrame) -> None:
     duplicates = 0
     for contact in ("email", "phone"):
         if contact in sales and quality.customer_key_source != contact:
-            keys = sales[["customer_key", contact]].dropna().drop_duplicates()
-            per_contact = keys.groupby(contact)["customer_key"].nunique()
-            duplicates = max(duplicates, int((per_contact[per_contact > 1] - 1).sum()))
+            pairs = pd.DataFrame(
+                {"key": _codes(sales["customer_key"]), "contact": _codes(sales[contact])}
+            )
+            pairs = pairs[(pairs >= 0).all(axis=1)].drop_duplicates()
+            keys_per_contact = np.bincount(pairs["contact"].to_numpy())
+            duplicates = max(duplicates, int((keys_per_contact[keys_per_contact > 1] - 1).sum()))
     quality.duplicate_customers = duplicates
 
 
@@ -499,7 +541,7 @@ def clean_customers(
             table[role.value] = v.parse_numbers(frame[mapping[role].column])
     for role in (Role.CITY, Role.CHANNEL):
         if role in mapping:
-            table[role.value] = frame[mapping[role].column].astype("string").str.strip()
+            table[role.value] = _text(frame[mapping[role].column])
     detect_currency(frame, mapping, headers, quality)
     no_key = table["customer_key"].isna()
     _drop(quality, "no_customer", int(no_key.sum()))
@@ -510,6 +552,7 @@ def clean_customers(
     table = table[~repeated].reset_index(drop=True)
     if table.empty:
         raise IngestError("no-valid-rows")
+    table = v.as_plain_text(table)
     quality.rows_used = len(table)
     quality.customers = len(table)
     if "orders_count" in table:

@@ -91,16 +91,16 @@ def read_table(
     """The raw table under its header, with named columns, and how it was read."""
     encoding = delimiter = sheet = None
     if kind == "text":
-        decoded = textio.decode(data)
-        encoding, text = decoded.encoding, decoded.text
-        textio.check_lines(text, limits)
-        delimiter = textio.sniff_delimiter(text[: textio.SAMPLE_CHARS // 4])
-        rows, starts = textio.sample_rows(text, delimiter)
+        textio.check_lines(data, limits)
+        head = textio.decode_head(data)
+        delimiter = textio.sniff_delimiter(head.text[: textio.SAMPLE_CHARS // 4])
+        rows, starts = textio.sample_rows(head.text, delimiter)
         header = find_header(rows)
         _check_width(header, limits)
         first_data = header.row + header.rows
-        skip = starts[first_data] if first_data < len(starts) else sum(1 for _ in text.splitlines())
-        body = textio.read_body(text, delimiter, skip, len(header.names))
+        skip = starts[first_data] if first_data < len(starts) else len(data)
+        encoding = head.encoding
+        body = textio.read_body(data, encoding, delimiter, skip, len(header.names))
         frame = _named(body, header)
     else:
         if kind == "html":

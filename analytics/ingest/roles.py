@@ -576,6 +576,8 @@ def header_score(role: Role, header: str) -> float:
 
 def _sample(column: pd.Series, size: int = 300) -> pd.Series:
     head = column.head(20_000)
+    if isinstance(head.dtype, pd.CategoricalDtype):  # the checks read cells, not codes
+        head = head.astype(object)
     return head[~v.is_blank(head)].head(size)
 
 

@@ -1,15 +1,19 @@
-"""Delimited text (CSV, TSV, TXT): charset and delimiter detection, then a fast pandas read."""
+"""Delimited text (CSV, TSV, TXT): charset and delimiter detection on the head, then a fast
+Arrow read of the raw bytes into categorical columns."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -21,6 +25,9 @@ from analytics.ingest.limits import Limits
 DELIMITERS = (";", ",", "\t", "|")
 SAMPLE_CHARS = 256 * 1024
 SAMPLE_ROWS = 60
+HEAD_BYTES = 1024 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _VISIBLE = re.compile(rb"\S")
 ARROW_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 """pandas' default ``str`` dtype with Arrow storage: what the fast reader returns."""
@@ -40,10 +47,10 @@ def decode(data: bytes) -> DecodedText:
     Detectors misread short Windows-1251 text, so cp1251 is tried before any detector
     when most non-ASCII characters it yields are Cyrillic letters.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(UTF16_BOMS):
         return DecodedText(data.decode("utf-16"), "utf-16")
     try:
-        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        encoding = "utf-8-sig" if data.startswith(UTF8_BOM) else "utf-8"
         return DecodedText(data.decode("utf-8-sig"), encoding)
     except UnicodeDecodeError:
         pass
@@ -64,10 +71,20 @@ def decode(data: bytes) -> DecodedText:
         return DecodedText(data.decode("latin-1"), "latin-1")
 
 
-def check_lines(text: str, limits: Limits) -> None:
-    """Refuse one enormous line (or a header of millions of columns) before pandas sees it."""
-    head = text[: limits.max_line_bytes + 1]
-    if len(text) > limits.max_line_bytes and "\n" not in head and "\r" not in head:
+def decode_head(data: bytes) -> DecodedText:
+    """The file's first ``HEAD_BYTES`` (cut at a line end) decoded, and the file's encoding
+    as its head shows it (UTF-16 files are decoded whole)."""
+    if data.startswith(UTF16_BOMS) or len(data) <= HEAD_BYTES:
+        return decode(data)
+    head = data[:HEAD_BYTES]
+    cut = head.rfind(b"\n")
+    return decode(head[: cut + 1] if cut > 0 else head)
+
+
+def check_lines(data: bytes, limits: Limits) -> None:
+    """Refuse one enormous line (or a header of millions of columns) before any reader."""
+    head = data[: limits.max_line_bytes + 1]
+    if len(data) > limits.max_line_bytes and b"\n" not in head and b"\r" not in head:
         raise IngestError("line-too-long", limit_kb=limits.max_line_bytes // 1024)
 
 
@@ -126,20 +143,34 @@ def sample_rows(
     return rows, starts
 
 
-def read_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.DataFrame:
-    """Rows after the header as strings (empty cells as ""), columns numbered 0..width-1.
+def read_body(
+    data: bytes, encoding: str, delimiter: str, skip_lines: int, width: int
+) -> pd.DataFrame:
+    """Rows after the header (empty cells as ""), columns numbered 0..width-1.
 
-    Columns are Arrow-backed ``str`` when pyarrow's reader accepts the body (every row
-    exactly ``width`` fields); otherwise pandas' C reader and the ragged reader decide.
+    The fast path reads the raw bytes with pyarrow's multi-threaded reader into
+    categorical columns (cell codes plus distinct values, each decoded once); other
+    encodings are converted to UTF-8 first. Bytes that are not UTF-8 past the sampled
+    head become U+FFFD. Ragged rows go to pandas' C reader, then the ragged reader.
     """
-    encoded = text.encode("utf-8")  # bytes parse ~8x faster; "\n" is one byte in UTF-8
-    body = memoryview(encoded)[_skip_physical_lines(encoded, skip_lines) :]  # no copy
-    frame = _read_arrow(body, delimiter, width)
-    if frame is not None:
-        return frame
+    if not (single_byte(encoding) or encoding in {"utf-8", "utf-8-sig"}):
+        data, encoding = data.decode(encoding, errors="replace").encode("utf-8"), "utf-8"
+    start = _skip_physical_lines(data, skip_lines, 3 if data.startswith(UTF8_BOM) else 0)
     try:
-        frame = pd.read_csv(
-            io.BytesIO(body),
+        frame = _read_coded(memoryview(data)[start:], delimiter, width, encoding)
+    except UnicodeError:
+        data = data.decode("utf-8", errors="replace").encode("utf-8")
+        start = _skip_physical_lines(data, skip_lines, 3 if data.startswith(UTF8_BOM) else 0)
+        frame = _read_coded(memoryview(data)[start:], delimiter, width, encoding)
+    return frame if frame is not None else _fallback(data[start:], encoding, delimiter, width)
+
+
+def _fallback(body: bytes, encoding: str, delimiter: str, width: int) -> pd.DataFrame:
+    """pandas' C reader, then the ragged reader: strings, for bodies Arrow refuses."""
+    text = body.decode(encoding, errors="replace")
+    try:
+        return pd.read_csv(
+            io.StringIO(text),
             sep=delimiter,
             header=None,
             dtype=str,
@@ -152,15 +183,17 @@ def read_body(text: str, delimiter: str, skip_lines: int, width: int) -> pd.Data
             index_col=False,
         )
     except pd.errors.ParserError:
-        frame = _read_ragged(bytes(body).decode("utf-8"), delimiter, width)
+        return _read_ragged(text, delimiter, width)
     except pd.errors.EmptyDataError:
-        frame = pd.DataFrame(columns=list(range(width)), dtype=str)
-    return frame
+        return pd.DataFrame(columns=list(range(width)), dtype=str)
 
 
-def _read_arrow(body: bytes | memoryview, delimiter: str, width: int) -> pd.DataFrame | None:
-    """pyarrow's multi-threaded reader with the C reader's dialect, or ``None`` when a row's
-    field count differs from ``width`` (or the body is empty): the slower readers decide."""
+def _read_coded(
+    body: bytes | memoryview, delimiter: str, width: int, encoding: str
+) -> pd.DataFrame | None:
+    """pyarrow's reader over raw bytes, each column dictionary-encoded into a categorical;
+    ``None`` when a row's field count differs from ``width`` (or the body is empty).
+    Raises ``UnicodeError`` when a UTF-8 body holds invalid bytes."""
     if _VISIBLE.search(body) is None:
         return None
     names = [str(i) for i in range(width)]
@@ -172,23 +205,95 @@ def _read_arrow(body: bytes | memoryview, delimiter: str, width: int) -> pd.Data
                 delimiter=delimiter, quote_char='"', double_quote=True, newlines_in_values=True
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+                column_types=dict.fromkeys(names, pa.binary()), strings_can_be_null=False
             ),
         )
     except pa.ArrowInvalid:
         return None
-    frame: pd.DataFrame = table.to_pandas(types_mapper={pa.string(): ARROW_STR}.get)
-    frame.columns = pd.RangeIndex(width)
-    return frame
+    columns = {i: _categorical(table.column(i), encoding) for i in range(width)}
+    return pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
 
 
-def _skip_physical_lines(encoded: bytes, count: int) -> int:
-    """Where the line after the first ``count`` physical lines starts (the end if none)."""
-    position = 0
+def _categorical(column: pa.ChunkedArray, encoding: str) -> pd.Categorical:
+    """Codes of each cell and its distinct values, decoded to text once each."""
+    encoded = column.combine_chunks().dictionary_encode()
+    values = _to_text(encoded.dictionary, encoding)
+    categories = pd.Index(pd.array(values, dtype=ARROW_STR))
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    if _lossy(encoding) and not categories.is_unique:  # two byte strings, one text
+        recode, categories = pd.factorize(categories)
+        codes = recode[codes]
+    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+
+
+def _to_text(values: pa.Array, encoding: str) -> pa.StringArray:
+    """Binary values as UTF-8 text: validated when UTF-8, else transcoded from a single-byte
+    code page in one pass (byte offsets map to character offsets one to one)."""
+    if not single_byte(encoding):
+        try:
+            return values.cast(pa.string())
+        except pa.ArrowInvalid as exc:
+            raise UnicodeError(str(exc)) from exc
+    sizes = _utf8_sizes(encoding)
+    offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[
+        values.offset : values.offset + len(values) + 1
+    ]
+    buffer = values.buffers()[2]
+    raw = (
+        np.frombuffer(buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+        if buffer is not None
+        else np.zeros(0, dtype=np.uint8)
+    )
+    utf8 = raw.tobytes().decode(encoding, errors="replace").encode("utf-8")
+    ends = np.concatenate(([0], np.cumsum(sizes[raw], dtype=np.int64)))
+    new_offsets = ends[offsets - offsets[0]]
+    if new_offsets[-1] >= 2**31:
+        return pa.array(values.to_pylist(), pa.binary()).cast(pa.large_string()).cast(pa.string())
+    return pa.StringArray.from_buffers(
+        len(values), pa.py_buffer(new_offsets.astype(np.int32)), pa.py_buffer(utf8)
+    )
+
+
+@cache
+def single_byte(encoding: str) -> bool:
+    """Is ``encoding`` an ASCII-compatible code page of one byte per character (cp1251,
+    koi8-r, latin-1...)? Then delimiters, quotes and line breaks can be found in bytes."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    ascii_part = bytes(range(128))
+    return (
+        not name.startswith("utf")
+        and ascii_part.decode(encoding, errors="replace") == ascii_part.decode("ascii")
+        and len(bytes(range(256)).decode(encoding, errors="replace")) == 256
+    )
+
+
+@cache
+def _lossy(encoding: str) -> bool:
+    """Can two byte strings decode to one text (several bytes become U+FFFD)?"""
+    if not single_byte(encoding):
+        return False
+    return bytes(range(256)).decode(encoding, errors="replace").count("\ufffd") > 1
+
+
+@cache
+def _utf8_sizes(encoding: str) -> npt.NDArray[np.int64]:
+    """UTF-8 length of each byte's character in a single-byte code page."""
+    return np.array(
+        [len(bytes([b]).decode(encoding, errors="replace").encode("utf-8")) for b in range(256)],
+        dtype=np.int64,
+    )
+
+
+def _skip_physical_lines(data: bytes, count: int, start: int = 0) -> int:
+    """Where the line after ``count`` physical lines from ``start`` begins (the end if none)."""
+    position = start
     for _ in range(count):
-        nl = encoded.find(b"\n", position)
+        nl = data.find(b"\n", position)
         if nl < 0:
-            return len(encoded)
+            return len(data)
         position = nl + 1
     return position
 

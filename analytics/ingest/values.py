@@ -14,9 +14,14 @@ from datetime import date, datetime
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.ingest.model import StatusClass
 
+WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+"""Python's whitespace written out: Arrow's regex engine (RE2) reads ``\\s`` as ASCII only,
+so patterns meant for Arrow-backed text name these characters instead."""
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
 _SCI = re.compile(r"^[-+]?\d+(?:[.,]\d+)?[eE][-+]?\d+$")
 _NOT_NUMBER = re.compile(r"[^0-9,.\-+()]")
@@ -25,24 +30,36 @@ _SERIAL_MIN, _SERIAL_MAX = 18_264, 73_051  # 1950-01-01 .. 2099-12-31 as Excel s
 
 
 def distinct(series: pd.Series) -> tuple[npt.NDArray[np.intp], pd.Series]:
-    """Codes (-1 for missing cells) and the distinct values of ``series`` as objects."""
+    """Codes (-1 for missing cells) and the distinct values of ``series``: a categorical's
+    own codes and categories (text stays Arrow-backed), else factorized objects."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy().astype(np.intp), pd.Series(series.cat.categories)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return codes, pd.Series(uniques, dtype=object)
 
 
 def spread(parsed: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index) -> pd.Series:
-    """Per-distinct-value results back onto the rows; missing cells get the dtype's NA
-    (``None`` for objects)."""
+    """Per-distinct-value results back onto the rows; missing cells get the dtype's NA.
+    Text results come back categorical (``coded_text``)."""
     if not len(parsed):  # every cell missing
         empty = pd.Series(np.full(len(codes), None), index=index)
         if pd.api.types.is_datetime64_any_dtype(parsed.dtype):
             return pd.to_datetime(empty)
-        return empty.astype("float64") if pd.api.types.is_float_dtype(parsed.dtype) else empty
-    if parsed.dtype == object:
-        out = parsed.to_numpy().take(np.where(codes < 0, 0, codes))
-        out[codes < 0] = None
-        return pd.Series(out, index=index)
+        if pd.api.types.is_float_dtype(parsed.dtype):
+            return empty.astype("float64")
+        return coded_text(pd.Series([], dtype="string"), codes, index)
+    if parsed.dtype == object or isinstance(parsed.dtype, pd.StringDtype):
+        return coded_text(parsed, codes, index)
     return pd.Series(parsed.array.take(codes, allow_fill=True), index=index)
+
+
+def coded_text(values: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index) -> pd.Series:
+    """A categorical text column from per-distinct-value texts (equal texts merged, missing
+    ones dropped) and the row codes into ``values``."""
+    text = values if isinstance(values.dtype, pd.StringDtype) else values.astype("string")
+    inner, texts = pd.factorize(text, use_na_sentinel=True)
+    rows = np.where(codes >= 0, inner.take(np.maximum(codes, 0)) if len(inner) else -1, -1)
+    return pd.Series(pd.Categorical.from_codes(rows, categories=pd.Index(texts)), index=index)
 
 
 def via_uniques(series: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -62,14 +79,55 @@ def is_blank(series: pd.Series) -> pd.Series:
         blank = series.isna().to_numpy() | series.str.strip().eq("").fillna(False).to_numpy(bool)
         return pd.Series(blank, index=series.index)
     codes, values = distinct(series)
-    strings = values.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool)
-    blank_unique = np.zeros(len(values), dtype=bool)
-    if strings.any():
-        blank_unique[strings] = values[strings].str.strip().eq("").to_numpy()
+    if isinstance(values.dtype, pd.StringDtype):
+        blank_unique = values.str.strip().eq("").fillna(True).to_numpy(dtype=bool)
+    else:
+        strings = values.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool)
+        blank_unique = np.zeros(len(values), dtype=bool)
+        if strings.any():
+            blank_unique[strings] = values[strings].str.strip().eq("").to_numpy()
     mask = np.ones(len(codes), dtype=bool)
     known = codes >= 0
     mask[known] = blank_unique[codes[known]]
     return pd.Series(mask, index=series.index)
+
+
+def coalesce(first: pd.Series, then: pd.Series) -> pd.Series:
+    """``first`` where present, else ``then``; two categoricals give a categorical."""
+    if not (
+        isinstance(first.dtype, pd.CategoricalDtype) and isinstance(then.dtype, pd.CategoricalDtype)
+    ):
+        return first.fillna(then)
+    ahead = first.cat.codes.to_numpy().astype(np.intp)
+    gaps = np.flatnonzero(ahead < 0)
+    fill = then.cat.codes.to_numpy()[gaps]
+    used = np.unique(fill[fill >= 0])
+    fresh = then.cat.categories.take(used)
+    categories = first.cat.categories
+    where = categories.get_indexer(fresh)
+    new = where < 0
+    where[new] = len(categories) + np.arange(int(new.sum()))
+    categories = categories.append(fresh[new])
+    lookup = np.full(len(then.cat.categories), -1, dtype=np.intp)
+    lookup[used] = where
+    codes = ahead.copy()
+    codes[gaps] = np.where(fill >= 0, lookup[np.maximum(fill, 0)], -1)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=categories), index=first.index)
+
+
+def as_plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categorical text columns as ``string`` columns (the clean table's contract)."""
+    coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    if not coded:
+        return frame
+    frame = frame.copy(deep=False)
+    for column in coded:
+        cat = frame[column].cat
+        texts = pd.array(np.asarray(cat.categories, dtype=object), dtype="string")
+        frame[column] = pd.Series(
+            texts.take(cat.codes.to_numpy(), allow_fill=True), index=frame.index
+        )
+    return frame
 
 
 # ---------------------------------------------------------------- money and numbers
@@ -171,8 +229,8 @@ def currencies_in(values: pd.Series) -> dict[str, int]:
 # ---------------------------------------------------------------- dates
 
 _DMY = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\b")
-_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
-_TIMEZONE = re.compile(r"\s*(?:[+-]\d{2}:?\d{2}|UTC|GMT|Z)\s*$")
+_DATE_SHAPE = re.compile(r"^[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}")
+_TIMEZONE = re.compile(f"[{WHITESPACE}]*(?:[+-][0-9]{{2}}:?[0-9]{{2}}|UTC|GMT|Z)[{WHITESPACE}]*$")
 
 
 @dataclass(frozen=True)
@@ -210,7 +268,7 @@ def _formats(style: DateStyle) -> list[str]:
 
 def _formats_by_fit(text: pd.Series, style: DateStyle) -> list[str]:
     """Candidate formats, those that parse most of a small sample first."""
-    sample = text.head(200)
+    sample = text.head(200).astype(object)
     if sample.empty:
         return []
     fits = {
@@ -238,6 +296,8 @@ def _naive(series: pd.Series) -> pd.Series:
 
 
 def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
+    if _arrow_backed(values):
+        return _parse_date_texts(values, style)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     natives = values.map(lambda v: isinstance(v, (datetime, date)) and 1900 <= v.year <= 2200)
     if natives.any():
@@ -267,6 +327,62 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
             break
         parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
     result[parsed.index] = parsed
+    return result
+
+
+_SERIAL_TEXT = r"^[0-9]{5}(?:\.[0-9]+)?$"
+_DAY_FIRST_DAY = r"^(?P<day>\d{1,2})\D"
+_MONTH_FIRST_DAY = r"^\d{1,2}\D(?P<day>\d{1,2})\D"
+
+
+def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
+    """``_parse_date_values`` for Arrow-backed text, with Arrow's kernels: Excel serials
+    written as text, ISO dates, then each format by fit. Arrow's strptime rolls impossible
+    days over (31.02 -> 03.03) and reads 23 as a four-digit year, so a parse stands only
+    when its day equals the written day and its year is 1900..2200; what no format takes
+    goes to pandas (e.g. fractions of a second)."""
+    text = values.str.strip().str.replace(_TIMEZONE.pattern, "", regex=True)
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    serial = text.str.match(_SERIAL_TEXT).to_numpy(dtype=bool)
+    if serial.any():
+        days = pd.to_numeric(text[serial], errors="coerce")
+        days = days.where(days.between(_SERIAL_MIN, _SERIAL_MAX))
+        result[serial] = EXCEL_EPOCH + pd.to_timedelta(days, unit="D")
+    iso = text.str.match(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}").to_numpy(dtype=bool)
+    if iso.any():
+        stamps = pd.to_datetime(text[iso], format="ISO8601", errors="coerce")
+        result[iso] = _naive(pd.Series(stamps))
+    todo = ~serial & ~iso & text.str.contains(_DATE_SHAPE.pattern).to_numpy(dtype=bool)
+    if not todo.any():
+        return result
+    arrow = pa.array(text[todo].array).cast(pa.string())
+    day = pc.extract_regex(arrow, _DAY_FIRST_DAY if style.day_first else _MONTH_FIRST_DAY)
+    written_day = pc.cast(pc.struct_field(day, "day"), pa.int64())
+    parsed = pa.nulls(len(arrow), pa.timestamp("us"))
+    for fmt in _formats_by_fit(text[todo], style):
+        missing = pc.is_null(parsed)
+        if not pc.any(missing).as_py():
+            break
+        attempt = pc.strptime(arrow, format=fmt, unit="us", error_is_null=True)
+        year = pc.year(attempt)
+        good = pc.and_(
+            pc.and_(pc.equal(pc.day(attempt), written_day), pc.greater_equal(year, 1900)),
+            pc.less_equal(year, 2200),
+        )
+        take = pc.and_(missing, pc.fill_null(good, False))
+        parsed = pc.if_else(take, attempt, parsed)
+    stamps = pd.Series(parsed.to_numpy(zero_copy_only=False), dtype="datetime64[ns]")
+    left = stamps.isna().to_numpy()
+    if left.any():  # formats Arrow cannot read
+        rest = text[todo][left]
+        done = pd.Series(pd.NaT, index=rest.index, dtype="datetime64[ns]")
+        for fmt in _formats_by_fit(rest, style):
+            still = done.isna()
+            if not still.any():
+                break
+            done[still] = pd.to_datetime(rest[still].astype(object), format=fmt, errors="coerce")
+        stamps[left] = done.to_numpy()
+    result[todo] = stamps.to_numpy()
     return result
 
 
@@ -459,13 +575,13 @@ def status_vocabulary_share(values: pd.Series) -> float:
 
 # ---------------------------------------------------------------- contacts
 
-EMAIL_RE = r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$"
+EMAIL_RE = f"^[^@{WHITESPACE}]+@[^@{WHITESPACE}]+\\.[^@{WHITESPACE}.]{{2,}}$"
 
 
 def normalise_emails(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Trimmed lower-case emails (invalid ones become missing) and a mask of invalid cells."""
     codes, uniques = distinct(series)
-    text = uniques.astype("string").str.strip().str.lower().str.strip("<>'\"")
+    text = _texts(uniques).str.strip().str.lower().str.strip("<>'\"")
     valid = text.str.match(EMAIL_RE).fillna(False).astype(bool)
     invalid = (text.fillna("").str.len() > 0) & ~valid
     return _spread_checked(text.where(valid), invalid, codes, series.index)
@@ -474,8 +590,7 @@ def normalise_emails(series: pd.Series) -> tuple[pd.Series, pd.Series]:
 def normalise_phones(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Phones reduced to digits (Russian 8XXXXXXXXXX -> 7XXXXXXXXXX) and a mask of invalid."""
     codes, uniques = distinct(series)
-    text = uniques.map(_phone_text).astype("string")
-    digits = text.str.replace(r"\D", "", regex=True)
+    digits = _texts(uniques).str.replace(r"[^0-9]", "", regex=True)
     digits = digits.where(
         ~(digits.str.len().eq(11) & digits.str.startswith("8")), "7" + digits.str[1:]
     )
@@ -489,10 +604,18 @@ def _spread_checked(
     values: pd.Series, invalid: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index
 ) -> tuple[pd.Series, pd.Series]:
     """Normalised contacts and the invalid-cell mask, from distinct values to rows."""
-    rows = spread(values.astype("string").reset_index(drop=True), codes, index)
+    rows = spread(values.reset_index(drop=True), codes, index)
     bad = invalid.to_numpy(dtype=bool)
     mask = bad.take(np.where(codes < 0, 0, codes)) & (codes >= 0) if len(bad) else codes < -1
-    return rows.astype("string"), pd.Series(mask, index=index)
+    return rows, pd.Series(mask, index=index)
+
+
+def _texts(values: pd.Series) -> pd.Series:
+    """Distinct cell values as text: Arrow-backed text as it is, other cells through
+    ``_phone_text`` (whole floats lose their ``.0``)."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values
+    return values.map(_phone_text).astype("string")
 
 
 def _phone_text(value: object) -> str | None:
@@ -503,15 +626,20 @@ def _phone_text(value: object) -> str | None:
     return str(value)
 
 
-def normalise_ids(series: pd.Series) -> pd.Series:
-    """Identifiers as trimmed text; floats like 17850.0 (Excel, pandas) become ``17850``."""
+def normalise_ids(series: pd.Series, collapse_spaces: bool = False) -> pd.Series:
+    """Identifiers as trimmed text (categorical); floats like 17850.0 (Excel, pandas) become
+    ``17850``; ``collapse_spaces`` turns runs of whitespace into one space (names)."""
 
     def parse(values: pd.Series) -> pd.Series:
-        text = values.map(_phone_text).astype("string").str.strip()
-        text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+        text = _texts(values).str.strip()
+        whole = text.str.match(r"^[0-9]+\.0+$").fillna(False).to_numpy(dtype=bool)
+        if whole.any():
+            text[whole] = text[whole].str.replace(r"\.0+$", "", regex=True)
+        if collapse_spaces:
+            text = text.str.replace(f"[{WHITESPACE}]+", " ", regex=True)
         return text.where(text.str.len() > 0)
 
-    return via_uniques(series, parse).astype("string")
+    return via_uniques(series, parse)
 
 
 def is_blank_frame(frame: pd.DataFrame) -> pd.DataFrame:
