@@ -17,9 +17,11 @@ without any system font. Images are PNG bytes.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
 import re
+import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
+from fpdf.image_datastructures import RasterImageInfo
 
 __all__ = [
     "BulletList",
@@ -386,7 +389,7 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
             image_width = width * share
             if pdf.get_y() > pdf.h - pdf.b_margin - 40:
                 pdf.add_page()
-            pdf.image(io.BytesIO(block.png), w=image_width,
+            pdf.image(_pdf_image(pdf, block.png), w=image_width,
                       x=pdf.l_margin + (width - image_width) / 2)
             if block.caption:
                 text(block.caption, 8.5, color=_MUTED)
@@ -395,6 +398,61 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
             pdf.add_page()
     data = pdf.output()
     return bytes(data) if data is not None else b""
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_COLOURS = {0: ("DeviceGray", 1), 2: ("DeviceRGB", 3)}  # PNG colour type: PDF space
+_PNG_EXTRAS = {b"PLTE", b"tRNS", b"iCCP"}  # what fpdf2 would have to decode or embed
+
+
+def _png_passthrough(png: bytes) -> RasterImageInfo | None:
+    """fpdf2's image info holding the PNG's own deflated data, for an 8-bit grey or RGB,
+    non-interlaced PNG without palette, transparency or colour profile; ``None`` otherwise.
+
+    Such a PNG's data are the rows with their filter bytes, deflated: exactly what a PDF
+    image with ``FlateDecode`` and PNG predictors (``/Predictor 15``) holds, so nothing is
+    decoded or deflated again (fpdf2 itself decodes every PNG and deflates it anew).
+    """
+    if not png.startswith(_PNG_SIGNATURE):
+        return None
+    header: tuple[int, ...] = ()
+    data: list[bytes] = []
+    at = len(_PNG_SIGNATURE)
+    while at + 8 <= len(png):
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
+        body = png[at + 8 : at + 8 + length]
+        at += length + 12  # length, type, body, CRC
+        if kind == b"IHDR" and length == 13:
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            data.append(body)
+        elif kind in _PNG_EXTRAS or kind == b"IEND":
+            break
+    if not header or not data or kind != b"IEND":
+        return None
+    width, height, depth, colour, compression, filtering, interlace = header
+    if depth != 8 or colour not in _PNG_COLOURS or compression or filtering or interlace:
+        return None
+    space, channels = _PNG_COLOURS[colour]
+    return RasterImageInfo(data=b"".join(data), w=width, h=height, cs=space, iccp=None,
+                           dpn=channels, bpc=8, f="FlateDecode", inverted=False,
+                           dp=f"/Predictor 15 /Colors {channels} /Columns {width}")
+
+
+def _pdf_image(pdf: FPDF, png: bytes) -> str | io.BytesIO:
+    """What to hand ``pdf.image`` for ``png``: the name of its entry in the document's
+    image cache when it can go in as it is (see :func:`_png_passthrough`), else the PNG
+    for fpdf2 to convert."""
+    info = _png_passthrough(png)
+    if info is None:
+        return io.BytesIO(png)
+    name = "png-" + hashlib.sha256(png).hexdigest()
+    images = pdf.image_cache.images
+    if name not in images:
+        # the fields fpdf2's preload_image adds; pdf.image() counts the use
+        info.update(i=len(images) + 1, usages=0, iccp_i=None)
+        images[name] = info
+    return name
 
 
 def _pdf_table(pdf: FPDF, block: Table, width: float) -> None:

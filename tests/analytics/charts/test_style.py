@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from analytics.charts import style
 
 NBSP = "\u00a0"
@@ -51,3 +53,20 @@ def test_section_and_as_float_tolerate_junk() -> None:
     assert style.section({"a": None}, "a", "b") is None
     assert math.isnan(style.as_float("x")) and math.isnan(style.as_float(None))
     assert math.isnan(style.as_float(True))
+
+
+def test_png_is_opaque_rgb_with_the_pixels_savefig_draws() -> None:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    fig = style.new_figure(3.0)
+    fig.add_subplot().bar([0, 1, 2], [3, 1, 2], color=style.MAIN)
+    reference = io.BytesIO()
+    fig.savefig(reference, format="png", dpi=style.DPI, facecolor="white")
+    png = Image.open(io.BytesIO(style.to_png(fig)))
+    assert png.mode == "RGB" and png.size == (1080, 360)
+    assert png.info["dpi"] == pytest.approx((style.DPI, style.DPI), abs=0.1)
+    expected = Image.open(reference).convert("RGB")
+    assert np.array_equal(np.asarray(png), np.asarray(expected))

@@ -73,3 +73,28 @@ def test_html_escapes_user_strings(sample_report: dict[str, Any], png: bytes) ->
     assert html_text.count("data:image/png;base64,") == 1
     doc = audit_document(report, {"x": png}, "ru")
     assert isinstance(doc.images()[0], Image)
+
+
+def test_pdf_embeds_rgb_png_data_as_it_is(sample_report: dict[str, Any], png: bytes) -> None:
+    """An 8-bit RGB PNG (what the charts are) goes into the PDF without re-encoding; other
+    PNGs (here RGBA) are converted by fpdf2."""
+    import io
+    import zlib
+
+    from PIL import Image as PILImage
+
+    from analytics.document import _png_passthrough
+
+    buffer = io.BytesIO()
+    PILImage.open(io.BytesIO(png)).convert("RGB").save(buffer, format="png")
+    rgb = buffer.getvalue()
+    info = _png_passthrough(rgb)
+    assert info is not None and info["cs"] == "DeviceRGB" and info["dpn"] == 3
+    width, height = PILImage.open(io.BytesIO(rgb)).size
+    assert (info["w"], info["h"]) == (width, height)
+    assert len(zlib.decompress(info["data"])) == height * (1 + 3 * width)  # filter byte a row
+    assert _png_passthrough(png) is None  # RGBA
+    assert _png_passthrough(b"not a png") is None
+    pdf = audit_pdf(sample_report, {"a": rgb, "b": rgb, "c": png}, "ru")
+    assert pdf.count(info["data"]) == 1  # the same chart twice is stored once
+    assert b"/Predictor 15 /Colors 3" in pdf
