@@ -1,5 +1,8 @@
 """From a raw table with detected roles to the clean orders or customers table.
 
+Text columns come out categorical (codes and distinct values); ``ingest`` hands them on as
+plain ``string`` columns (see ``IngestResult.plain``).
+
 Every row that does not become part of a valid order is counted under a reason; nothing is
 dropped silently. See ``analytics.ingest.model`` for the output columns.
 """
@@ -239,7 +242,7 @@ def clean_transactions(
     if returns is not None:
         returns = returns[kept]
     rows = _parse_lines(frame, mapping, headers, quality, returns)
-    return v.as_plain_text(_to_orders(rows, mapping, quality))
+    return _to_orders(rows, mapping, quality)
 
 
 def _parse_lines(
@@ -552,7 +555,6 @@ def clean_customers(
     table = table[~repeated].reset_index(drop=True)
     if table.empty:
         raise IngestError("no-valid-rows")
-    table = v.as_plain_text(table)
     quality.rows_used = len(table)
     quality.customers = len(table)
     if "orders_count" in table:

@@ -142,6 +142,11 @@ class IngestResult:
     source: SourceInfo
     unsure_roles: tuple[Role, ...] = ()
 
+    def plain(self) -> IngestResult:
+        """This result with categorical text columns as plain ``string`` columns."""
+        self.table = as_plain_text(self.table)
+        return self
+
     def __getstate__(self) -> dict[str, Any]:
         """Text columns travel as codes and distinct values (ingest's sandbox pickles the
         result: several times faster and smaller than one string object per cell)."""
@@ -156,9 +161,25 @@ class IngestResult:
         )
 
 
+def as_plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categorical text columns as ``string`` columns (the clean table's contract)."""
+    coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    if not coded:
+        return frame
+    frame = frame.copy(deep=False)
+    for column in coded:
+        cat = frame[column].cat
+        texts = pd.array(np.asarray(cat.categories, dtype=object), dtype="string")
+        frame[column] = pd.Series(
+            texts.take(cat.codes.to_numpy(), allow_fill=True), index=frame.index
+        )
+    return frame
+
+
 @dataclass
 class _PackedTable:
-    """A frame whose string columns are stored as (codes, distinct values)."""
+    """A frame whose text columns are stored as (codes, distinct values); categorical text
+    unpacks as plain ``string`` columns."""
 
     frame: pd.DataFrame
     text: dict[str, tuple[pd.StringDtype, npt.NDArray[np.int32], npt.NDArray[np.object_]]]
@@ -170,17 +191,22 @@ class _PackedTable:
         text = {}
         if frame.columns.is_unique:
             for name, column in frame.items():
-                if isinstance(column.dtype, pd.StringDtype):
+                if isinstance(column.dtype, pd.CategoricalDtype):
+                    codes, uniques = column.cat.codes.to_numpy(), column.cat.categories
+                elif isinstance(column.dtype, pd.StringDtype):
                     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-                    text[str(name)] = (
-                        column.dtype,
-                        codes.astype(np.int32),
-                        np.asarray(uniques, dtype=object),
-                    )
+                else:
+                    continue
+                plain = isinstance(column.dtype, pd.CategoricalDtype)
+                text[str(name)] = (
+                    pd.StringDtype() if plain else column.dtype,
+                    codes.astype(np.int32),
+                    np.asarray(uniques, dtype=object),
+                )
         return cls(frame.drop(columns=list(text)), text, [str(c) for c in frame.columns])
 
     def unpack(self) -> pd.DataFrame:
-        """The original frame: same columns, order, dtypes and values."""
+        """The original frame: same columns, order and values (categorical text as plain)."""
         columns = {
             name: pd.Series(
                 pd.array(uniques, dtype=dtype).take(codes, allow_fill=True), index=self.frame.index

@@ -57,7 +57,8 @@ def ingest(
     """Read any supported export and return the clean table (see ``ingest.model``).
 
     Cheap checks run here; parsing runs in a child process with a memory cap and a time
-    limit unless ``isolate`` is false. Raises ``IngestError`` with a code for bad input.
+    limit unless ``isolate`` is false (the child's categorical text columns arrive as
+    codes and distinct values). Raises ``IngestError`` with a code for bad input.
     """
     limits = limits or Limits()
     check_size(data, limits)
@@ -65,7 +66,7 @@ def ingest(
     check_workbook(data, kind, limits)
     explicit = dict(mapping or {})
     if not isolate:
-        return _parse(data, file_name, kind, explicit, limits)
+        return _parse(data, file_name, kind, explicit, limits).plain()
     return run_isolated(
         _parse,
         data,

@@ -115,21 +115,6 @@ def coalesce(first: pd.Series, then: pd.Series) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(codes, categories=categories), index=first.index)
 
 
-def as_plain_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Categorical text columns as ``string`` columns (the clean table's contract)."""
-    coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
-    if not coded:
-        return frame
-    frame = frame.copy(deep=False)
-    for column in coded:
-        cat = frame[column].cat
-        texts = pd.array(np.asarray(cat.categories, dtype=object), dtype="string")
-        frame[column] = pd.Series(
-            texts.take(cat.codes.to_numpy(), allow_fill=True), index=frame.index
-        )
-    return frame
-
-
 # ---------------------------------------------------------------- money and numbers
 
 
