@@ -14,6 +14,8 @@ import re
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.ingest import values as v
 from analytics.ingest.documents import RETURN_FLAG
@@ -330,6 +332,8 @@ def _text(column: pd.Series) -> pd.Series:
 def _uci_prefixes(lines: pd.DataFrame) -> None:
     """UCI Online Retail: invoices "C…" are cancellations, "A…" bad-debt adjustments."""
     ids = lines["order_id"]
+    if not _matches(ids, "^[CA]").any():  # a quick look before the full pattern
+        return
     prefixed = _matches(ids, r"^[CA][0-9]+$")
     if not prefixed.any() or _matches(ids, r"^[0-9]+$").mean() < 0.5:
         return
@@ -343,7 +347,11 @@ def _matches(column: pd.Series, pattern: str) -> npt.NDArray[np.bool_]:
     codes, values = v.distinct(column)
     if not len(values):
         return np.zeros(len(codes), dtype=bool)
-    hit = values.astype("str").str.match(pattern).fillna(False).to_numpy(dtype=bool)
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        found = pc.match_substring_regex(pa.array(values.array), pattern)  # no pandas layers
+        hit = found.to_numpy(zero_copy_only=False).astype(bool)
+    else:
+        hit = values.astype("str").str.match(pattern).to_numpy(dtype=bool, na_value=False)
     return np.where(codes >= 0, hit[np.maximum(codes, 0)], False)
 
 

@@ -187,19 +187,20 @@ class _PackedTable:
 
     @classmethod
     def pack(cls, frame: pd.DataFrame) -> _PackedTable:
-        """Factorize the string columns of ``frame`` (unique column names only)."""
+        """Codes and distinct values of the text columns of ``frame`` (unique names only)."""
         text = {}
         if frame.columns.is_unique:
             for name, column in frame.items():
-                if isinstance(column.dtype, pd.CategoricalDtype):
+                dtype = column.dtype
+                if isinstance(dtype, pd.CategoricalDtype):
                     codes, uniques = column.cat.codes.to_numpy(), column.cat.categories
-                elif isinstance(column.dtype, pd.StringDtype):
+                    dtype = pd.StringDtype()
+                elif isinstance(dtype, pd.StringDtype):
                     codes, uniques = pd.factorize(column, use_na_sentinel=True)
                 else:
                     continue
-                plain = isinstance(column.dtype, pd.CategoricalDtype)
                 text[str(name)] = (
-                    pd.StringDtype() if plain else column.dtype,
+                    dtype,
                     codes.astype(np.int32),
                     np.asarray(uniques, dtype=object),
                 )
