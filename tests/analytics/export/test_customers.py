@@ -195,3 +195,15 @@ def test_xlsx_writers_agree(sample_frame: pd.DataFrame) -> None:
     fast = read_xlsx(customers_xlsx(sample_frame, "ru"))
     cells = read_xlsx(customers_xlsx_cells(sample_frame, "ru"))
     assert fast == cells
+
+
+def test_exports_at_once_and_in_small_chunks_are_the_same(sample_frame: pd.DataFrame) -> None:
+    from analytics.export.customers import _csv, _Table, _xlsx, customers_exports
+
+    csv_bytes, xlsx_bytes = customers_exports(sample_frame, "ru")
+    assert csv_bytes == customers_csv(sample_frame, "ru")
+    expected = read_xlsx(customers_xlsx(sample_frame, "ru"))
+    assert read_xlsx(xlsx_bytes) == expected
+    table = _Table.of(sample_frame, "ru")
+    assert _csv(table, chunk_rows=7) == csv_bytes
+    assert read_xlsx(_xlsx(table, chunk_rows=7)) == expected
