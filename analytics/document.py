@@ -25,11 +25,13 @@ import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fpdf import FPDF
-from fpdf.fonts import FontFace
-from fpdf.image_datastructures import RasterImageInfo
+if TYPE_CHECKING:  # fpdf2 is imported when a PDF is rendered (a third of a second)
+    from fpdf import FPDF
+    from fpdf.image_datastructures import RasterImageInfo
 
 __all__ = [
     "BulletList",
@@ -303,14 +305,19 @@ _HL_FILL = (255, 244, 214)
 _FONT = "DejaVu"
 
 
-class _PDF(FPDF):
-    """A4 pages with "page / pages" in the footer."""
+@cache
+def _pdf_class() -> type[FPDF]:
+    """fpdf2's FPDF with "page / pages" in the footer."""
+    from fpdf import FPDF
 
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(_FONT, "", 8)
-        self.set_text_color(*_MUTED)
-        self.cell(0, 6, f"{self.page_no()} / {{nb}}", align="C")
+    class _PDF(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font(_FONT, "", 8)
+            self.set_text_color(*_MUTED)
+            self.cell(0, 6, f"{self.page_no()} / {{nb}}", align="C")
+
+    return _PDF
 
 
 def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
@@ -320,7 +327,7 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
     document always gives the same bytes).
     """
     regular, bold = font_paths()
-    pdf = _PDF(format="A4", unit="mm")
+    pdf = _pdf_class()(format="A4", unit="mm")
     pdf.set_creation_date(created or datetime(2000, 1, 1, tzinfo=UTC))
     pdf.set_title(doc.title)
     pdf.set_lang(doc.lang)
@@ -413,6 +420,8 @@ def _png_passthrough(png: bytes) -> RasterImageInfo | None:
     image with ``FlateDecode`` and PNG predictors (``/Predictor 15``) holds, so nothing is
     decoded or deflated again (fpdf2 itself decodes every PNG and deflates it anew).
     """
+    from fpdf.image_datastructures import RasterImageInfo
+
     if not png.startswith(_PNG_SIGNATURE):
         return None
     header: tuple[int, ...] = ()
@@ -466,6 +475,8 @@ def _pdf_table(pdf: FPDF, block: Table, width: float) -> None:
     pdf.set_font(_FONT, "", 9)
     pdf.set_text_color(*_TEXT)
     pdf.set_draw_color(*_RULE)
+    from fpdf.fonts import FontFace
+
     heading = FontFace(emphasis="BOLD", fill_color=_HEAD_FILL)
     highlight = FontFace(emphasis="BOLD", fill_color=_HL_FILL)
     with pdf.table(
