@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import sklearn.cluster  # noqa: F401 - imported here so the forkserver preloads it
 
-from analytics.audit_cli import analyse, build_report
+from analytics.audit_cli import analyse, build_report, preload
 from analytics.charts import render_charts
 from analytics.export.customers import customers_xlsx
 from analytics.export.report_pdf import audit_pdf
@@ -124,9 +124,11 @@ def brief_job(progress: Progress, data: dict[str, Any], report: dict[str, Any] |
 
 
 def warm_up() -> None:
-    """Draw one small chart so fonts and text layout caches are loaded once in the
-    forkserver (every job forked from it starts with them warm)."""
+    """Import what audits use and draw one small chart, so modules, fonts and text layout
+    caches are loaded once in the forkserver (every job forked from it starts warm)."""
     import io
+
+    preload()
 
     from matplotlib.figure import Figure
 

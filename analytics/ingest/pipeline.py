@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +53,14 @@ def ingest(
     mapping: Mapping[Role, str] | None = None,
     limits: Limits | None = None,
     isolate: bool = True,
+    while_waiting: Callable[[], object] | None = None,
 ) -> IngestResult:
     """Read any supported export and return the clean table (see ``ingest.model``).
 
     Cheap checks run here; parsing runs in a child process with a memory cap and a time
     limit unless ``isolate`` is false (the child's categorical text columns arrive as
-    codes and distinct values). Raises ``IngestError`` with a code for bad input.
+    codes and distinct values); ``while_waiting`` runs here meanwhile. Raises
+    ``IngestError`` with a code for bad input.
     """
     limits = limits or Limits()
     check_size(data, limits)
@@ -76,6 +78,7 @@ def ingest(
         limits,
         memory_bytes=limits.memory_bytes,
         seconds=limits.seconds,
+        while_waiting=while_waiting,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import resource
+import time
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -36,15 +37,28 @@ def _child(
         conn.close()
 
 
-def run_isolated(job: Callable[..., T], *args: Any, memory_bytes: int, seconds: float) -> T:
-    """``job(*args)`` in a forked child; ``IngestError`` on failure, crash, memory or time."""
+def run_isolated(
+    job: Callable[..., T],
+    *args: Any,
+    memory_bytes: int,
+    seconds: float,
+    while_waiting: Callable[[], object] | None = None,
+) -> T:
+    """``job(*args)`` in a forked child; ``IngestError`` on failure, crash, memory or time.
+
+    ``while_waiting`` runs in this process once the child has started (the caller's own
+    work, e.g. imports it will need next, on the other core).
+    """
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(child, memory_bytes, job, args), daemon=True)
+    started = time.monotonic()
     process.start()
     child.close()
     try:
-        if not parent.poll(seconds):
+        if while_waiting is not None:
+            while_waiting()
+        if not parent.poll(max(0.0, seconds - (time.monotonic() - started))):
             raise IngestError("timeout", seconds=int(seconds))
         status, payload = parent.recv()
     except EOFError as exc:

@@ -72,6 +72,27 @@ def test_sample_audit_writes_every_artefact(tmp_path: Path) -> None:
     assert customers_csv.count(b"\n") - 1 == report["data"]["customers"]
 
 
+def test_charts_and_report_are_drawn_here_when_the_drawing_child_dies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from analytics import audit_cli
+
+    def die(*_: object) -> None:
+        os._exit(3)  # as a crash would: no result ever arrives
+
+    monkeypatch.setattr(audit_cli, "_draw_in_child", die)
+    code = audit_cli.run(
+        Path("samples/shop_orders.csv"), out=tmp_path, lang="en", as_json=False, mapping=[],
+        timings=True,
+    )
+    assert code == 0
+    assert len(list((tmp_path / "charts").glob("*.png"))) == 6
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert "</html>" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
 def test_json_to_stdout_in_english() -> None:
     done = audit("samples/school_orders.xlsx", "--json", "--lang", "en")
     assert done.returncode == 0, done.stderr

@@ -188,3 +188,22 @@ def _sleep(seconds: float) -> None:
     import time
 
     time.sleep(seconds)
+
+
+def test_the_caller_works_while_the_child_parses_and_the_time_limit_still_holds() -> None:
+    calls: list[float] = []
+    assert run_isolated(
+        _sleep_and_say, 0.3, memory_bytes=2 * 1024**3, seconds=30,
+        while_waiting=lambda: calls.append(1.0),
+    ) == "done"
+    assert calls == [1.0]
+    # Time spent in while_waiting counts against the limit: the child gets no extra time.
+    with pytest.raises(IngestError) as error:
+        run_isolated(_sleep, 30, memory_bytes=2 * 1024**3, seconds=0.5,
+                     while_waiting=lambda: _sleep(1.0))
+    assert error.value.code == "timeout"
+
+
+def _sleep_and_say(seconds: float) -> str:
+    _sleep(seconds)
+    return "done"
