@@ -1,7 +1,13 @@
 """``python -m analytics``: the offline audit and the growth toolkit."""
 
+import os
 import sys
 
 from analytics.cli import main
 
-sys.exit(main())
+code = main()
+sys.stdout.flush()
+sys.stderr.flush()
+# Everything is written and flushed: leave without freeing a large heap object by object
+# (about half a second after a 1,000,000-row audit).
+os._exit(code)
