@@ -289,9 +289,25 @@ def customers_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 _FORMULA_START = r"^[=+\-@\t\r\n]"  # RE2: candidates for neutralise()
 
 
-def _csv_number(value: float | int, decimal_comma: bool) -> str:
-    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-    return text.replace(".", ",") if decimal_comma else text
+def _number_text(value: float | int) -> str:
+    """``12`` for 12.0, ``12.5``, ``-3``: a whole float as an int, else Python's repr."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _number_texts(values: pa.Array) -> pa.Array:
+    """:func:`_number_text` of each number. Arrow writes the same shortest round-trip digits
+    for floats between 1e-4 and 1e15 unless it picks an exponent; Python does zeros (no
+    ``-0``), exponents and the rest."""
+    texts = values.cast(_STR)
+    if not pa.types.is_floating(values.type) or not len(values):
+        return texts
+    size = np.abs(values.to_numpy())
+    exponent = pc.match_substring(texts, "e").to_numpy(zero_copy_only=False)
+    python = (size < 1e-4) | (size >= 1e15) | exponent
+    if not python.any():
+        return texts
+    fixed = [_number_text(v) for v in values.filter(pa.array(python)).to_pylist()]
+    return pc.replace_with_mask(texts, pa.array(python), pa.array(fixed, _STR))
 
 
 def _csv_quoted(value: str, sep: str) -> str:
@@ -309,8 +325,9 @@ def _csv_fields(coded: _Coded, kind: Kind, sep: str, decimal_comma: bool) -> pa.
         fields = pa.array([date.fromordinal(_EPOCH + d).isoformat()
                            for d in coded.values.to_pylist()], _STR)
     else:
-        fields = pa.array([_csv_number(v, decimal_comma) for v in coded.values.to_pylist()],
-                          _STR)
+        fields = _number_texts(coded.values)
+        if decimal_comma:
+            fields = pc.replace_substring(fields, ".", ",")
     special = "".join(f"\\x{{{ord(c):x}}}" for c in (sep, '"', "\r", "\n"))
     return _patch(fields, f"[{special}]", partial(_csv_quoted, sep=sep))
 
@@ -463,10 +480,10 @@ def _xlsx_cells(coded: _Coded, kind: Kind, style: int) -> pa.Array:
         opening = pc.if_else(pa.array(preserve), '" t="inlineStr"><is><t xml:space="preserve">',
                              '" t="inlineStr"><is><t>').cast(_STR)
         return _join(opening, _patch(values, _NEEDS_WORK.pattern, _xml_text), "</t></is></c>")
-    numbers = coded.values.to_pylist()
+    numbers = coded.values
     if kind == "date":
-        numbers = [int(day + _EXCEL_EPOCH_OFFSET) for day in numbers]
-    return pa.array([f'" s="{style}"><v>{v!r}</v></c>' for v in numbers], _STR)
+        numbers = pc.add(numbers, int(_EXCEL_EPOCH_OFFSET))
+    return _join(f'" s="{style}"><v>', _number_texts(numbers), "</v></c>")
 
 
 def customers_xlsx(frame: pd.DataFrame, lang: str) -> bytes:
