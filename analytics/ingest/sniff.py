@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Literal
 
 from analytics.ingest.errors import IngestError
+
+_VISIBLE = re.compile(rb"\S")
 
 Kind = Literal["xlsx", "ods", "xls", "html", "text"]
 
@@ -32,7 +35,7 @@ def detect_kind(data: bytes) -> Kind:
     Raises ``IngestError`` for empty files, images, PDFs, archives, encrypted workbooks
     and other binaries.
     """
-    if not data.strip():
+    if _VISIBLE.search(data) is None:
         raise IngestError("empty")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
