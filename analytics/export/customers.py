@@ -266,6 +266,7 @@ def _join(*parts: pa.Array | str, sep: str = "", nulls: str = "emit_null") -> pa
 
 def _concatenated(array: pa.Array) -> memoryview:
     """All strings of a null-free string array, back to back (no copy)."""
+    assert array.type == _STR and not array.null_count
     offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
     first, last = offsets[array.offset], offsets[array.offset + len(array)]
     return memoryview(array.buffers()[2])[first:last]
