@@ -65,7 +65,27 @@ def coded_text(values: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index) 
 def via_uniques(series: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply ``parse`` to the distinct values of ``series`` and spread the results back."""
     codes, uniques = distinct(series)
-    return spread(parse(uniques).reset_index(drop=True), codes, series.index)
+    parsed = parse(uniques).reset_index(drop=True)
+    if _unchanged_text(series, uniques, parsed, codes):
+        return series  # e.g. ids that were already trimmed: no new categorical
+    return spread(parsed, codes, series.index)
+
+
+def _unchanged_text(
+    series: pd.Series, uniques: pd.Series, parsed: pd.Series, codes: npt.NDArray[np.intp]
+) -> bool:
+    """Did ``parse`` return every distinct value in use as it was (categorical text)?"""
+    if not (
+        isinstance(series.dtype, pd.CategoricalDtype)
+        and isinstance(parsed.dtype, pd.StringDtype)
+        and isinstance(uniques.dtype, pd.StringDtype)
+        and len(parsed) == len(uniques)
+    ):
+        return False
+    equal = parsed.reset_index(drop=True) == uniques.reset_index(drop=True)
+    same = equal.fillna(False).to_numpy(dtype=bool)
+    used = codes[codes >= 0]
+    return bool(same[used].all())
 
 
 def _arrow_backed(series: pd.Series) -> bool:
