@@ -6,10 +6,11 @@ columns coded once) on a synthetic customers frame shaped like
 ``BaseAudit.customers_frame()`` (contacts, RFM scores, segment codes, dates); ``--slow`` adds
 one run of ``customers_xlsx_cells`` and of the pandas ``to_excel`` baseline.
 
-Measured on the shared 2-core dev box (100,000 customers, 15 columns), before -> after
-coding distinct values and joining rows in Arrow: customers_xlsx 2.8 -> 0.6 s,
-customers_csv 1.1 -> 0.25 s (under load, same runs: customers_xlsx_cells 14.0 s, pandas
-to_excel 30.1 s).
+Measured 2026-11-23 on the shared 2-core dev box under load (100,000 customers, 15
+columns), before -> after coding distinct values and joining rows in Arrow (same session):
+customers_xlsx 2.5 -> 0.75-0.8 s, customers_csv 0.9 -> 0.25-0.4 s, customers_exports (both
+files) 0.75-0.9 s. Earlier, under heavier load: customers_xlsx_cells 14.0 s, pandas
+to_excel 30.1 s.
 """
 
 from __future__ import annotations
