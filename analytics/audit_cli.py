@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import importlib
 import json
-import multiprocessing
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from analytics.audit_drawing import DRAWING_MODULES, Drawing
 from analytics.i18n import t
 from analytics.ingest import IngestError, IngestResult, Limits, ingest_file, parse_mapping
 
@@ -25,19 +24,19 @@ AFTER_INGEST = (
     "analytics.clusters",
     "sklearn.cluster",
     "analytics.clv_report",
-    "analytics.charts",
     "analytics.export.customers",
-    "analytics.export.report_pdf",
     "analytics.report.data",
     "analytics.report.quality_text",
     "analytics.report.text",
 )
-"""Modules the audit needs once the file is read; imported while ingest's child parses."""
+"""Modules the audit needs once the file is read; imported while ingest's child parses
+(the drawing modules are imported by the drawing child meanwhile)."""
 
 
-def preload() -> None:
-    """Import ``AFTER_INGEST`` (about 1.5 s of imports, overlapped with parsing)."""
-    for name in AFTER_INGEST:
+def preload(drawing: bool = False) -> None:
+    """Import ``AFTER_INGEST`` (about a second, overlapped with parsing), and with
+    ``drawing`` the chart and report modules too."""
+    for name in AFTER_INGEST + (DRAWING_MODULES if drawing else ()):
         importlib.import_module(name)
 
 
@@ -90,38 +89,40 @@ def run(
     from analytics.advice import CompareError, compare, load_report
 
     clock = StageClock()
+    drawing = Drawing() if out is not None else None
     try:
-        if not file.is_file():
-            raise IngestError("not-found", path=str(file))
-        old = load_report(previous) if previous is not None else None
-        with clock("ingest"):
-            result = ingest_file(
-                file,
-                mapping=parse_mapping(mapping),
-                limits=Limits.from_env(max_mb),
-                while_waiting=preload,
-            )
-    except IngestError as exc:
-        print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)
-        return 2
-    except CompareError as exc:
-        print(t(lang, f"advice-compare-error-{exc.code}", **exc.params), file=sys.stderr)
-        return 2
-    with clock("analytics"):
-        audit = analyse(result)
-        report = build_report(result, audit)
-        if old is not None:
-            report["comparison"] = compare(old, report).to_dict()
-    from analytics.report.quality_text import quality_lines
-    from analytics.report.text import cli_summary
+        try:
+            if not file.is_file():
+                raise IngestError("not-found", path=str(file))
+            old = load_report(previous) if previous is not None else None
+            with clock("ingest"):
+                result = ingest_file(
+                    file,
+                    mapping=parse_mapping(mapping),
+                    limits=Limits.from_env(max_mb),
+                    while_waiting=preload,
+                )
+        except IngestError as exc:
+            print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)
+            return 2
+        except CompareError as exc:
+            print(t(lang, f"advice-compare-error-{exc.code}", **exc.params), file=sys.stderr)
+            return 2
+        with clock("analytics"):
+            audit = analyse(result)
+            report = build_report(result, audit)
+            if old is not None:
+                report["comparison"] = compare(old, report).to_dict()
+        from analytics.report.quality_text import quality_lines
+        from analytics.report.text import cli_summary
 
-    summary = cli_summary(report, lang, quality_lines(result, lang))
-    if out is not None:
-        write_outputs(out, result, audit, report, summary, lang, clock)
-    if as_json:
-        print(_json(report))
-    else:
-        print(summary)
+        summary = cli_summary(report, lang, quality_lines(result, lang))
+        if out is not None and drawing is not None:
+            write_outputs(out, audit, report, summary, lang, clock, drawing)
+    finally:
+        if drawing is not None:
+            drawing.close()
+    print(_json(report) if as_json else summary)
     if timings:
         print(clock.render(), file=sys.stderr)
     return 0
@@ -129,71 +130,29 @@ def run(
 
 def write_outputs(  # noqa: PLR0917 - one call site, each artefact's inputs
     out: Path,
-    result: IngestResult,
     audit: BaseAudit | CustomerListAudit,
     report: dict[str, Any],
     summary: str,
     lang: str,
     clock: StageClock,
+    drawing: Drawing,
 ) -> None:
-    """Write every artefact of the offline audit into ``out``.
-
-    The charts and the PDF/HTML report are drawn in a forked child while this process
-    writes the customer exports (two cores, about half the wall time); if the child fails,
-    they are drawn here.
-    """
+    """Write every artefact of the offline audit into ``out``: the charts and the PDF/HTML
+    report in ``drawing``'s child while this process writes the customer exports."""
     from analytics.export.customers import customers_csv, customers_xlsx
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(_json(report), encoding="utf-8")
     (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    drawing = context.Process(target=_draw_in_child, args=(send, out, report, lang), daemon=True)
-    sys.stdout.flush()  # the child flushes its copy of any buffered output when it ends
-    sys.stderr.flush()
-    drawing.start()
-    send.close()
+    drawing.start(out, report, lang)
     with clock("exports"):
         customers = audit.customers_frame()
         (out / "customers.csv").write_bytes(customers_csv(customers, lang))
         (out / "customers.xlsx").write_bytes(customers_xlsx(customers, lang))
     with clock("waiting for charts and report"):
-        try:
-            stages = receive.recv()
-        except EOFError:  # the child died without a word
-            stages = None
-    drawing.join()
-    if drawing.exitcode != 0 or not isinstance(stages, dict):
-        stages = draw(out, report, lang)
+        stages = drawing.finish()
     for stage, seconds in stages.items():
         clock.stages[f"{stage} (parallel)"] = seconds
-
-
-def _draw_in_child(send: Connection, out: Path, report: dict[str, Any], lang: str) -> None:
-    try:
-        send.send(draw(out, report, lang))
-    except BaseException:  # the parent draws again and reports any error itself
-        send.send(None)
-    finally:
-        send.close()
-
-
-def draw(out: Path, report: dict[str, Any], lang: str) -> dict[str, float]:
-    """Write charts/*.png, report.pdf and report.html; seconds per stage."""
-    from analytics.charts import render_charts
-    from analytics.export.report_pdf import audit_html, audit_pdf
-
-    clock = StageClock()
-    with clock("charts"):
-        charts = render_charts(report, lang)
-        (out / "charts").mkdir(exist_ok=True)
-        for name, png in charts.items():
-            (out / "charts" / f"{name}.png").write_bytes(png)
-    with clock("report"):
-        (out / "report.pdf").write_bytes(audit_pdf(report, charts, lang))
-        (out / "report.html").write_text(audit_html(report, charts, lang), encoding="utf-8")
-    return clock.stages
 
 
 class StageClock:

@@ -128,7 +128,7 @@ def warm_up() -> None:
     caches are loaded once in the forkserver (every job forked from it starts warm)."""
     import io
 
-    preload()
+    preload(drawing=True)
 
     from matplotlib.figure import Figure
 

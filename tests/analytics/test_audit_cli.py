@@ -77,12 +77,12 @@ def test_charts_and_report_are_drawn_here_when_the_drawing_child_dies(
 ) -> None:
     import os
 
-    from analytics import audit_cli
+    from analytics import audit_cli, audit_drawing
 
     def die(*_: object) -> None:
         os._exit(3)  # as a crash would: no result ever arrives
 
-    monkeypatch.setattr(audit_cli, "_draw_in_child", die)
+    monkeypatch.setattr(audit_drawing, "_child", die)
     code = audit_cli.run(
         Path("samples/shop_orders.csv"), out=tmp_path, lang="en", as_json=False, mapping=[],
         timings=True,
@@ -91,6 +91,19 @@ def test_charts_and_report_are_drawn_here_when_the_drawing_child_dies(
     assert len(list((tmp_path / "charts").glob("*.png"))) == 6
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert "</html>" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_bad_input_stops_the_drawing_child(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from analytics import audit_cli
+
+    (tmp_path / "empty.csv").write_bytes(b"")
+    code = audit_cli.run(tmp_path / "empty.csv", out=tmp_path / "out", lang="en",
+                         as_json=False, mapping=[])
+    assert code == 2
+    assert not multiprocessing.active_children()
+    assert not (tmp_path / "out").exists()
 
 
 def test_json_to_stdout_in_english() -> None:
