@@ -10,7 +10,7 @@ module (``revenue_title``, ``active_base_title``, ``rfm_title``, ``cohorts_title
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from analytics.charts import active_base, breakdown, clusters, cohorts, revenue, rfm, style
@@ -30,13 +30,15 @@ RENDERERS: dict[str, Callable[[Mapping[str, Any], str], bytes | None]] = {
 __all__ = ["RENDERERS", "render_charts"]
 
 
-def render_charts(report: Mapping[str, Any], lang: str, limit: int | None = None
-                  ) -> dict[str, bytes]:
+def render_charts(report: Mapping[str, Any], lang: str, limit: int | None = None,
+                  names: Collection[str] | None = None) -> dict[str, bytes]:
     """PNG bytes of every chart the report's data supports (the first ``limit`` of them
-    when given), keyed by chart name.
+    when given; only those in ``names`` when given), keyed by chart name in the order of
+    :data:`RENDERERS`.
 
     A chart whose section is missing, empty or malformed is left out, never raised: a broken
-    chart must not cost the owner the rest of the audit.
+    chart must not cost the owner the rest of the audit. Each chart takes about 0.15 s of
+    one core, so a caller with two processes can draw a share of ``names`` in each.
     """
     lang = normalise_language(lang)
     out: dict[str, bytes] = {}
@@ -46,6 +48,8 @@ def render_charts(report: Mapping[str, Any], lang: str, limit: int | None = None
         for name, render in RENDERERS.items():
             if limit is not None and len(out) >= limit:
                 break
+            if names is not None and name not in names:
+                continue
             try:
                 png = render(report, lang)
             except Exception:  # one bad chart must not sink the others

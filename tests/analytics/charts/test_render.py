@@ -130,3 +130,8 @@ def test_long_history_is_capped(full_report: dict[str, Any]) -> None:
         assert RENDERERS["cohorts"](full_report, "ru") is not None
         assert RENDERERS["active_base"](full_report, "ru") is not None
         assert time.perf_counter() - start < 2.0
+
+
+def test_only_the_named_charts(full_report: dict[str, Any]) -> None:
+    charts = render_charts(full_report, "en", names={"rfm", "revenue", "nonexistent"})
+    assert list(charts) == ["revenue", "rfm"]
