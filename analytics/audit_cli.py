@@ -53,13 +53,26 @@ def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> 
     """report.json: the data section, the quality report, the audit sections and, for
     transaction files, customer clusters (with at most 1,500 sampled 2-D points for the
     cluster chart) and BG/NBD + Gamma-Gamma CLV (per RFM segment, with a holdout check)."""
+    return complete_report(base_report(result, audit), audit)
+
+
+def base_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
+    """The data section, the quality report and the base audit's sections."""
+    from analytics.report.data import data_section, quality_section
+
+    return {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
+
+
+def complete_report(
+    report: dict[str, Any], audit: BaseAudit | CustomerListAudit
+) -> dict[str, Any]:
+    """``report`` with clusters and CLV (transaction files) and the advice sections added;
+    the sections already there stay as they are."""
     from analytics.advice import advise
     from analytics.audit import BaseAudit
     from analytics.clusters import run_clusters
     from analytics.clv_report import clv_section
-    from analytics.report.data import data_section, quality_section
 
-    report = {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
     if isinstance(audit, BaseAudit):
         report["clusters"] = run_clusters(audit.customers.frame).to_dict(include_labels=False)
         report["clv"] = clv_section(audit)
@@ -89,7 +102,7 @@ def run(
     from analytics.advice import CompareError, compare, load_report
 
     clock = StageClock()
-    drawing = Drawing() if out is not None else None
+    drawing = Drawing(out, lang) if out is not None else None
     try:
         try:
             if not file.is_file():
@@ -110,7 +123,10 @@ def run(
             return 2
         with clock("analytics"):
             audit = analyse(result)
-            report = build_report(result, audit)
+            report = base_report(result, audit)
+            if drawing is not None:
+                drawing.start(report)  # the base audit's charts, drawn while the rest runs
+            complete_report(report, audit)
             if old is not None:
                 report["comparison"] = compare(old, report).to_dict()
         from analytics.report.quality_text import quality_lines
@@ -139,16 +155,16 @@ def write_outputs(  # noqa: PLR0917 - one call site, each artefact's inputs
 ) -> None:
     """Write every artefact of the offline audit into ``out``: the charts and the PDF/HTML
     report in ``drawing``'s child while this process writes the customer exports."""
-    from analytics.export.customers import customers_csv, customers_xlsx
+    from analytics.export.customers import customers_exports
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(_json(report), encoding="utf-8")
     (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
-    drawing.start(out, report, lang)
+    drawing.start(report)
     with clock("exports"):
-        customers = audit.customers_frame()
-        (out / "customers.csv").write_bytes(customers_csv(customers, lang))
-        (out / "customers.xlsx").write_bytes(customers_xlsx(customers, lang))
+        csv_bytes, xlsx_bytes = customers_exports(audit.customers_frame(), lang)
+        (out / "customers.csv").write_bytes(csv_bytes)
+        (out / "customers.xlsx").write_bytes(xlsx_bytes)
     with clock("waiting for charts and report"):
         stages = drawing.finish()
     for stage, seconds in stages.items():

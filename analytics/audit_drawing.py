@@ -1,8 +1,9 @@
 """The offline audit's charts and PDF/HTML report, drawn in a forked child.
 
 The child is forked before ingest: it imports matplotlib and fpdf2 and warms the font
-caches while the file is parsed, then draws whatever report it is sent while the parent
-writes the customer exports. If the child is gone, the parent draws them itself.
+caches while the file is parsed. It draws the base audit's charts while the parent computes
+clusters, CLV and advice, then the rest and the PDF/HTML report while the parent writes the
+customer exports. If the child is gone, the parent draws everything itself.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ DRAWING_MODULES = ("analytics.charts", "analytics.export.report_pdf")
 def draw(out: Path, report: dict[str, Any], lang: str) -> dict[str, float]:
     """Write charts/*.png, report.pdf and report.html into ``out``; seconds per stage."""
     from analytics.charts import render_charts
-    from analytics.export.report_pdf import audit_html, audit_pdf
 
     stages: dict[str, float] = {}
     with _timed(stages, "charts"):
@@ -31,42 +31,56 @@ def draw(out: Path, report: dict[str, Any], lang: str) -> dict[str, float]:
         for name, png in charts.items():
             (out / "charts" / f"{name}.png").write_bytes(png)
     with _timed(stages, "report"):
-        (out / "report.pdf").write_bytes(audit_pdf(report, charts, lang))
-        (out / "report.html").write_text(audit_html(report, charts, lang), encoding="utf-8")
+        _documents(out, report, charts, lang)
     return stages
 
 
-class Drawing:
-    """A drawing child, started at once; ``start`` hands it a report, ``finish`` waits."""
+def _documents(out: Path, report: dict[str, Any], charts: dict[str, bytes], lang: str) -> None:
+    from analytics.export.report_pdf import audit_html, audit_pdf
 
-    def __init__(self) -> None:
+    (out / "report.pdf").write_bytes(audit_pdf(report, charts, lang))
+    (out / "report.html").write_text(audit_html(report, charts, lang), encoding="utf-8")
+
+
+class Drawing:
+    """A drawing child for one audit, started at once. Each ``start`` hands it the report
+    as it grows: it draws the charts the report has data for and has not drawn yet; the
+    report documents come after ``finish`` is called."""
+
+    def __init__(self, out: Path, lang: str) -> None:
+        self.out, self.lang = out, lang
         context = multiprocessing.get_context("fork")
         self._pipe, child_end = context.Pipe()
-        self._process = context.Process(target=_child, args=(child_end,), daemon=True)
+        self._process = context.Process(
+            target=_child, args=(child_end, out, lang), daemon=True
+        )
         sys.stdout.flush()  # the child flushes its copy of any buffered output when it ends
         sys.stderr.flush()
         self._process.start()
         child_end.close()
-        self._job: tuple[Path, dict[str, Any], str] | None = None
+        self._report: dict[str, Any] | None = None
 
-    def start(self, out: Path, report: dict[str, Any], lang: str) -> None:
-        """Send the child what to draw (it draws while the caller works on)."""
-        self._job = (out, report, lang)
+    def start(self, report: dict[str, Any]) -> None:
+        """Send the child the report as it stands (it draws while the caller works on)."""
+        self._report = report
         with suppress(OSError):  # the child is gone: ``finish`` draws here
-            self._pipe.send(self._job)
+            self._pipe.send(report)
 
     def finish(self) -> dict[str, float]:
-        """Wait for the child's drawing; seconds per stage (drawn here if it failed)."""
-        if self._job is None:
+        """The last report sent is complete: wait for the charts and the report documents;
+        seconds per stage (all drawn here if the child failed)."""
+        if self._report is None:
             raise RuntimeError("nothing to draw: call start() first")
         try:
+            self._pipe.send(None)
             received: object = self._pipe.recv()
         except (EOFError, OSError):  # the child died without a word
             received = None
         self.close()
         if self._process.exitcode == 0 and isinstance(received, dict):
             return {str(stage): float(seconds) for stage, seconds in received.items()}
-        return draw(*self._job)
+        self.out.mkdir(parents=True, exist_ok=True)
+        return draw(self.out, self._report, self.lang)
 
     def close(self) -> None:
         """Stop the child (a closed pipe ends it; it is killed if it lingers)."""
@@ -77,14 +91,33 @@ class Drawing:
             self._process.join()
 
 
-def _child(pipe: Connection) -> None:
+def _child(pipe: Connection, out: Path, lang: str) -> None:
+    from analytics.charts import RENDERERS, render_charts
+
     try:
         _warm_up()
-        job = pipe.recv()
+        charts: dict[str, bytes] = {}
+        stages: dict[str, float] = {}
+        report: dict[str, Any] | None = None
+        while (update := pipe.recv()) is not None:
+            report = update
+            with _timed(stages, "charts"):
+                todo = [name for name in RENDERERS if name not in charts]
+                drawn = render_charts(report, lang, names=todo)
+                out.mkdir(parents=True, exist_ok=True)
+                (out / "charts").mkdir(exist_ok=True)
+                for name, png in drawn.items():
+                    (out / "charts" / f"{name}.png").write_bytes(png)
+                charts.update(drawn)
     except (EOFError, OSError):  # no report coming (bad input): nothing to draw
         return
     try:
-        pipe.send(draw(*job))
+        if report is None:
+            raise RuntimeError("no report was sent")
+        in_order = {name: charts[name] for name in RENDERERS if name in charts}
+        with _timed(stages, "report"):
+            _documents(out, report, in_order, lang)
+        pipe.send(stages)
     except BaseException:  # the parent draws again and reports any error itself
         pipe.send(None)
     finally:
@@ -111,4 +144,4 @@ def _timed(stages: dict[str, float], stage: str) -> Iterator[None]:
     try:
         yield
     finally:
-        stages[stage] = time.perf_counter() - start
+        stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - start
