@@ -35,6 +35,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
 
 
 class Role(StrEnum):
@@ -182,12 +183,13 @@ class _PackedTable:
     unpacks as plain ``string`` columns."""
 
     frame: pd.DataFrame
-    text: dict[str, tuple[pd.StringDtype, npt.NDArray[np.int32], npt.NDArray[np.object_]]]
+    text: dict[str, tuple[pd.StringDtype, npt.NDArray[np.int32], pa.Array | npt.NDArray[Any]]]
     order: list[str]
 
     @classmethod
     def pack(cls, frame: pd.DataFrame) -> _PackedTable:
-        """Codes and distinct values of the text columns of ``frame`` (unique names only)."""
+        """Codes and distinct values of the text columns of ``frame`` (unique names only);
+        Arrow-backed distinct values travel as one Arrow array (pickled as buffers)."""
         text = {}
         if frame.columns.is_unique:
             for name, column in frame.items():
@@ -199,21 +201,24 @@ class _PackedTable:
                     codes, uniques = pd.factorize(column, use_na_sentinel=True)
                 else:
                     continue
+                kind = uniques.dtype
+                arrow = isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow"
                 text[str(name)] = (
                     dtype,
                     codes.astype(np.int32),
-                    np.asarray(uniques, dtype=object),
+                    pa.array(uniques.array) if arrow else np.asarray(uniques, dtype=object),
                 )
         return cls(frame.drop(columns=list(text)), text, [str(c) for c in frame.columns])
 
     def unpack(self) -> pd.DataFrame:
         """The original frame: same columns, order and values (categorical text as plain)."""
-        columns = {
-            name: pd.Series(
-                pd.array(uniques, dtype=dtype).take(codes, allow_fill=True), index=self.frame.index
+        columns = {}
+        for name, (dtype, codes, uniques) in self.text.items():
+            values = (
+                uniques.to_numpy(zero_copy_only=False) if isinstance(uniques, pa.Array) else uniques
             )
-            for name, (dtype, codes, uniques) in self.text.items()
-        }
+            texts = pd.array(values, dtype=dtype)
+            columns[name] = pd.Series(texts.take(codes, allow_fill=True), index=self.frame.index)
         if not columns:
             return self.frame
         return pd.concat([self.frame, pd.DataFrame(columns, index=self.frame.index)], axis=1)[
