@@ -577,7 +577,8 @@ def header_score(role: Role, header: str) -> float:
 def _sample(column: pd.Series, size: int = 300) -> pd.Series:
     head = column.head(20_000)
     if isinstance(head.dtype, pd.CategoricalDtype):  # the checks read cells, not codes
-        head = head.astype(object)
+        cells = head.cat.categories.array.take(head.cat.codes.to_numpy(), allow_fill=True)
+        head = pd.Series(cells, index=head.index).astype(object)
     return head[~v.is_blank(head)].head(size)
 
 
