@@ -227,8 +227,12 @@ def _categorical(column: pa.ChunkedArray, encoding: str) -> pd.Categorical:
 
 
 def _to_text(values: pa.Array, encoding: str) -> pa.StringArray:
-    """Binary values as UTF-8 text: validated when UTF-8, else transcoded from a single-byte
-    code page in one pass (byte offsets map to character offsets one to one)."""
+    """Binary values as UTF-8 text: as they are when all ASCII, validated when UTF-8, else
+    transcoded from a single-byte code page in one pass (byte offsets map to character
+    offsets one to one)."""
+    buffer = values.buffers()[2]
+    if buffer is None or buffer.to_pybytes().isascii():
+        return values.view(pa.string())  # ASCII is the same bytes in every code page here
     if not single_byte(encoding):
         try:
             return values.cast(pa.string())
@@ -238,12 +242,7 @@ def _to_text(values: pa.Array, encoding: str) -> pa.StringArray:
     offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[
         values.offset : values.offset + len(values) + 1
     ]
-    buffer = values.buffers()[2]
-    raw = (
-        np.frombuffer(buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
-        if buffer is not None
-        else np.zeros(0, dtype=np.uint8)
-    )
+    raw = np.frombuffer(buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
     utf8 = raw.tobytes().decode(encoding, errors="replace").encode("utf-8")
     ends = np.concatenate(([0], np.cumsum(sizes[raw], dtype=np.int64)))
     new_offsets = ends[offsets - offsets[0]]
