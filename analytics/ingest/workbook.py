@@ -47,11 +47,19 @@ def read_workbook(data: bytes) -> list[Sheet]:
 
 def data_score(sheet: Sheet) -> int:
     """How much a sheet looks like a data table: rows with at least three filled cells."""
-    return sum(1 for row in sheet.rows if sum(1 for c in row if cell_text(c)) >= 3)
+    return sum(1 for row in sheet.rows if _table_row(row))
+
+
+def _table_row(row: list[Any]) -> bool:
+    return sum(1 for c in row if cell_text(c)) >= 3
 
 
 def pick_sheets(sheets: list[Sheet]) -> list[Sheet]:
-    """The sheet that looks most like data, plus later sheets with the very same header."""
+    """The sheet that looks most like data (a single sheet only needs one table row)."""
+    if len(sheets) == 1:
+        if not any(_table_row(row) for row in sheets[0].rows):
+            raise IngestError("no-table")
+        return sheets
     scored = [(data_score(s), i) for i, s in enumerate(sheets)]
     if not scored or max(scored)[0] == 0:
         raise IngestError("no-table")
