@@ -78,10 +78,30 @@ def drop_duplicate_rows(
     frame: pd.DataFrame, quality: QualityReport
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """Remove exact duplicate rows (the first stays) and count them; returns the kept mask."""
-    kept = ~frame.duplicated(keep="first").to_numpy()
+    kept = ~repeated_rows(frame)
     quality.duplicate_rows = int((~kept).sum())
     _drop(quality, "duplicate", quality.duplicate_rows)
     return (frame if kept.all() else frame[kept]), kept
+
+
+def repeated_rows(frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Rows equal in every column to an earlier row (``DataFrame.duplicated``).
+
+    For categorical frames each row's codes are first mixed into one 64-bit number; equal
+    rows give equal numbers, so whole rows are compared only where numbers repeat.
+    """
+    if not all(isinstance(dtype, pd.CategoricalDtype) for dtype in frame.dtypes):
+        return frame.duplicated(keep="first").to_numpy()
+    mixed = np.zeros(len(frame), dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrapping multiplication is the point
+        for i, column in enumerate(frame.columns):
+            codes = frame[column].cat.codes.to_numpy().astype(np.int64).view(np.uint64)
+            mixed = mixed * np.uint64(0x9E3779B97F4A7C15) + codes + np.uint64(i)
+    candidates = np.flatnonzero(pd.Series(mixed).duplicated(keep=False).to_numpy())
+    repeated = np.zeros(len(frame), dtype=bool)
+    if len(candidates):
+        repeated[candidates] = frame.iloc[candidates].duplicated(keep="first").to_numpy()
+    return repeated
 
 
 def first_filled(frame: pd.DataFrame, blank: pd.DataFrame) -> pd.Series:

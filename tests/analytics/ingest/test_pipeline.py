@@ -6,6 +6,8 @@ from datetime import datetime
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analytics.ingest import IngestError, Role, ingest
 from tests.analytics.ingest.helpers import csv_bytes, xlsx_bytes
@@ -232,3 +234,20 @@ def test_isolated_parse_gives_the_same_result() -> None:
     isolated = ingest(data, "x.csv", isolate=True)
     pd.testing.assert_frame_equal(inline.table, isolated.table)
     assert inline.quality == isolated.quality
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", None]), st.sampled_from(["1", "2"]),
+                  st.sampled_from(["x", "y", "z", None])),
+        max_size=40,
+    )
+)
+def test_repeated_rows_are_exactly_pandas_duplicates(rows: list[tuple[str | None, ...]]) -> None:
+    from analytics.ingest.clean import repeated_rows
+
+    plain = pd.DataFrame(rows, columns=["p", "q", "r"], dtype=object)
+    expected = plain.duplicated(keep="first").to_numpy().tolist()
+    assert repeated_rows(plain.astype("category")).tolist() == expected
+    assert repeated_rows(plain).tolist() == expected
