@@ -32,7 +32,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _VISIBLE = re.compile(rb"\S")
 ARROW_STR = pd.StringDtype("pyarrow", na_value=np.nan)
-"""pandas' default ``str`` dtype with Arrow storage: what the fast reader returns."""
+"""pandas' default ``str`` dtype with Arrow storage: the fast reader's categories."""
 
 
 @dataclass(frozen=True)
@@ -157,12 +157,12 @@ def read_body(
     """
     if not (single_byte(encoding) or encoding in {"utf-8", "utf-8-sig"}):
         data, encoding = data.decode(encoding, errors="replace").encode("utf-8"), "utf-8"
-    start = _skip_physical_lines(data, skip_lines, 3 if data.startswith(UTF8_BOM) else 0)
+    start = _body_start(data, skip_lines)
     try:
         frame = _read_coded(memoryview(data)[start:], delimiter, width, encoding)
     except UnicodeError:
         data = data.decode("utf-8", errors="replace").encode("utf-8")
-        start = _skip_physical_lines(data, skip_lines, 3 if data.startswith(UTF8_BOM) else 0)
+        start = _body_start(data, skip_lines)
         frame = _read_coded(memoryview(data)[start:], delimiter, width, encoding)
     return frame if frame is not None else _fallback(data[start:], encoding, delimiter, width)
 
@@ -288,6 +288,11 @@ def _utf8_sizes(encoding: str) -> npt.NDArray[np.int64]:
         [len(bytes([b]).decode(encoding, errors="replace").encode("utf-8")) for b in range(256)],
         dtype=np.int64,
     )
+
+
+def _body_start(data: bytes, skip_lines: int) -> int:
+    """Where the body starts: after a UTF-8 BOM and ``skip_lines`` physical lines."""
+    return _skip_physical_lines(data, skip_lines, len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0)
 
 
 def _skip_physical_lines(data: bytes, count: int, start: int = 0) -> int:
