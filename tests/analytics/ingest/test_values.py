@@ -146,3 +146,24 @@ def test_currency_marks() -> None:
     assert v.currency_from_text("$12") == "USD"
     assert v.currency_from_text("gbp") == "GBP"
     assert v.currency_from_text("Сумма") is None
+
+
+def test_coalesce_of_categoricals_fills_only_the_gaps_and_stays_categorical() -> None:
+    from analytics.ingest.text import ARROW_STR
+
+    ids = pd.Series(pd.Categorical(["a", None, "b", None, None]))
+    phones = pd.Series(["x", "y", None, "a", "b"], dtype=ARROW_STR).astype("category")
+    merged = v.coalesce(ids, phones)
+    assert isinstance(merged.dtype, pd.CategoricalDtype)
+    assert merged.astype(object).where(merged.notna(), None).tolist() == ["a", "y", "b", "a", "b"]
+    # A value present in both columns keeps one category (it is one customer key).
+    assert list(merged.cat.categories).count("a") == 1
+    plain = v.coalesce(pd.Series(["a", None], dtype="string"), pd.Series(["z", "y"], dtype="string"))
+    assert plain.tolist() == ["a", "y"]
+
+
+def test_text_parsers_on_categoricals_merge_equal_results() -> None:
+    cells = pd.Series(pd.Categorical([" 17850.0", "17850", None, "  ", "A-1 "]))
+    ids = v.normalise_ids(cells)
+    assert ids.astype(object).where(ids.notna(), None).tolist() == ["17850", "17850", None, None, "A-1"]
+    assert ids.cat.codes[0] == ids.cat.codes[1]  # one distinct id, not two
