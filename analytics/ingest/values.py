@@ -22,8 +22,8 @@ from analytics.ingest.model import StatusClass
 WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 """Python's whitespace written out: Arrow's regex engine (RE2) reads ``\\s`` as ASCII only,
 so patterns meant for Arrow-backed text name these characters instead."""
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
-_SCI = re.compile(r"^[-+]?\d+(?:[.,]\d+)?[eE][-+]?\d+$")
+_SPACES = re.compile(f"[{WHITESPACE}']")
+_SCI = re.compile(r"^[-+]?[0-9]+(?:[.,][0-9]+)?[eE][-+]?[0-9]+$")
 _NOT_NUMBER = re.compile(r"[^0-9,.\-+()]")
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _SERIAL_MIN, _SERIAL_MAX = 18_264, 73_051  # 1950-01-01 .. 2099-12-31 as Excel serials
@@ -173,19 +173,25 @@ def parse_numbers(series: pd.Series, style: NumberStyle | None = None) -> pd.Ser
 
 
 def _parse_number_values(values: pd.Series, style: NumberStyle) -> pd.Series:
-    native = pd.Series(
-        [
-            float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else np.nan
-            for v in values
-        ],
-        index=values.index,
-        dtype="float64",
-    )
-    text = values.where(native.isna()).astype("string").fillna("")
-    text = text.str.replace(_SPACES, "", regex=True)
-    sci = text.str.fullmatch(_SCI)
+    """Numbers of distinct cells; text goes through pattern strings Arrow can run."""
+    if _arrow_backed(values):  # all text: nothing native
+        native = pd.Series(np.nan, index=values.index, dtype="float64")
+        text = values.fillna("")
+    else:
+        native = pd.Series(
+            [
+                float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else np.nan
+                for v in values
+            ],
+            index=values.index,
+            dtype="float64",
+        )
+        text = values.where(native.isna()).astype("string").fillna("")
+    text = text.str.replace(_SPACES.pattern, "", regex=True)
+    sci = text.str.fullmatch(_SCI.pattern)
     negative = text.str.contains(r"^\(.*\)$|^-|^−|-$", regex=True)
-    digits = text.str.replace(_NOT_NUMBER, "", regex=True).str.replace(r"[()+]", "", regex=True)
+    digits = text.str.replace(_NOT_NUMBER.pattern, "", regex=True)
+    digits = digits.str.replace(r"[()+]", "", regex=True)
     digits = digits.str.replace("-", "", regex=False)
     if style.decimal == ",":
         digits = digits.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
@@ -336,15 +342,15 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
 
 
 _SERIAL_TEXT = r"^[0-9]{5}(?:\.[0-9]+)?$"
-_DAY_FIRST_DAY = r"^(?P<day>\d{1,2})\D"
-_MONTH_FIRST_DAY = r"^\d{1,2}\D(?P<day>\d{1,2})\D"
+_DATE_PARTS = r"^(?P<first>[0-9]{1,2})[./-](?P<second>[0-9]{1,2})[./-](?P<year>[0-9]+)"
 
 
 def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     """``_parse_date_values`` for Arrow-backed text, with Arrow's kernels: Excel serials
     written as text, ISO dates, then each format by fit. Arrow's strptime rolls impossible
-    days over (31.02 -> 03.03) and reads 23 as a four-digit year, so a parse stands only
-    when its day equals the written day and its year is 1900..2200; what no format takes
+    days over (31.02 -> 03.03) and takes any count of year digits, so a parse stands only
+    when its day equals the written day, its year is 1900..2200 and written with four
+    digits for ``%Y`` and two for ``%y`` (as Python's ``strptime``); what no format takes
     goes to pandas (e.g. fractions of a second)."""
     text = values.str.strip().str.replace(_TIMEZONE.pattern, "", regex=True)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
@@ -361,8 +367,9 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     if not todo.any():
         return result
     arrow = pa.array(text[todo].array).cast(pa.string())
-    day = pc.extract_regex(arrow, _DAY_FIRST_DAY if style.day_first else _MONTH_FIRST_DAY)
-    written_day = pc.cast(pc.struct_field(day, "day"), pa.int64())
+    parts = pc.extract_regex(arrow, _DATE_PARTS)
+    written_day = pc.cast(pc.struct_field(parts, "first" if style.day_first else "second"), "int64")
+    year_digits = pc.utf8_length(pc.struct_field(parts, "year"))
     parsed = pa.nulls(len(arrow), pa.timestamp("us"))
     for fmt in _formats_by_fit(text[todo], style):
         missing = pc.is_null(parsed)
@@ -372,7 +379,10 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
         year = pc.year(attempt)
         good = pc.and_(
             pc.and_(pc.equal(pc.day(attempt), written_day), pc.greater_equal(year, 1900)),
-            pc.less_equal(year, 2200),
+            pc.and_(
+                pc.less_equal(year, 2200),
+                pc.equal(year_digits, 4 if "%Y" in fmt else 2),  # as Python's %Y and %y
+            ),
         )
         take = pc.and_(missing, pc.fill_null(good, False))
         parsed = pc.if_else(take, attempt, parsed)

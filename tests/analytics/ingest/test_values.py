@@ -167,3 +167,42 @@ def test_text_parsers_on_categoricals_merge_equal_results() -> None:
     ids = v.normalise_ids(cells)
     assert ids.astype(object).where(ids.notna(), None).tolist() == ["17850", "17850", None, None, "A-1"]
     assert ids.cat.codes[0] == ids.cat.codes[1]  # one distinct id, not two
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789 ,.-()₽$€руб\u00a0eE+", max_size=12), max_size=20))
+def test_numbers_read_through_arrow_equal_numbers_read_in_python(cells: list[str]) -> None:
+    from analytics.ingest.text import ARROW_STR
+
+    plain = pd.Series(cells, dtype=object)
+    coded = pd.Series(cells, dtype=ARROW_STR).astype("category")
+    style = v.number_style(plain)
+    expected = v.parse_numbers(plain, style)
+    assert v.parse_numbers(coded, style).tolist() == pytest.approx(expected.tolist(), nan_ok=True)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(
+                lambda d, fmt: d.strftime(fmt),
+                st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2030, 12, 31)),
+                st.sampled_from(["%d.%m.%Y %H:%M", "%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d %H:%M:%S",
+                                 "%d/%m/%Y", "%d.%m.%Y %H:%M:%S", "%-d.%-m.%Y"]),
+            ),
+            st.sampled_from(["31.02.2023", "00.01.2023", "12.13.2023", "45123", "abc", "",
+                             "01.02.23 10:61", "1.1.1"]),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_dates_read_through_arrow_equal_dates_read_in_python(cells: list[str]) -> None:
+    from analytics.ingest.text import ARROW_STR
+
+    plain = pd.Series(cells, dtype=object)
+    coded = pd.Series(cells, dtype=ARROW_STR).astype("category")
+    style = v.date_style(plain)
+    expected = v.parse_dates(plain, style)
+    assert v.parse_dates(coded, style).tolist() == expected.tolist()
