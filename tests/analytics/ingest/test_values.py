@@ -206,3 +206,21 @@ def test_dates_read_through_arrow_equal_dates_read_in_python(cells: list[str]) -
     style = v.date_style(plain)
     expected = v.parse_dates(plain, style)
     assert v.parse_dates(coded, style).tolist() == expected.tolist()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet="aBЯё@._-+ 8979()\u00a0\t\x1c<>'\"", max_size=16), max_size=20))
+def test_contacts_and_ids_read_through_arrow_equal_those_read_in_python(cells: list[str]) -> None:
+    from analytics.ingest.text import ARROW_STR
+
+    plain = pd.Series(cells, dtype=object)
+    coded = pd.Series(cells, dtype=ARROW_STR).astype("category")
+
+    def listed(series: pd.Series) -> list[object]:
+        return series.astype(object).where(series.notna(), None).tolist()
+
+    for normalise in (v.normalise_emails, v.normalise_phones):
+        (a, bad_a), (b, bad_b) = normalise(plain), normalise(coded)
+        assert listed(a) == listed(b) and bad_a.tolist() == bad_b.tolist()
+    for collapse in (False, True):
+        assert listed(v.normalise_ids(plain, collapse)) == listed(v.normalise_ids(coded, collapse))
