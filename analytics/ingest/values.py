@@ -371,7 +371,12 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     written_day = pc.cast(pc.struct_field(parts, "first" if style.day_first else "second"), "int64")
     year_digits = pc.utf8_length(pc.struct_field(parts, "year"))
     parsed = pa.nulls(len(arrow), pa.timestamp("us"))
-    for fmt in _formats_by_fit(text[todo], style):
+    sample = arrow.slice(0, 200)
+    fits = {
+        fmt: len(sample) - pc.strptime(sample, format=fmt, unit="us", error_is_null=True).null_count
+        for fmt in _formats(style)
+    }  # a value fits one format at most: the order only saves time
+    for fmt in sorted(fits, key=lambda f: -fits[f]):
         missing = pc.is_null(parsed)
         if not pc.any(missing).as_py():
             break
