@@ -436,15 +436,15 @@ def _statuses(
 
 def _line_level_amount(lines: pd.DataFrame) -> bool:
     """Is the amount per line (sum over the order) or the order total on its first line?"""
-    multi = lines["order_id"].duplicated(keep=False)
+    codes = _codes(lines["order_id"])
+    multi = (np.bincount(codes[codes >= 0])[np.maximum(codes, 0)] > 1) & (codes >= 0)
     if not multi.any():
         return True
-    blank = lines.loc[multi, "_amount_blank"]
-    later = lines.loc[multi, "order_id"].duplicated()
+    blank = lines["_amount_blank"].to_numpy(dtype=bool)[multi]
+    later = pd.Series(codes[multi]).duplicated().to_numpy()
     if blank[later].mean() > 0.5 and not blank[~later].any():
         return False  # the total sits on the first line only
-    codes = _codes(lines["order_id"])
-    per_order = lines.loc[multi, "amount"].groupby(codes[multi.to_numpy()]).nunique(dropna=False)
+    per_order = lines.loc[multi, "amount"].groupby(codes[multi]).nunique(dropna=False)
     return not (len(per_order) >= 2 and (per_order == 1).mean() >= 0.9)  # total repeated
 
 
