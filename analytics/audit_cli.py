@@ -33,6 +33,11 @@ AFTER_INGEST = (
 (the drawing modules are imported by the drawing child meanwhile)."""
 
 
+WARM_UP_LATER_BYTES = 40 * 1024 * 1024
+"""Files above this size take longer to parse than drawing takes to warm up (about
+300,000 rows): their drawing child warms up when the first report comes instead."""
+
+
 def preload(drawing: bool = False) -> None:
     """Import ``AFTER_INGEST`` (about a second, overlapped with parsing), and with
     ``drawing`` the chart and report modules too."""
@@ -102,7 +107,10 @@ def run(
     from analytics.advice import CompareError, compare, load_report
 
     clock = StageClock()
-    drawing = Drawing(out, lang) if out is not None else None
+    drawing = None
+    if out is not None:  # a big file's parsing needs both cores: the drawing waits
+        big = file.is_file() and file.stat().st_size > WARM_UP_LATER_BYTES
+        drawing = Drawing(out, lang, warm_up_now=not big)
     try:
         try:
             if not file.is_file():

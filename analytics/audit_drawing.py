@@ -47,12 +47,14 @@ class Drawing:
     as it grows: it draws the charts the report has data for and has not drawn yet; the
     report documents come after ``finish`` is called."""
 
-    def __init__(self, out: Path, lang: str) -> None:
+    def __init__(self, out: Path, lang: str, warm_up_now: bool = True) -> None:
+        """``warm_up_now``: import and warm up at once; else when the first report comes
+        (for big files, whose parsing would share the cores with the warm-up)."""
         self.out, self.lang = out, lang
         context = multiprocessing.get_context("fork")
         self._pipe, child_end = context.Pipe()
         self._process = context.Process(
-            target=_child, args=(child_end, out, lang), daemon=True
+            target=_child, args=(child_end, out, lang, warm_up_now), daemon=True
         )
         sys.stdout.flush()  # the child flushes its copy of any buffered output when it ends
         sys.stderr.flush()
@@ -91,15 +93,17 @@ class Drawing:
             self._process.join()
 
 
-def _child(pipe: Connection, out: Path, lang: str) -> None:
-    from analytics.charts import RENDERERS, render_charts
-
+def _child(pipe: Connection, out: Path, lang: str, warm_up_now: bool) -> None:
     try:
-        _warm_up()
+        if warm_up_now:
+            _warm_up()
+        update = pipe.recv()
+        from analytics.charts import RENDERERS, render_charts
+
         charts: dict[str, bytes] = {}
         stages: dict[str, float] = {}
         report: dict[str, Any] | None = None
-        while (update := pipe.recv()) is not None:
+        while update is not None:
             report = update
             with _timed(stages, "charts"):
                 todo = [name for name in RENDERERS if name not in charts]
@@ -109,6 +113,7 @@ def _child(pipe: Connection, out: Path, lang: str) -> None:
                 for name, png in drawn.items():
                     (out / "charts" / f"{name}.png").write_bytes(png)
                 charts.update(drawn)
+            update = pipe.recv()
     except (EOFError, OSError):  # no report coming (bad input): nothing to draw
         return
     try:

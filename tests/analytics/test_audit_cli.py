@@ -93,6 +93,20 @@ def test_charts_and_report_are_drawn_here_when_the_drawing_child_dies(
     assert "</html>" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
+def test_a_big_file_s_drawing_child_warms_up_when_the_first_report_comes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analytics import audit_cli
+
+    monkeypatch.setattr(audit_cli, "WARM_UP_LATER_BYTES", 0)  # every file counts as big
+    code = audit_cli.run(
+        Path("samples/shop_orders.csv"), out=tmp_path, lang="ru", as_json=False, mapping=[],
+    )
+    assert code == 0
+    assert len(list((tmp_path / "charts").glob("*.png"))) == 6
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_bad_input_stops_the_drawing_child(tmp_path: Path) -> None:
     import multiprocessing
 
