@@ -1,9 +1,10 @@
 """The offline audit's charts and PDF/HTML report, drawn in a forked child.
 
 The child is forked before ingest: it imports matplotlib and fpdf2 and warms the font
-caches while the file is parsed. It draws the base audit's charts while the parent computes
-clusters, CLV and advice, then the rest and the PDF/HTML report while the parent writes the
-customer exports. If the child is gone, the parent draws everything itself.
+caches while the file is parsed (for a big file, once the first report comes). It draws
+the base audit's charts while the parent computes clusters, CLV and advice, then the rest
+and the PDF/HTML report while the parent writes the customer exports. If the child is
+gone, the parent draws everything itself.
 """
 
 from __future__ import annotations
