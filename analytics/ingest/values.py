@@ -332,13 +332,20 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
         parsed[iso] = _naive(
             pd.Series(pd.to_datetime(text[iso], format="ISO8601", errors="coerce"))
         )
-    for fmt in _formats_by_fit(text[~iso], style):
-        todo = parsed.isna() & ~iso
-        if not todo.any():
-            break
-        parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    parsed[~iso] = _by_formats(text[~iso], style)
     result[parsed.index] = parsed
     return result
+
+
+def _by_formats(text: pd.Series, style: DateStyle) -> pd.Series:
+    """Each cell read with the first format (best fitting first) that takes it; NaT if none."""
+    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for fmt in _formats_by_fit(text, style):
+        todo = parsed.isna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(text[todo].astype(object), format=fmt, errors="coerce")
+    return parsed
 
 
 _SERIAL_TEXT = r"^[0-9]{5}(?:\.[0-9]+)?$"
@@ -394,14 +401,7 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     stamps = pd.Series(parsed.to_numpy(zero_copy_only=False), dtype="datetime64[ns]")
     left = stamps.isna().to_numpy()
     if left.any():  # formats Arrow cannot read
-        rest = text[todo][left]
-        done = pd.Series(pd.NaT, index=rest.index, dtype="datetime64[ns]")
-        for fmt in _formats_by_fit(rest, style):
-            still = done.isna()
-            if not still.any():
-                break
-            done[still] = pd.to_datetime(rest[still].astype(object), format=fmt, errors="coerce")
-        stamps[left] = done.to_numpy()
+        stamps[left] = _by_formats(text[todo][left], style).to_numpy()
     result[todo] = stamps.to_numpy()
     return result
 
