@@ -367,7 +367,7 @@ def _matches(column: pd.Series, pattern: str) -> npt.NDArray[np.bool_]:
     codes, values = v.distinct(column)
     if not len(values):
         return np.zeros(len(codes), dtype=bool)
-    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+    if v.arrow_backed(values):
         found = pc.match_substring_regex(pa.array(values.array), pattern)  # no pandas layers
         hit = found.to_numpy(zero_copy_only=False).astype(bool)
     else:
@@ -504,9 +504,8 @@ def _rows_of(
 
 def _codes(series: pd.Series) -> npt.NDArray[np.intp]:
     """Integer codes of a column's values (-1 for missing): a categorical's own codes."""
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        return series.cat.codes.to_numpy().astype(np.intp)
-    return pd.factorize(series, use_na_sentinel=True)[0]
+    codes, _ = v.distinct(series)
+    return codes
 
 
 def _aggregate(lines: pd.DataFrame, line_level: bool) -> pd.DataFrame:

@@ -88,14 +88,15 @@ def _unchanged_text(
     return bool(same[used].all())
 
 
-def _arrow_backed(series: pd.Series) -> bool:
+def arrow_backed(series: pd.Series) -> bool:
+    """Is ``series`` text with Arrow storage (so Arrow's kernels can read it)?"""
     return isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"
 
 
 def is_blank(series: pd.Series) -> pd.Series:
     """True where a cell is missing or only whitespace (decided once per distinct value;
     Arrow-backed text is tested directly, which is faster than finding distinct values)."""
-    if _arrow_backed(series):
+    if arrow_backed(series):
         blank = series.isna().to_numpy() | series.str.strip().eq("").fillna(False).to_numpy(bool)
         return pd.Series(blank, index=series.index)
     codes, values = distinct(series)
@@ -174,7 +175,7 @@ def parse_numbers(series: pd.Series, style: NumberStyle | None = None) -> pd.Ser
 
 def _parse_number_values(values: pd.Series, style: NumberStyle) -> pd.Series:
     """Numbers of distinct cells; text goes through pattern strings Arrow can run."""
-    if _arrow_backed(values):  # all text: nothing native
+    if arrow_backed(values):  # all text: nothing native
         native = pd.Series(np.nan, index=values.index, dtype="float64")
         text = values.fillna("")
     else:
@@ -307,7 +308,7 @@ def _naive(series: pd.Series) -> pd.Series:
 
 
 def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
-    if _arrow_backed(values):
+    if arrow_backed(values):
         return _parse_date_texts(values, style)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     natives = values.map(lambda v: isinstance(v, (datetime, date)) and 1900 <= v.year <= 2200)
