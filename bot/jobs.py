@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import sklearn.cluster  # noqa: F401 - imported here so the forkserver preloads it
 
 from analytics.audit_cli import analyse, build_report, preload
 from analytics.charts import render_charts
