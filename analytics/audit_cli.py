@@ -7,7 +7,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -107,11 +107,9 @@ def run(
     from analytics.advice import CompareError, compare, load_report
 
     clock = StageClock()
-    drawing = None
-    if out is not None:  # a big file's parsing needs both cores: the drawing waits
-        big = file.is_file() and file.stat().st_size > WARM_UP_LATER_BYTES
-        drawing = Drawing(out, lang, warm_up_now=not big)
-    try:
+    big = file.is_file() and file.stat().st_size > WARM_UP_LATER_BYTES
+    # A big file's parsing needs both cores: its drawing child warms up later.
+    with Drawing(out, lang, warm_up_now=not big) if out is not None else nullcontext() as drawing:
         try:
             if not file.is_file():
                 raise IngestError("not-found", path=str(file))
@@ -141,30 +139,26 @@ def run(
         from analytics.report.text import cli_summary
 
         summary = cli_summary(report, lang, quality_lines(result, lang))
-        if out is not None and drawing is not None:
-            write_outputs(out, audit, report, summary, lang, clock, drawing)
-    finally:
         if drawing is not None:
-            drawing.close()
+            write_outputs(audit, report, summary, clock, drawing)
     print(_json(report) if as_json else summary)
     if timings:
         print(clock.render(), file=sys.stderr)
     return 0
 
 
-def write_outputs(  # noqa: PLR0917 - one call site, each artefact's inputs
-    out: Path,
+def write_outputs(
     audit: BaseAudit | CustomerListAudit,
     report: dict[str, Any],
     summary: str,
-    lang: str,
     clock: StageClock,
     drawing: Drawing,
 ) -> None:
-    """Write every artefact of the offline audit into ``out``: the charts and the PDF/HTML
-    report in ``drawing``'s child while this process writes the customer exports."""
+    """Write every artefact of the offline audit into ``drawing.out``: the charts and the
+    PDF/HTML report in ``drawing``'s child while this process writes the customer exports."""
     from analytics.export.customers import customers_exports
 
+    out, lang = drawing.out, drawing.lang
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(_json(report), encoding="utf-8")
     (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")

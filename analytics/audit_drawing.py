@@ -85,6 +85,12 @@ class Drawing:
         self.out.mkdir(parents=True, exist_ok=True)
         return draw(self.out, self._report, self.lang)
 
+    def __enter__(self) -> Drawing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         """Stop the child (a closed pipe ends it; it is killed if it lingers)."""
         self._pipe.close()
