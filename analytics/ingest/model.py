@@ -170,11 +170,24 @@ def as_plain_text(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy(deep=False)
     for column in coded:
         cat = frame[column].cat
-        texts = pd.array(np.asarray(cat.categories, dtype=object), dtype="string")
-        frame[column] = pd.Series(
-            texts.take(cat.codes.to_numpy(), allow_fill=True), index=frame.index
+        frame[column] = _text_column(
+            np.asarray(cat.categories, dtype=object), cat.codes.to_numpy(), frame.index
         )
     return frame
+
+
+def _text_column(
+    texts: pa.Array | npt.NDArray[Any],
+    codes: npt.NDArray[np.integer[Any]],
+    index: pd.Index,
+    dtype: pd.StringDtype | None = None,
+) -> pd.Series:
+    """A plain text column from distinct texts and each row's code into them (-1: missing)."""
+    if isinstance(texts, pa.Array):
+        texts = texts.to_numpy(zero_copy_only=False)
+    return pd.Series(
+        pd.array(texts, dtype=dtype or pd.StringDtype()).take(codes, allow_fill=True), index=index
+    )
 
 
 @dataclass
@@ -212,13 +225,10 @@ class _PackedTable:
 
     def unpack(self) -> pd.DataFrame:
         """The original frame: same columns, order and values (categorical text as plain)."""
-        columns = {}
-        for name, (dtype, codes, uniques) in self.text.items():
-            values = (
-                uniques.to_numpy(zero_copy_only=False) if isinstance(uniques, pa.Array) else uniques
-            )
-            texts = pd.array(values, dtype=dtype)
-            columns[name] = pd.Series(texts.take(codes, allow_fill=True), index=self.frame.index)
+        columns = {
+            name: _text_column(uniques, codes, self.frame.index, dtype)
+            for name, (dtype, codes, uniques) in self.text.items()
+        }
         if not columns:
             return self.frame
         return pd.concat([self.frame, pd.DataFrame(columns, index=self.frame.index)], axis=1)[
