@@ -5,15 +5,14 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analytics.audit_drawing import DRAWING_MODULES, Drawing
 from analytics.i18n import t
 from analytics.ingest import IngestError, IngestResult, Limits, ingest_file, parse_mapping
+from analytics.stage_clock import StageClock
 
 if TYPE_CHECKING:
     from analytics.audit import BaseAudit, CustomerListAudit
@@ -171,32 +170,6 @@ def write_outputs(
         stages = drawing.finish()
     for stage, seconds in stages.items():
         clock.stages[f"{stage} (parallel)"] = seconds
-
-
-class StageClock:
-    """Wall time per stage of the audit, for ``--timings``."""
-
-    def __init__(self) -> None:
-        self.stages: dict[str, float] = {}
-
-    @contextmanager
-    def __call__(self, stage: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - start
-
-    def render(self) -> str:
-        """One line: each stage's seconds, the total of this process's stages, and the
-        stages that ran alongside them in a child ("(parallel)")."""
-        serial = {k: v for k, v in self.stages.items() if not k.endswith("(parallel)")}
-        side = {k: v for k, v in self.stages.items() if k.endswith("(parallel)")}
-        line = "timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in serial.items())
-        line += f"; total {sum(serial.values()):.2f}s"
-        if side:
-            line += "; alongside: " + ", ".join(f"{k} {v:.2f}s" for k, v in side.items())
-        return line
 
 
 def _json(report: dict[str, Any]) -> str:

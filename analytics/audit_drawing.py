@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+from analytics.stage_clock import StageClock
 
 DRAWING_MODULES = ("analytics.charts", "analytics.export.report_pdf")
 
@@ -25,15 +25,15 @@ def draw(out: Path, report: dict[str, Any], lang: str) -> dict[str, float]:
     """Write charts/*.png, report.pdf and report.html into ``out``; seconds per stage."""
     from analytics.charts import render_charts
 
-    stages: dict[str, float] = {}
-    with _timed(stages, "charts"):
+    clock = StageClock()
+    with clock("charts"):
         charts = render_charts(report, lang)
         (out / "charts").mkdir(exist_ok=True)
         for name, png in charts.items():
             (out / "charts" / f"{name}.png").write_bytes(png)
-    with _timed(stages, "report"):
+    with clock("report"):
         _documents(out, report, charts, lang)
-    return stages
+    return clock.stages
 
 
 def _documents(out: Path, report: dict[str, Any], charts: dict[str, bytes], lang: str) -> None:
@@ -108,11 +108,11 @@ def _child(pipe: Connection, out: Path, lang: str, warm_up_now: bool) -> None:
         from analytics.charts import RENDERERS, render_charts
 
         charts: dict[str, bytes] = {}
-        stages: dict[str, float] = {}
+        clock = StageClock()
         report: dict[str, Any] | None = None
         while update is not None:
             report = update
-            with _timed(stages, "charts"):
+            with clock("charts"):
                 todo = [name for name in RENDERERS if name not in charts]
                 drawn = render_charts(report, lang, names=todo)
                 out.mkdir(parents=True, exist_ok=True)
@@ -127,9 +127,9 @@ def _child(pipe: Connection, out: Path, lang: str, warm_up_now: bool) -> None:
         if report is None:
             raise RuntimeError("no report was sent")
         in_order = {name: charts[name] for name in RENDERERS if name in charts}
-        with _timed(stages, "report"):
+        with clock("report"):
             _documents(out, report, in_order, lang)
-        pipe.send(stages)
+        pipe.send(clock.stages)
     except BaseException:  # the parent draws again and reports any error itself
         pipe.send(None)
     finally:
@@ -148,12 +148,3 @@ def _warm_up() -> None:
     figure = Figure(figsize=(2, 1))
     figure.add_subplot().set_title("Выручка 1 234 ₽", fontweight="bold")
     figure.savefig(io.BytesIO(), format="png")
-
-
-@contextmanager
-def _timed(stages: dict[str, float], stage: str) -> Iterator[None]:
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - start
