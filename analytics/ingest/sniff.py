@@ -9,7 +9,8 @@ from typing import Literal
 
 from analytics.ingest.errors import IngestError
 
-_VISIBLE = re.compile(rb"\S")
+VISIBLE = re.compile(rb"\S")
+"""Any byte that is not ASCII whitespace: a file or body without one is empty."""
 
 Kind = Literal["xlsx", "ods", "xls", "html", "text"]
 
@@ -35,7 +36,7 @@ def detect_kind(data: bytes) -> Kind:
     Raises ``IngestError`` for empty files, images, PDFs, archives, encrypted workbooks
     and other binaries.
     """
-    if _VISIBLE.search(data) is None:
+    if VISIBLE.search(data) is None:
         raise IngestError("empty")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_kind(data)

@@ -7,7 +7,6 @@ import codecs
 import csv
 import io
 import os
-import re
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +22,7 @@ from charset_normalizer import from_bytes
 
 from analytics.ingest.errors import IngestError
 from analytics.ingest.limits import Limits
+from analytics.ingest.sniff import VISIBLE
 
 DELIMITERS = (";", ",", "\t", "|")
 SAMPLE_CHARS = 256 * 1024
@@ -30,7 +30,6 @@ SAMPLE_ROWS = 60
 HEAD_BYTES = 1024 * 1024
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_VISIBLE = re.compile(rb"\S")
 ARROW_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 """pandas' default ``str`` dtype with Arrow storage: the fast reader's categories."""
 
@@ -196,7 +195,7 @@ def _read_coded(
     """pyarrow's reader over raw bytes, each column dictionary-encoded into a categorical;
     ``None`` when a row's field count differs from ``width`` (or the body is empty).
     Raises ``UnicodeError`` when a UTF-8 body holds invalid bytes."""
-    if _VISIBLE.search(body) is None:
+    if VISIBLE.search(body) is None:
         return None
     names = [str(i) for i in range(width)]
     try:
