@@ -241,6 +241,7 @@ def currencies_in(values: pd.Series) -> dict[str, int]:
 # ---------------------------------------------------------------- dates
 
 _DMY = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\b")
+_ISO_START = r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
 _DATE_SHAPE = re.compile(r"^[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}")
 _TIMEZONE = re.compile(f"[{WHITESPACE}]*(?:[+-][0-9]{{2}}:?[0-9]{{2}}|UTC|GMT|Z)[{WHITESPACE}]*$")
 
@@ -328,14 +329,17 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
         return result
     text = text.str.replace(_TIMEZONE, "", regex=True)
     parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
-    iso = text.str.match(r"^\d{4}-\d{1,2}-\d{1,2}")
+    iso = text.str.match(_ISO_START).fillna(False).to_numpy(dtype=bool)
     if iso.any():
-        parsed[iso] = _naive(
-            pd.Series(pd.to_datetime(text[iso], format="ISO8601", errors="coerce"))
-        )
+        parsed[iso] = _iso(text[iso])
     parsed[~iso] = _by_formats(text[~iso], style)
     result[parsed.index] = parsed
     return result
+
+
+def _iso(text: pd.Series) -> pd.Series:
+    """ISO 8601 dates and times, time zones dropped (NaT where unreadable)."""
+    return _naive(pd.Series(pd.to_datetime(text, format="ISO8601", errors="coerce")))
 
 
 def _by_formats(text: pd.Series, style: DateStyle) -> pd.Series:
@@ -367,10 +371,9 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
         days = pd.to_numeric(text[serial], errors="coerce")
         days = days.where(days.between(_SERIAL_MIN, _SERIAL_MAX))
         result[serial] = EXCEL_EPOCH + pd.to_timedelta(days, unit="D")
-    iso = text.str.match(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}").to_numpy(dtype=bool)
+    iso = text.str.match(_ISO_START).to_numpy(dtype=bool)
     if iso.any():
-        stamps = pd.to_datetime(text[iso], format="ISO8601", errors="coerce")
-        result[iso] = _naive(pd.Series(stamps))
+        result[iso] = _iso(text[iso])
     todo = ~serial & ~iso & text.str.contains(_DATE_SHAPE.pattern).to_numpy(dtype=bool)
     if not todo.any():
         return result
