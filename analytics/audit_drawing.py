@@ -55,13 +55,14 @@ class Drawing:
         context = multiprocessing.get_context("fork")
         self._pipe, child_end = context.Pipe()
         self._process = context.Process(
-            target=_child, args=(child_end, out, lang, warm_up_now), daemon=True
+            target=_child, args=(child_end, self._pipe, out, lang, warm_up_now), daemon=True
         )
         sys.stdout.flush()  # the child flushes its copy of any buffered output when it ends
         sys.stderr.flush()
         self._process.start()
         child_end.close()
         self._report: dict[str, Any] | None = None
+        self._finished = False
 
     def start(self, report: dict[str, Any]) -> None:
         """Send the child the report as it stands (it draws while the caller works on)."""
@@ -79,6 +80,7 @@ class Drawing:
             received: object = self._pipe.recv()
         except (EOFError, OSError):  # the child died without a word
             received = None
+        self._finished = True
         self.close()
         if self._process.exitcode == 0 and isinstance(received, dict):
             return {str(stage): float(seconds) for stage, seconds in received.items()}
@@ -92,15 +94,20 @@ class Drawing:
         self.close()
 
     def close(self) -> None:
-        """Stop the child (a closed pipe ends it; it is killed if it lingers)."""
+        """Stop the child: once it has sent its result, a closed pipe ends it; before
+        (bad input, an error), it is killed at once rather than waited for."""
         self._pipe.close()
-        self._process.join(5)
+        if self._finished:
+            self._process.join(5)
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
 
 
-def _child(pipe: Connection, out: Path, lang: str, warm_up_now: bool) -> None:
+def _child(
+    pipe: Connection, parent_end: Connection, out: Path, lang: str, warm_up_now: bool
+) -> None:
+    parent_end.close()  # the fork's copy: else the parent closing its end would not end recv
     try:
         if warm_up_now:
             _warm_up()
