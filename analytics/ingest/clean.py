@@ -334,7 +334,7 @@ def _order_ids(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) -> pd.Series
     codes = np.full(len(frame), -1, dtype=np.intp)
     codes[rows] = np.arange(len(rows))
     numbered = pd.Series(
-        pd.Categorical.from_codes(codes, pd.Index(labels, dtype="string")), index=frame.index
+        v.categorical(codes, pd.Index(labels, dtype="string")), index=frame.index
     )
     return numbered if ids is None else v.coalesce(ids, numbered)
 

@@ -171,9 +171,18 @@ def as_plain_text(frame: pd.DataFrame) -> pd.DataFrame:
     for column in coded:
         cat = frame[column].cat
         frame[column] = _text_column(
-            np.asarray(cat.categories, dtype=object), cat.codes.to_numpy(), frame.index
+            _portable(cat.categories), cat.codes.to_numpy(), frame.index
         )
     return frame
+
+
+def _portable(uniques: pd.Index) -> pa.Array | npt.NDArray[Any]:
+    """Distinct texts as one Arrow array when Arrow-backed (no object per value), else as
+    an object array."""
+    kind = uniques.dtype
+    if isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow":
+        return pa.array(uniques.array)
+    return np.asarray(uniques, dtype=object)
 
 
 def _text_column(
@@ -183,8 +192,6 @@ def _text_column(
     dtype: pd.StringDtype | None = None,
 ) -> pd.Series:
     """A plain text column from distinct texts and each row's code into them (-1: missing)."""
-    if isinstance(texts, pa.Array):
-        texts = texts.to_numpy(zero_copy_only=False)
     return pd.Series(
         pd.array(texts, dtype=dtype or pd.StringDtype()).take(codes, allow_fill=True), index=index
     )
@@ -214,13 +221,7 @@ class _PackedTable:
                     codes, uniques = pd.factorize(column, use_na_sentinel=True)
                 else:
                     continue
-                kind = uniques.dtype
-                arrow = isinstance(kind, pd.StringDtype) and kind.storage == "pyarrow"
-                text[str(name)] = (
-                    dtype,
-                    codes.astype(np.int32),
-                    pa.array(uniques.array) if arrow else np.asarray(uniques, dtype=object),
-                )
+                text[str(name)] = (dtype, codes.astype(np.int32), _portable(uniques))
         return cls(frame.drop(columns=list(text)), text, [str(c) for c in frame.columns])
 
     def unpack(self) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from analytics.ingest.precheck import check_size, check_workbook
 from analytics.ingest.roles import UNSURE_BELOW, detect_roles
 from analytics.ingest.sandbox import run_isolated
 from analytics.ingest.sniff import detect_kind
-from analytics.ingest.values import is_blank
+from analytics.ingest.values import categorical, is_blank
 from analytics.ingest.workbook import pick_sheets, read_html_table, read_workbook
 
 AGGREGATE_ROLES = (
@@ -145,7 +145,7 @@ def _coded(body: pd.DataFrame) -> pd.DataFrame:
     columns = {}
     for name, column in body.items():
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
-        columns[name] = pd.Categorical.from_codes(codes, categories=pd.Index(uniques))
+        columns[name] = categorical(codes, pd.Index(uniques))
     return pd.DataFrame(columns, index=body.index)
 
 

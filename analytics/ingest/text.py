@@ -23,6 +23,7 @@ from charset_normalizer import from_bytes
 from analytics.ingest.errors import IngestError
 from analytics.ingest.limits import Limits
 from analytics.ingest.sniff import VISIBLE
+from analytics.ingest.values import categorical
 
 DELIMITERS = (";", ",", "\t", "|")
 SAMPLE_CHARS = 256 * 1024
@@ -226,7 +227,7 @@ def _categorical(column: pa.ChunkedArray, encoding: str) -> pd.Categorical:
     if _lossy(encoding) and not categories.is_unique:  # two byte strings, one text
         recode, categories = pd.factorize(categories)
         codes = recode[codes]
-    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+    return categorical(codes, categories)
 
 
 def _to_text(values: pa.Array, encoding: str) -> pa.StringArray:

@@ -162,6 +162,22 @@ def test_coalesce_of_categoricals_fills_only_the_gaps_and_stays_categorical() ->
     assert plain.tolist() == ["a", "y"]
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(alphabet="aбZ 1", max_size=3)), max_size=30))
+def test_a_categorical_built_without_the_uniqueness_check_is_the_ordinary_one(
+    cells: list[str | None],
+) -> None:
+    from analytics.ingest.text import ARROW_STR
+
+    text = pd.Series(cells, dtype=ARROW_STR)
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    built = v.categorical(codes, pd.Index(uniques))
+    ordinary = pd.Categorical.from_codes(codes, categories=pd.Index(uniques))
+    assert built.equals(ordinary)
+    assert built.categories.is_unique
+    assert pd.Series(built).value_counts().to_dict() == text.value_counts().to_dict()
+
+
 def test_text_parsers_on_categoricals_merge_equal_results() -> None:
     cells = pd.Series(pd.Categorical([" 17850.0", "17850", None, "  ", "A-1 "]))
     ids = v.normalise_ids(cells)
