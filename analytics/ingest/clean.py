@@ -10,6 +10,7 @@ dropped silently. See ``analytics.ingest.model`` for the output columns.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -69,9 +70,22 @@ def strip_layout_rows(frame: pd.DataFrame, quality: QualityReport) -> pd.DataFra
     _drop(quality, "totals_row", quality.totals_rows)
     frame = frame.copy(deep=False)
     for i in range(frame.shape[1]):
-        if blank.iloc[:, i].any():  # columns without blanks are left as they are
-            frame.isetitem(i, frame.iloc[:, i].mask(blank.iloc[:, i]).array)
-    return frame if keep.all() else frame[keep]
+        empty = blank.iloc[:, i].to_numpy()
+        if empty.any():  # columns without blanks are left as they are
+            frame.isetitem(i, _blanked(frame.iloc[:, i], empty))
+    kept = int(keep.sum())
+    if keep[:kept].all():  # only trailing rows go (a totals row): a slice, not a copy
+        return frame.iloc[:kept]
+    return frame[keep]
+
+
+def _blanked(column: pd.Series, empty: npt.NDArray[np.bool_]) -> pd.api.extensions.ExtensionArray:
+    """``column``'s values with the ``empty`` cells missing (a categorical's codes set to -1)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = np.where(empty, -1, column.cat.codes.to_numpy())
+        return v.categorical(codes, column.cat.categories)
+    masked: pd.api.extensions.ExtensionArray = column.mask(empty).array
+    return masked
 
 
 def drop_duplicate_rows(
@@ -119,9 +133,13 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
     order_id = _col(frame, mapping, Role.ORDER_ID)
     if order_id is None:
         return frame
-    codes = pd.factorize(order_id, use_na_sentinel=True)[0]
+    codes = _codes(order_id)
     has_id = codes >= 0
-    repeated = has_id & pd.Series(codes).duplicated().to_numpy()
+    # A group is a run of equal ids when each id forms one run, else all lines of the id.
+    new_run = np.r_[True, codes[1:] != codes[:-1]] | ~has_id
+    ids = int(np.count_nonzero(np.bincount(codes[has_id]))) if has_id.any() else 0
+    contiguous = int((new_run & has_id).sum()) == ids  # one run per id
+    repeated = ~new_run if contiguous else has_id & pd.Series(codes).duplicated().to_numpy()
     if not repeated.any():
         return frame
     columns = [m.column for r, m in mapping.items() if r in ORDER_LEVEL]
@@ -130,31 +148,33 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
     gaps = {c: m & repeated for c, m in missing.items() if (m & repeated).any()}
     if not gaps:
         return frame
-    # A group is a run of equal ids when each id forms one run, else all lines of the id.
-    new_run = np.r_[True, codes[1:] != codes[:-1]] | ~has_id
-    runs = np.cumsum(new_run)
-    contiguous = int((new_run & has_id).sum()) == int(codes.max()) + 1  # one run per id
-    groups = runs if contiguous else codes
-    order = np.arange(len(codes)) if groups is runs else np.argsort(groups, kind="stable")
+    order = None if contiguous else np.argsort(codes, kind="stable")
+    starts = new_run if order is None else np.r_[True, np.diff(codes[order]) != 0]
+    positions = np.arange(len(codes), dtype=np.int32)
+    group_start = np.maximum.accumulate(np.where(starts, positions, 0))
     frame = frame.copy(deep=False)
     for column, gap in gaps.items():
-        source = _last_filled(groups[order], ~missing[column][order])
-        taken = np.empty_like(source)
-        taken[order] = np.where(source >= 0, order[np.maximum(source, 0)], -1)
-        rows = np.where(gap, taken, np.arange(len(codes)))
-        frame[column] = pd.Series(
-            frame[column].array.take(rows, allow_fill=True), index=frame.index
-        )
+        filled = ~missing[column] if order is None else ~missing[column][order]
+        last = np.maximum.accumulate(np.where(filled, positions, -1))
+        source = np.where(last >= group_start, last, -1)  # the group's last filled line
+        if order is not None:  # back from sorted positions to rows
+            taken = np.empty_like(source)
+            taken[order] = np.where(source >= 0, order[np.maximum(source, 0)], -1)
+            source = taken
+        rows = np.where(gap, source, positions)
+        frame[column] = pd.Series(_taken(frame[column], rows), index=frame.index)
     return frame
 
 
-def _last_filled(groups: np.ndarray, filled: np.ndarray) -> np.ndarray:
-    """Per position, the last filled position at or before it within its group (-1 if
-    none); equal group labels must be contiguous."""
-    positions = np.arange(len(groups))
-    last = np.maximum.accumulate(np.where(filled, positions, -1))
-    start = np.maximum.accumulate(np.where(np.r_[True, groups[1:] != groups[:-1]], positions, 0))
-    return np.where(last >= start, last, -1)
+def _taken(
+    column: pd.Series, rows: npt.NDArray[np.integer[Any]]
+) -> pd.api.extensions.ExtensionArray:
+    """``column``'s values at ``rows`` (-1: missing); a categorical's by its codes."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = v.per_row(column.cat.codes.to_numpy(), rows, -1)
+        return v.categorical(codes, column.cat.categories)
+    taken: pd.api.extensions.ExtensionArray = column.array.take(rows, allow_fill=True)
+    return taken
 
 
 def customer_keys(

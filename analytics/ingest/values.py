@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -38,13 +39,37 @@ def distinct(series: pd.Series) -> tuple[npt.NDArray[np.intp], pd.Series]:
     return codes, pd.Series(uniques, dtype=object)
 
 
-def categorical(codes: npt.NDArray[np.integer], categories: pd.Index) -> pd.Categorical:
+def categorical(codes: npt.NDArray[np.integer[Any]], categories: pd.Index) -> pd.Categorical:
     """A categorical from row codes (-1: missing) into ``categories``, which the caller
     guarantees distinct (dictionary encoding, factorize). pandas' own check hashes every
     category, as Python objects for Arrow text: for a column of 400,000 distinct values
     it costs 0.1 s, more than the step that built them."""
     dtype = pd.CategoricalDtype._from_fastpath(categories, ordered=False)  # type: ignore[attr-defined]
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+
+
+def per_row(
+    per_value: npt.NDArray[Any], codes: npt.NDArray[np.integer[Any]], missing: object
+) -> npt.NDArray[Any]:
+    """Each row's entry of ``per_value`` by its code, ``missing`` where the code is -1
+    (one take: -1 picks ``missing`` appended at the end)."""
+    table = np.append(per_value, np.array([missing], dtype=per_value.dtype))
+    rows: npt.NDArray[Any] = table[codes]
+    return rows
+
+
+def flagged_rows(
+    flags: npt.NDArray[np.bool_], codes: npt.NDArray[np.integer[Any]], missing: bool
+) -> npt.NDArray[np.bool_]:
+    """``per_row`` for flags of distinct values: when few values are flagged (blank
+    cells, a totals label), a comparison per flagged value beats a gather per row."""
+    flagged = np.flatnonzero(flags)
+    if len(flagged) > 4:
+        return per_row(flags, codes, missing)
+    rows = codes < 0 if missing else np.zeros(len(codes), dtype=bool)
+    for value in flagged:
+        rows |= codes == value
+    return rows
 
 
 def spread(parsed: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index) -> pd.Series:
@@ -67,7 +92,7 @@ def coded_text(values: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index) 
     ones dropped) and the row codes into ``values``."""
     text = values if isinstance(values.dtype, pd.StringDtype) else values.astype("string")
     inner, texts = pd.factorize(text, use_na_sentinel=True)
-    rows = np.where(codes >= 0, inner.take(np.maximum(codes, 0)) if len(inner) else -1, -1)
+    rows = per_row(inner.astype(np.intp), codes, -1)
     return pd.Series(categorical(rows, pd.Index(texts)), index=index)
 
 
@@ -106,20 +131,31 @@ def is_blank(series: pd.Series) -> pd.Series:
     """True where a cell is missing or only whitespace (decided once per distinct value;
     Arrow-backed text is tested directly, which is faster than finding distinct values)."""
     if arrow_backed(series):
-        blank = series.isna().to_numpy() | series.str.strip().eq("").fillna(False).to_numpy(bool)
-        return pd.Series(blank, index=series.index)
-    codes, values = distinct(series)
-    if isinstance(values.dtype, pd.StringDtype):
+        return pd.Series(_blank_texts(series), index=series.index)
+    if isinstance(series.dtype, pd.CategoricalDtype):  # its own codes, without a copy
+        codes, values = series.cat.codes.to_numpy(), pd.Series(series.cat.categories)
+    else:
+        codes, values = distinct(series)
+    if arrow_backed(values):
+        blank_unique = _blank_texts(values)
+    elif isinstance(values.dtype, pd.StringDtype):
         blank_unique = values.str.strip().eq("").fillna(True).to_numpy(dtype=bool)
     else:
         strings = values.map(lambda u: isinstance(u, str)).to_numpy(dtype=bool)
         blank_unique = np.zeros(len(values), dtype=bool)
         if strings.any():
             blank_unique[strings] = values[strings].str.strip().eq("").to_numpy()
-    mask = np.ones(len(codes), dtype=bool)
-    known = codes >= 0
-    mask[known] = blank_unique[codes[known]]
-    return pd.Series(mask, index=series.index)
+    return pd.Series(flagged_rows(blank_unique, codes, True), index=series.index)
+
+
+def _blank_texts(texts: pd.Series) -> npt.NDArray[np.bool_]:
+    """Missing or whitespace-only, for Arrow-backed text (Arrow's kernels, no pandas
+    layer per step)."""
+    trimmed = pc.utf8_trim_whitespace(pa.array(texts.array))
+    blank: npt.NDArray[np.bool_] = pc.fill_null(pc.equal(trimmed, ""), True).to_numpy(
+        zero_copy_only=False
+    )
+    return blank
 
 
 def coalesce(first: pd.Series, then: pd.Series) -> pd.Series:
