@@ -32,11 +32,11 @@ _SERIAL_MIN, _SERIAL_MAX = 18_264, 73_051  # 1950-01-01 .. 2099-12-31 as Excel s
 
 def distinct(series: pd.Series) -> tuple[npt.NDArray[np.intp], pd.Series]:
     """Codes (-1 for missing cells) and the distinct values of ``series``: a categorical's
-    own codes and categories (text stays Arrow-backed), else factorized objects."""
+    own codes and categories; Arrow-backed text stays so, other values become objects."""
     if isinstance(series.dtype, pd.CategoricalDtype):
         return series.cat.codes.to_numpy().astype(np.intp), pd.Series(series.cat.categories)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    return codes, pd.Series(uniques, dtype=object)
+    return codes, pd.Series(uniques, dtype=series.dtype if arrow_backed(series) else object)
 
 
 def categorical(codes: npt.NDArray[np.integer[Any]], categories: pd.Index) -> pd.Categorical:
