@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 from analytics.ingest import values as v
 from analytics.ingest.documents import RETURN_FLAG
 from analytics.ingest.errors import IngestError
+from analytics.ingest.groups import Groups
 from analytics.ingest.model import QualityReport, Role, RoleMatch
 
 TOTALS = re.compile(r"^\s*(итого|итог|всего|total|totals|grand total|сумма итого)\b", re.I)
@@ -454,18 +455,19 @@ def _statuses(
     return classes.cat.set_categories(STATUSES).fillna("valid")
 
 
-def _line_level_amount(lines: pd.DataFrame) -> bool:
+def _line_level_amount(lines: pd.DataFrame, order: Groups) -> bool:
     """Is the amount per line (sum over the order) or the order total on its first line?"""
-    codes = _codes(lines["order_id"])
-    multi = (np.bincount(codes[codes >= 0])[np.maximum(codes, 0)] > 1) & (codes >= 0)
-    if not multi.any():
+    several = np.bincount(order.of_row, minlength=order.size) > 1  # orders of several lines
+    if not several.any():
         return True
-    blank = lines["_amount_blank"].to_numpy(dtype=bool)[multi]
-    later = pd.Series(codes[multi]).duplicated().to_numpy()
-    if blank[later].mean() > 0.5 and not blank[~later].any():
+    multi = several[order.of_row]
+    later = np.ones(len(lines), dtype=bool)
+    later[order.first_rows] = False
+    blank = lines["_amount_blank"].to_numpy(dtype=bool)
+    if blank[multi & later].mean() > 0.5 and not blank[multi & ~later].any():
         return False  # the total sits on the first line only
-    per_order = lines.loc[multi, "amount"].groupby(codes[multi]).nunique(dropna=False)
-    return not (len(per_order) >= 2 and (per_order == 1).mean() >= 0.9)  # total repeated
+    one_amount = order.single_valued(lines["amount"].to_numpy(dtype=np.float64))[several]
+    return not (len(one_amount) >= 2 and one_amount.mean() >= 0.9)  # total repeated
 
 
 def _to_orders(
@@ -480,9 +482,10 @@ def _to_orders(
     lines = lines[usable]
     if lines.empty:
         raise IngestError("no-valid-rows")
-    line_level = _line_level_amount(lines)
-    if lines["order_id"].duplicated().any():
-        orders = _aggregate(lines, line_level)
+    order = Groups(_codes(lines["order_id"]))  # every line has an id (row-N if none)
+    line_level = _line_level_amount(lines, order)
+    if order.size < len(lines):
+        orders = _aggregate(lines, order, line_level)
     else:
         orders = lines.drop(columns=["_reason", "_amount_blank"])
     valid = orders["status"] == "valid"
@@ -528,23 +531,23 @@ def _codes(series: pd.Series) -> npt.NDArray[np.intp]:
     return codes
 
 
-def _aggregate(lines: pd.DataFrame, line_level: bool) -> pd.DataFrame:
-    """Merge the lines of one order id into one order."""
+def _aggregate(lines: pd.DataFrame, group: Groups, line_level: bool) -> pd.DataFrame:
+    """Merge the lines of one order id into one order (orders in order of appearance)."""
     lines = lines.drop(columns=["_reason", "_amount_blank"])
-    codes = _codes(lines["order_id"])  # grouping by codes skips pandas' category recoding
-    group = lines.groupby(codes, sort=False)
-    orders = group.first()
-    orders["order_date"] = group["order_date"].min()
+    ordered = ["order_id", *(c for c in lines.columns if c != "order_id")]
+    orders = pd.DataFrame({c: group.first(lines[c]) for c in ordered})
+    orders["order_date"] = group.min(lines["order_date"].to_numpy())
+    amounts = lines["amount"].to_numpy(dtype=np.float64)
     if line_level:
-        orders["amount"] = group["amount"].sum(min_count=1)
+        orders["amount"] = group.sum(amounts)
     if "quantity" in lines:
-        orders["quantity"] = group["quantity"].sum(min_count=1)
-    main = [c for c in ("product", "category") if c in lines]
-    if main and line_level:
-        top = lines["amount"].fillna(-np.inf).groupby(codes, sort=False).idxmax().dropna()
-        orders[main] = lines.loc[top.to_numpy(), main].set_axis(top.index)
-    ordered = ["order_id", *(c for c in orders.columns if c != "order_id")]
-    return orders[ordered].reset_index(drop=True)
+        orders["quantity"] = group.sum(lines["quantity"].to_numpy(dtype=np.float64))
+    if line_level:  # an order's product and category: those of its largest line
+        top = group.row_of_max(amounts)
+        for column in ("product", "category"):
+            if column in lines:
+                orders[column] = _taken(lines[column], top)
+    return orders
 
 
 def _stale(quality: QualityReport, sales: pd.DataFrame) -> None:
