@@ -364,7 +364,7 @@ def _text(column: pd.Series) -> pd.Series:
     """Trimmed text with empty cells as missing (categorical)."""
 
     def strip(values: pd.Series) -> pd.Series:
-        text = values.astype("string").str.strip()
+        text = (values if v.arrow_backed(values) else values.astype("string")).str.strip()
         return text.mask(text == "")
 
     return v.via_uniques(column, strip)

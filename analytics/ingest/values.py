@@ -659,7 +659,11 @@ def normalise_emails(series: pd.Series) -> tuple[pd.Series, pd.Series]:
 def normalise_phones(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Phones reduced to digits (Russian 8XXXXXXXXXX -> 7XXXXXXXXXX) and a mask of invalid."""
     codes, uniques = distinct(series)
-    digits = _texts(uniques).str.replace(r"[^0-9]", "", regex=True)
+    texts = _texts(uniques)
+    if arrow_backed(texts):
+        digits = pd.Series(_digits_only(pa.array(texts.array)), dtype=texts.dtype)
+    else:
+        digits = texts.str.replace(r"[^0-9]", "", regex=True)
     digits = digits.where(
         ~(digits.str.len().eq(11) & digits.str.startswith("8")), "7" + digits.str[1:]
     )
@@ -667,6 +671,26 @@ def normalise_phones(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     filled = (digits.fillna("").str.len() > 0) | ~is_blank(uniques)
     valid = digits.str.len().between(10, 15).fillna(False).astype(bool)
     return _spread_checked(digits.where(valid), filled & ~valid, codes, series.index)
+
+
+def _digits_only(texts: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Each text with every character but 0-9 removed, on the UTF-8 bytes at once (bytes of
+    other characters are never ASCII digits): a regex replacement per value costs 3x."""
+    if isinstance(texts, pa.ChunkedArray):
+        texts = texts.combine_chunks()
+    texts = texts.cast(pa.large_string())
+    _, offsets_buffer, data_buffer = texts.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[
+        texts.offset : texts.offset + len(texts) + 1
+    ]
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer else np.empty(0, np.uint8)
+    data = data[offsets[0] : offsets[-1]]
+    digit = (data >= ord("0")) & (data <= ord("9"))
+    kept = np.concatenate(([0], np.cumsum(digit, dtype=np.int64)))[offsets - offsets[0]]
+    digits = pa.Array.from_buffers(
+        pa.large_string(), len(texts), [None, pa.py_buffer(kept), pa.py_buffer(data[digit])]
+    )
+    return pc.if_else(pc.is_valid(texts), digits, pa.scalar(None, pa.large_string()))
 
 
 def _spread_checked(
