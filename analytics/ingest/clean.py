@@ -103,16 +103,25 @@ def repeated_rows(frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
     """Rows equal in every column to an earlier row (``DataFrame.duplicated``).
 
     For categorical frames each row's codes are first mixed into one 64-bit number; equal
-    rows give equal numbers, so whole rows are compared only where numbers repeat.
+    rows give equal numbers, so whole rows are compared only where numbers repeat. Rows
+    whose number falls in a bucket of its own (by its top bits) repeat nothing: the
+    numbers themselves are compared only for the rest.
     """
     if not all(isinstance(dtype, pd.CategoricalDtype) for dtype in frame.dtypes):
         return frame.duplicated(keep="first").to_numpy()
     mixed = np.zeros(len(frame), dtype=np.uint64)
     with np.errstate(over="ignore"):  # wrapping multiplication is the point
         for i, column in enumerate(frame.columns):
+            np.multiply(mixed, np.uint64(0x9E3779B97F4A7C15), out=mixed)
             codes = frame[column].cat.codes.to_numpy().astype(np.int64).view(np.uint64)
-            mixed = mixed * np.uint64(0x9E3779B97F4A7C15) + codes + np.uint64(i)
-    candidates = np.flatnonzero(pd.Series(mixed).duplicated(keep=False).to_numpy())
+            np.add(mixed, codes, out=mixed)
+            np.add(mixed, np.uint64(i), out=mixed)
+        np.multiply(mixed, np.uint64(0x9E3779B97F4A7C15), out=mixed)  # mix the top bits
+    bits = len(frame).bit_length() + 1  # about two buckets per row
+    buckets = (mixed >> np.uint64(64 - bits)).astype(np.intp)
+    shared = np.flatnonzero(np.bincount(buckets, minlength=1 << bits)[buckets] > 1)
+    same = pd.Series(mixed[shared]).duplicated(keep=False).to_numpy()
+    candidates = shared[same]
     repeated = np.zeros(len(frame), dtype=bool)
     if len(candidates):
         repeated[candidates] = frame.iloc[candidates].duplicated(keep="first").to_numpy()

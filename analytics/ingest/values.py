@@ -302,18 +302,28 @@ class DateStyle:
 def date_style(values: pd.Series) -> DateStyle:
     """Decide day/month order from the column's content (a first part above 12 is a day)."""
     text = values.dropna().astype(str).head(20_000)
-    parts = text.str.extract(_DMY)
-    if parts.empty or parts[0].isna().all():
+    if (_day_month_parts(text.iloc[::20])[0] > 12).any():  # most columns tell at a glance
+        return DateStyle(True)
+    first, separators, second = _day_month_parts(text)
+    if first.isna().all():
         return DateStyle()
-    first = pd.to_numeric(parts[0], errors="coerce")
-    second = pd.to_numeric(parts[2], errors="coerce")
     if (first > 12).any():
         return DateStyle(True)
     if (second > 12).any():
         return DateStyle(False)
-    separator = parts[1].dropna().mode()
+    separator = separators.dropna().mode()
     slash = not separator.empty and separator.iloc[0] == "/"
     return DateStyle(day_first=not slash, ambiguous=True)
+
+
+def _day_month_parts(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The first number, the separator and the second number of day-month dates."""
+    parts = text.str.extract(_DMY)
+    if parts.empty:
+        empty = pd.Series([], dtype="float64")
+        return empty, pd.Series([], dtype=object), empty
+    first = pd.to_numeric(parts[0], errors="coerce")
+    return first, parts[1], pd.to_numeric(parts[2], errors="coerce")
 
 
 def _formats(style: DateStyle) -> list[str]:
@@ -402,6 +412,17 @@ _SERIAL_TEXT = r"^[0-9]{5}(?:\.[0-9]+)?$"
 _DATE_PARTS = r"^(?P<first>[0-9]{1,2})[./-](?P<second>[0-9]{1,2})[./-](?P<year>[0-9]+)"
 
 
+def _may_end_in_zone(text: pa.Array | pa.ChunkedArray) -> npt.NDArray[np.bool_]:
+    """Texts (trimmed) that could end in a ``_TIMEZONE``: a sign among the last six
+    characters, or UTC, GMT or Z at the end. Literal tests are cheaper than the pattern."""
+    tail = pc.utf8_slice_codeunits(text, -6)
+    zoned = pc.or_(pc.match_substring(tail, "+"), pc.match_substring(tail, "-"))
+    for mark in ("UTC", "GMT", "Z"):
+        zoned = pc.or_(zoned, pc.ends_with(text, mark))
+    found: npt.NDArray[np.bool_] = pc.fill_null(zoned, False).to_numpy(zero_copy_only=False)
+    return found
+
+
 def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     """``_parse_date_values`` for Arrow-backed text, with Arrow's kernels: Excel serials
     written as text, ISO dates, then each format by fit. Arrow's strptime rolls impossible
@@ -409,7 +430,10 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     when its day equals the written day, its year is 1900..2200 and written with four
     digits for ``%Y`` and two for ``%y`` (as Python's ``strptime``); what no format takes
     goes to pandas (e.g. fractions of a second)."""
-    text = values.str.strip().str.replace(_TIMEZONE.pattern, "", regex=True)
+    text = values.str.strip()
+    zoned = _may_end_in_zone(pa.array(text.array))
+    if zoned.any():
+        text[zoned] = text[zoned].str.replace(_TIMEZONE.pattern, "", regex=True)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     serial = text.str.match(_SERIAL_TEXT).to_numpy(dtype=bool)
     if serial.any():
