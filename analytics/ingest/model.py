@@ -20,6 +20,8 @@ name            str (optional)
 rating          float64, a rating or NPS answer (optional)
 ==============  ==========================================================================
 
+Text columns ("str" above) have the dtype ``TEXT`` (pandas ``string`` with Arrow storage):
+from the sandbox they arrive as Arrow buffers, with no Python object per value to build.
 Only ``status == "valid"`` rows are sales; the others are kept so that the report can count
 them. Customer-list files become a *customers* table, one row per customer, with
 ``customer_key`` and whichever of ``email, phone, name, city, channel, orders_count,
@@ -69,6 +71,8 @@ class Role(StrEnum):
 
 
 Shape = Literal["transactions", "customers"]
+TEXT: pd.StringDtype[Any] = pd.StringDtype("pyarrow")
+"""The dtype of the clean table's text columns."""
 StatusClass = Literal["valid", "cancelled", "refunded", "open"]
 
 
@@ -144,7 +148,7 @@ class IngestResult:
     unsure_roles: tuple[Role, ...] = ()
 
     def plain(self) -> IngestResult:
-        """This result with categorical text columns as plain ``string`` columns."""
+        """This result with categorical text columns as plain ``TEXT`` columns."""
         self.table = as_plain_text(self.table)
         return self
 
@@ -163,7 +167,7 @@ class IngestResult:
 
 
 def as_plain_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Categorical text columns as ``string`` columns (the clean table's contract)."""
+    """Categorical text columns as ``TEXT`` columns (the clean table's contract)."""
     coded = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
     if not coded:
         return frame
@@ -189,34 +193,36 @@ def _text_column(
     texts: pa.Array | npt.NDArray[Any],
     codes: npt.NDArray[np.integer[Any]],
     index: pd.Index,
-    dtype: pd.StringDtype | None = None,
+    dtype: pd.StringDtype[Any] | None = None,
 ) -> pd.Series:
     """A plain text column from distinct texts and each row's code into them (-1: missing)."""
     return pd.Series(
-        pd.array(texts, dtype=dtype or pd.StringDtype()).take(codes, allow_fill=True), index=index
+        pd.array(texts, dtype=dtype or TEXT).take(codes, allow_fill=True), index=index
     )
 
 
 @dataclass
 class _PackedTable:
     """A frame whose text columns are stored as (codes, distinct values); categorical text
-    unpacks as plain ``string`` columns."""
+    unpacks as plain ``TEXT`` columns."""
 
     frame: pd.DataFrame
-    text: dict[str, tuple[pd.StringDtype, npt.NDArray[np.int32], pa.Array | npt.NDArray[Any]]]
+    text: dict[str, tuple[pd.StringDtype[Any], npt.NDArray[np.int32], pa.Array | npt.NDArray[Any]]]
     order: list[str]
 
     @classmethod
     def pack(cls, frame: pd.DataFrame) -> _PackedTable:
         """Codes and distinct values of the text columns of ``frame`` (unique names only);
         Arrow-backed distinct values travel as one Arrow array (pickled as buffers)."""
-        text = {}
+        text: dict[
+            str, tuple[pd.StringDtype[Any], npt.NDArray[np.int32], pa.Array | npt.NDArray[Any]]
+        ] = {}
         if frame.columns.is_unique:
             for name, column in frame.items():
                 dtype = column.dtype
                 if isinstance(dtype, pd.CategoricalDtype):
                     codes, uniques = column.cat.codes.to_numpy(), column.cat.categories
-                    dtype = pd.StringDtype()
+                    dtype = TEXT
                 elif isinstance(dtype, pd.StringDtype):
                     codes, uniques = pd.factorize(column, use_na_sentinel=True)
                 else:
