@@ -33,8 +33,9 @@ AFTER_INGEST = (
 
 
 WARM_UP_LATER_BYTES = 40 * 1024 * 1024
-"""Files above this size take longer to parse than drawing takes to warm up (about
-300,000 rows): their drawing child warms up when the first report comes instead."""
+"""Files above this size (about 300,000 rows) take longer to parse than the imports of
+``preload``: their drawing child warms up once those are done, on the core they leave
+free, instead of alongside parsing."""
 
 
 def preload(drawing: bool = False) -> None:
@@ -42,6 +43,14 @@ def preload(drawing: bool = False) -> None:
     ``drawing`` the chart and report modules too."""
     for name in AFTER_INGEST + (DRAWING_MODULES if drawing else ()):
         importlib.import_module(name)
+
+
+def _while_parsing(drawing: Drawing | None) -> None:
+    """This process's work while ingest's child parses: the imports, then the go-ahead
+    for a drawing child that waited (a big file is parsed long after the imports)."""
+    preload()
+    if drawing is not None:
+        drawing.warm_up()
 
 
 def analyse(result: IngestResult) -> BaseAudit | CustomerListAudit:
@@ -118,7 +127,7 @@ def run(
                     file,
                     mapping=parse_mapping(mapping),
                     limits=Limits.from_env(max_mb),
-                    while_waiting=preload,
+                    while_waiting=lambda: _while_parsing(drawing),
                 )
         except IngestError as exc:
             print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)
@@ -161,7 +170,7 @@ def write_outputs(
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(_json(report), encoding="utf-8")
     (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
-    drawing.start(report)
+    drawing.start(report, complete=True)
     with clock("exports"):
         csv_bytes, xlsx_bytes = customers_exports(audit.customers_frame(), lang)
         (out / "customers.csv").write_bytes(csv_bytes)

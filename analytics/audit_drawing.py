@@ -1,7 +1,8 @@
 """The offline audit's charts and PDF/HTML report, drawn in a forked child.
 
 The child is forked before ingest: it imports matplotlib and fpdf2 and warms the font
-caches while the file is parsed (for a big file, once the first report comes). It draws
+caches while the file is parsed (for a big file, once the parent's own imports are done
+and leave a core free). It draws
 the base audit's charts while the parent computes clusters, CLV and advice, then the rest
 and the PDF/HTML report while the parent writes the customer exports. If the child is
 gone, the parent draws everything itself.
@@ -19,6 +20,7 @@ from typing import Any
 from analytics.stage_clock import StageClock
 
 DRAWING_MODULES = ("analytics.charts", "analytics.export.report_pdf")
+WARM_UP = "warm up"
 
 
 def draw(out: Path, report: dict[str, Any], lang: str) -> dict[str, float]:
@@ -46,11 +48,12 @@ def _documents(out: Path, report: dict[str, Any], charts: dict[str, bytes], lang
 class Drawing:
     """A drawing child for one audit, started at once. Each ``start`` hands it the report
     as it grows: it draws the charts the report has data for and has not drawn yet; the
-    report documents come after ``finish`` is called."""
+    report documents come once the report is complete (``start(..., complete=True)`` or
+    ``finish``)."""
 
     def __init__(self, out: Path, lang: str, warm_up_now: bool = True) -> None:
-        """``warm_up_now``: import and warm up at once; else when the first report comes
-        (for big files, whose parsing would share the cores with the warm-up)."""
+        """``warm_up_now``: import and warm up at once; else on ``warm_up`` or when the
+        first report comes (for big files, whose parsing would share the cores with it)."""
         self.out, self.lang = out, lang
         context = multiprocessing.get_context("fork")
         self._pipe, child_end = context.Pipe()
@@ -62,13 +65,24 @@ class Drawing:
         self._process.start()
         child_end.close()
         self._report: dict[str, Any] | None = None
-        self._finished = False
+        self._complete = self._finished = False
 
-    def start(self, report: dict[str, Any]) -> None:
-        """Send the child the report as it stands (it draws while the caller works on)."""
+    def warm_up(self) -> None:
+        """Let a child made with ``warm_up_now=False`` warm up now (when the caller leaves
+        a core free before the first report)."""
+        with suppress(OSError):
+            self._pipe.send(WARM_UP)
+
+    def start(self, report: dict[str, Any], complete: bool = False) -> None:
+        """Send the child the report as it stands (it draws while the caller works on);
+        once ``complete``, the child goes on to the report documents without waiting for
+        ``finish``."""
         self._report = report
         with suppress(OSError):  # the child is gone: ``finish`` draws here
             self._pipe.send(report)
+            if complete:
+                self._pipe.send(None)
+                self._complete = True
 
     def finish(self) -> dict[str, float]:
         """The last report sent is complete: wait for the charts and the report documents;
@@ -76,7 +90,8 @@ class Drawing:
         if self._report is None:
             raise RuntimeError("nothing to draw: call start() first")
         try:
-            self._pipe.send(None)
+            if not self._complete:
+                self._pipe.send(None)
             received: object = self._pipe.recv()
         except (EOFError, OSError):  # the child died without a word
             received = None
@@ -112,6 +127,10 @@ def _child(
         if warm_up_now:
             _warm_up()
         update = pipe.recv()
+        if update == WARM_UP:
+            if not warm_up_now:
+                _warm_up()
+            update = pipe.recv()
         from analytics.charts import RENDERERS, render_charts
 
         charts: dict[str, bytes] = {}

@@ -93,7 +93,7 @@ def test_charts_and_report_are_drawn_here_when_the_drawing_child_dies(
     assert "</html>" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
-def test_a_big_file_s_drawing_child_warms_up_when_the_first_report_comes(
+def test_a_big_file_s_drawing_child_warms_up_once_the_imports_are_done(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from analytics import audit_cli
