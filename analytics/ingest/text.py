@@ -58,10 +58,10 @@ def decode(data: bytes) -> DecodedText:
         pass
     sample = data[:200_000]
     try:
-        as_cp1251 = sample.decode("cp1251")
-        high = [c for c in as_cp1251 if ord(c) > 127]
-        cyrillic = sum(1 for c in high if "\u0400" <= c <= "\u04ff")
-        if high and cyrillic / len(high) > 0.6:
+        points = np.frombuffer(sample.decode("cp1251").encode("utf-32-le"), dtype=np.uint32)
+        high = int((points > 127).sum())
+        cyrillic = int(((points >= 0x400) & (points <= 0x4FF)).sum())
+        if high and cyrillic / high > 0.6:
             return DecodedText(data.decode("cp1251", errors="replace"), "cp1251")
     except UnicodeDecodeError:
         pass

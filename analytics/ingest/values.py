@@ -192,17 +192,23 @@ class NumberStyle:
 
 
 def number_style(values: pd.Series) -> NumberStyle:
-    """Decide the decimal separator of a text column from its values."""
-    strings = values[values.map(lambda v: isinstance(v, str))].astype(str)
-    text = strings.map(lambda v: _SPACES.sub("", v))
-    text = text[text.str.contains(r"\d", regex=True)]
-    if text.empty:
+    """Decide the decimal separator of a text column from its values (each distinct value
+    tested once, weighted by its count)."""
+    counts = values.value_counts(dropna=True)
+    counts = counts[counts > 0]
+    strings = [(_SPACES.sub("", v), n) for v, n in counts.items() if isinstance(v, str)]
+    with_digits = [(v, n) for v, n in strings if re.search(r"\d", v)]
+    if not with_digits:
         return NumberStyle()
-    comma_decimal = text.str.contains(r",\d{1,2}\D*$|,\d{4,}\D*$|\.\d{3},", regex=True)
-    dot_decimal = text.str.contains(r"\.\d{1,2}\D*$|,\d{3}\.", regex=True)
-    if comma_decimal.sum() > dot_decimal.sum():
+    text = pd.Series([v for v, _ in with_digits], dtype=object)
+    weight = np.array([n for _, n in with_digits], dtype=np.int64)
+
+    def rows(pattern: str) -> int:
+        return int(weight[text.str.contains(pattern, regex=True).to_numpy(dtype=bool)].sum())
+
+    if rows(r",\d{1,2}\D*$|,\d{4,}\D*$|\.\d{3},") > rows(r"\.\d{1,2}\D*$|,\d{3}\."):
         return NumberStyle(",")
-    if dot_decimal.any():
+    if rows(r"\.\d{1,2}\D*$|,\d{3}\.") > 0:
         return NumberStyle(".")
     thousands = text.str.fullmatch(r"[^,]*\d{1,3}(,\d{3})+\D*", case=False)
     if text.str.contains(",", regex=False).any() and not thousands.all():
