@@ -162,16 +162,25 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
     starts = new_run if order is None else np.r_[True, np.diff(codes[order]) != 0]
     positions = np.arange(len(codes), dtype=np.int32)
     group_start = np.maximum.accumulate(np.where(starts, positions, 0))
-    frame = frame.copy(deep=False)
-    for column, gap in gaps.items():
-        filled = ~missing[column] if order is None else ~missing[column][order]
+
+    def last_filled(blank: npt.NDArray[np.bool_]) -> npt.NDArray[np.int32]:
+        """Per row, the last row of its group at or before it with a value (-1: none)."""
+        filled = ~blank if order is None else ~blank[order]
         last = np.maximum.accumulate(np.where(filled, positions, -1))
-        source = np.where(last >= group_start, last, -1)  # the group's last filled line
+        source = np.where(last >= group_start, last, -1)
         if order is not None:  # back from sorted positions to rows
             taken = np.empty_like(source)
             taken[order] = np.where(source >= 0, order[np.maximum(source, 0)], -1)
             source = taken
-        rows = np.where(gap, source, positions)
+        return source
+
+    sources: dict[bytes, npt.NDArray[np.int32]] = {}  # columns blank on the same lines share
+    frame = frame.copy(deep=False)
+    for column, gap in gaps.items():
+        pattern = missing[column].tobytes()
+        if pattern not in sources:
+            sources[pattern] = last_filled(missing[column])
+        rows = np.where(gap, sources[pattern], positions)
         frame[column] = pd.Series(_taken(frame[column], rows), index=frame.index)
     return frame
 
