@@ -44,7 +44,8 @@ def categorical(codes: npt.NDArray[np.integer[Any]], categories: pd.Index) -> pd
     guarantees distinct (dictionary encoding, factorize). pandas' own check hashes every
     category, as Python objects for Arrow text: for a column of 400,000 distinct values
     it costs 0.1 s, more than the step that built them."""
-    dtype = pd.CategoricalDtype._from_fastpath(categories, ordered=False)  # type: ignore[attr-defined]
+    unchecked = getattr(pd.CategoricalDtype, "_from_fastpath", None)  # pandas 2.2-3.x
+    dtype = unchecked(categories, ordered=False) if unchecked else pd.CategoricalDtype(categories)
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
 
 
@@ -206,9 +207,10 @@ def number_style(values: pd.Series) -> NumberStyle:
     def rows(pattern: str) -> int:
         return int(weight[text.str.contains(pattern, regex=True).to_numpy(dtype=bool)].sum())
 
-    if rows(r",\d{1,2}\D*$|,\d{4,}\D*$|\.\d{3},") > rows(r"\.\d{1,2}\D*$|,\d{3}\."):
+    dot_decimal = rows(r"\.\d{1,2}\D*$|,\d{3}\.")
+    if rows(r",\d{1,2}\D*$|,\d{4,}\D*$|\.\d{3},") > dot_decimal:
         return NumberStyle(",")
-    if rows(r"\.\d{1,2}\D*$|,\d{3}\.") > 0:
+    if dot_decimal:
         return NumberStyle(".")
     thousands = text.str.fullmatch(r"[^,]*\d{1,3}(,\d{3})+\D*", case=False)
     if text.str.contains(",", regex=False).any() and not thousands.all():
