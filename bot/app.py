@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import sys
 
@@ -94,6 +95,10 @@ async def run(settings: Settings) -> None:
     pool = JobPool(settings.workers, settings.job_timeout_seconds)
     bot = build_bot(settings)
     dp = build_dispatcher(settings, storage, pool)
+    # The ~300,000 objects of the libraries and the set-up live as long as the process:
+    # kept out of the garbage collector's full passes, which otherwise stop the event loop
+    # for 0.25-0.35 s each (measured while four audits' results were being stored).
+    gc.freeze()
     background = [
         asyncio.create_task(pool.warm_up()),
         asyncio.create_task(run_retention(storage, retention_days=settings.retention_days)),
