@@ -141,10 +141,13 @@ def read_table(
 
 def _coded(body: pd.DataFrame) -> pd.DataFrame:
     """Each column as a categorical, distinct values in order of appearance: factorized
-    once here instead of by every cleaning step."""
+    once here instead of by every cleaning step. A column of text only gets Arrow-backed
+    categories, as a CSV's do, so the parsers take Arrow's kernels."""
     columns = {}
     for name, column in body.items():
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        if len(uniques) and all(isinstance(u, str) for u in uniques):
+            uniques = pd.array(uniques, dtype=textio.ARROW_STR)
         columns[name] = categorical(codes, pd.Index(uniques))
     return pd.DataFrame(columns, index=body.index)
 
