@@ -146,9 +146,9 @@ def _coded(body: pd.DataFrame) -> pd.DataFrame:
     columns = {}
     for name, column in body.items():
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
-        if len(uniques) and all(isinstance(u, str) for u in uniques):
-            uniques = pd.array(uniques, dtype=textio.ARROW_STR)
-        columns[name] = categorical(codes, pd.Index(uniques))
+        text = len(uniques) > 0 and all(isinstance(u, str) for u in uniques)
+        dtype = textio.ARROW_STR if text else None
+        columns[name] = categorical(codes, pd.Index(uniques, dtype=dtype))
     return pd.DataFrame(columns, index=body.index)
 
 
