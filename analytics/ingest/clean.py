@@ -10,6 +10,7 @@ dropped silently. See ``analytics.ingest.model`` for the output columns.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,7 @@ ORDER_LEVEL = (
     Role.CURRENCY,
 )
 ATTRIBUTES = (Role.PRODUCT, Role.CATEGORY, Role.CHANNEL, Role.CITY, Role.NAME, Role.RATING)
+DATE_ROLES = (Role.ORDER_DATE, Role.PAID_DATE)
 STALE_MONTHS = 12
 TOTALS_WINDOW = 50
 STATUSES = pd.Index(["valid", "cancelled", "refunded", "open", "adjustment"], dtype="string")
@@ -313,9 +315,17 @@ def _parse_lines(
     quality: QualityReport,
     returns: pd.Series | None,
 ) -> pd.DataFrame:
-    lines = customer_keys(frame, mapping, quality)
-    order_date = _dates(frame, mapping, Role.ORDER_DATE, quality)
-    paid_date = _dates(frame, mapping, Role.PAID_DATE, quality)
+    styles = {role: _date_style(frame, mapping, role, quality) for role in DATE_ROLES}
+    with ThreadPoolExecutor(1) as pool:  # Arrow's date kernels run beside customer_keys
+        parsing = {
+            role: pool.submit(v.parse_dates, frame[mapping[role].column], style)
+            for role, style in styles.items()
+            if style is not None
+        }
+        lines = customer_keys(frame, mapping, quality)
+        order_date, paid_date = (
+            parsing[role].result() if role in parsing else None for role in DATE_ROLES
+        )
     if order_date is None and paid_date is None:
         raise IngestError("no-date-column")
     lines["order_date"] = (
@@ -414,18 +424,18 @@ def _matches(column: pd.Series, pattern: str) -> npt.NDArray[np.bool_]:
     return np.where(codes >= 0, hit[np.maximum(codes, 0)], False)
 
 
-def _dates(
+def _date_style(
     frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role, quality: QualityReport
-) -> pd.Series | None:
+) -> v.DateStyle | None:
+    """How the column of ``role`` writes dates (noted in ``quality``); None without one."""
     if role not in mapping:
         return None
-    column = frame[mapping[role].column]
-    style = v.date_style(column.head(20_000))
+    style = v.date_style(frame[mapping[role].column].head(20_000))
     if role == Role.ORDER_DATE or quality.day_first is None:
         quality.day_first = style.day_first
     if style.ambiguous:
         quality.warnings.append(f"ambiguous_day_month:{mapping[role].column}")
-    return v.parse_dates(column, style)
+    return style
 
 
 def _amounts(
