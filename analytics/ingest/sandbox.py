@@ -42,12 +42,13 @@ def run_isolated(
     *args: Any,
     memory_bytes: int,
     seconds: float,
-    while_waiting: Callable[[], object] | None = None,
+    while_waiting: Callable[[Callable[[], bool]], object] | None = None,
 ) -> T:
     """``job(*args)`` in a forked child; ``IngestError`` on failure, crash, memory or time.
 
     ``while_waiting`` runs in this process once the child has started (the caller's own
-    work, e.g. imports it will need next, on the other core).
+    work, e.g. imports it will need next, on the other core). It is given a function that
+    tells whether the child has answered, so it can stop early.
     """
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
@@ -57,7 +58,7 @@ def run_isolated(
     child.close()
     try:
         if while_waiting is not None:
-            while_waiting()
+            while_waiting(lambda: parent.poll(0))
         if not parent.poll(max(0.0, seconds - (time.monotonic() - started))):
             raise IngestError("timeout", seconds=int(seconds))
         status, payload = parent.recv()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 import pytest
 
@@ -191,16 +192,21 @@ def _sleep(seconds: float) -> None:
 
 
 def test_the_caller_works_while_the_child_parses_and_the_time_limit_still_holds() -> None:
-    calls: list[float] = []
+    seen: list[bool] = []
+
+    def work(answered: Callable[[], bool]) -> None:
+        seen.append(answered())  # the child sleeps 0.3 s: no answer yet
+        _sleep(1.0)
+        seen.append(answered())  # by now it has answered
+
     assert run_isolated(
-        _sleep_and_say, 0.3, memory_bytes=2 * 1024**3, seconds=30,
-        while_waiting=lambda: calls.append(1.0),
+        _sleep_and_say, 0.3, memory_bytes=2 * 1024**3, seconds=30, while_waiting=work
     ) == "done"
-    assert calls == [1.0]
+    assert seen == [False, True]
     # Time spent in while_waiting counts against the limit: the child gets no extra time.
     with pytest.raises(IngestError) as error:
         run_isolated(_sleep, 30, memory_bytes=2 * 1024**3, seconds=0.5,
-                     while_waiting=lambda: _sleep(1.0))
+                     while_waiting=lambda _: _sleep(1.0))
     assert error.value.code == "timeout"
 
 
