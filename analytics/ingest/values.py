@@ -310,10 +310,10 @@ class DateStyle:
 def date_style(values: pd.Series) -> DateStyle:
     """Decide day/month order from the column's content (a first part above 12 is a day)."""
     text = values.dropna().astype(str).head(20_000)
-    if (_day_month_parts(text.iloc[::20])[0] > 12).any():  # most columns tell at a glance
+    if (_day_month_parts(text.iloc[::20])[1] > 12).any():  # most columns tell at a glance
         return DateStyle(True)
-    first, separators, second = _day_month_parts(text)
-    if first.isna().all():
+    found, first, separators, second = _day_month_parts(text)
+    if not found:
         return DateStyle()
     if (first > 12).any():
         return DateStyle(True)
@@ -324,14 +324,15 @@ def date_style(values: pd.Series) -> DateStyle:
     return DateStyle(day_first=not slash, ambiguous=True)
 
 
-def _day_month_parts(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """The first number, the separator and the second number of day-month dates."""
+def _day_month_parts(text: pd.Series) -> tuple[bool, pd.Series, pd.Series, pd.Series]:
+    r"""Whether any cell looks like a day-month date, and per cell the first number, the
+    separator and the second number (NaN where not ASCII digits: ``\d`` takes others)."""
     parts = text.str.extract(_DMY)
     if parts.empty:
         empty = pd.Series([], dtype="float64")
-        return empty, pd.Series([], dtype=object), empty
+        return False, empty, pd.Series([], dtype=object), empty
     first = pd.to_numeric(parts[0], errors="coerce")
-    return first, parts[1], pd.to_numeric(parts[2], errors="coerce")
+    return bool(parts[0].notna().any()), first, parts[1], pd.to_numeric(parts[2], errors="coerce")
 
 
 def _formats(style: DateStyle) -> list[str]:
@@ -439,11 +440,11 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     digits for ``%Y`` and two for ``%y`` (as Python's ``strptime``); what no format takes
     goes to pandas (e.g. fractions of a second)."""
     text = values.str.strip()
+    serial = text.str.match(_SERIAL_TEXT).to_numpy(dtype=bool)  # before zones, as in Python
     zoned = _may_end_in_zone(pa.array(text.array))
     if zoned.any():
         text[zoned] = text[zoned].str.replace(_TIMEZONE.pattern, "", regex=True)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    serial = text.str.match(_SERIAL_TEXT).to_numpy(dtype=bool)
     if serial.any():
         days = pd.to_numeric(text[serial], errors="coerce")
         days = days.where(days.between(_SERIAL_MIN, _SERIAL_MAX))

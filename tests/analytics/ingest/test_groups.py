@@ -51,3 +51,10 @@ def test_a_group_whose_first_line_is_blank_takes_its_first_filled_value() -> Non
     group = Groups(frame["group"].to_numpy())
     assert list(pd.Series(group.first(frame["text"]))) == ["b", "a"]
     assert list(group.sum(frame["amount"].to_numpy())) == [1.5, 2.0]
+
+
+def test_sums_are_compensated_as_pandas_adds_them() -> None:
+    group = Groups(np.array([0, 0, 0, 1]))
+    totals = group.sum(np.array([0.1, 0.2, 0.3, -0.0]))
+    assert totals[0] == 0.6  # plain addition in order gives 0.6000000000000001
+    assert np.signbit(totals[1])  # -0.0 stays -0.0, as pandas keeps it

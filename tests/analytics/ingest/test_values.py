@@ -80,6 +80,20 @@ def test_day_first_decided_by_content() -> None:
     assert european_slash.tolist() == [datetime(2024, 1, 13), datetime(2024, 3, 2)]
 
 
+def test_day_month_order_of_dates_in_other_digits_is_ambiguous() -> None:
+    # Arabic-Indic digits look like dates to the pattern but are not numbers to compare.
+    assert v.date_style(pd.Series(["٠٥.٠٣.٢٠٢٤"])) == v.DateStyle(day_first=True, ambiguous=True)
+
+
+@pytest.mark.parametrize("cell", ["45000Z", "45000 UTC", "45000+03:00", "45000", " 45000.5 "])
+def test_excel_serials_as_text_read_alike_through_arrow_and_python(cell: str) -> None:
+    from analytics.ingest.text import ARROW_STR
+
+    python = v.parse_dates(pd.Series([cell], dtype=object))
+    arrow = v.parse_dates(pd.Series([cell], dtype=ARROW_STR))
+    assert python.equals(arrow), (python.tolist(), arrow.tolist())
+
+
 def test_ambiguous_slash_dates_are_flagged() -> None:
     style = v.date_style(pd.Series(["01/02/2024", "03/04/2024"]))
     assert style.ambiguous and not style.day_first
