@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,18 +19,17 @@ if TYPE_CHECKING:
 
 AFTER_INGEST = (
     "analytics.audit",
-    "analytics.report.data",
     "analytics.advice",
     "analytics.clusters",
+    "sklearn.cluster",
+    "analytics.clv_report",
     "analytics.export.customers",
+    "analytics.report.data",
     "analytics.report.quality_text",
     "analytics.report.text",
-    "analytics.clv_report",
-    "sklearn.cluster",
 )
-"""Modules the audit needs once the file is read: those of the base report first, SciPy
-(for CLV, 0.5 s) and scikit-learn (another second) last. Imported while ingest's child parses (the
-drawing modules are imported by the drawing child meanwhile)."""
+"""Modules the audit needs once the file is read; imported while ingest's child parses
+(the drawing modules are imported by the drawing child meanwhile)."""
 
 
 WARM_UP_LATER_BYTES = 40 * 1024 * 1024
@@ -40,22 +38,17 @@ WARM_UP_LATER_BYTES = 40 * 1024 * 1024
 free, instead of alongside parsing."""
 
 
-def preload(drawing: bool = False, until: Callable[[], bool] = lambda: False) -> None:
+def preload(drawing: bool = False) -> None:
     """Import ``AFTER_INGEST`` (about a second, overlapped with parsing), and with
-    ``drawing`` the chart and report modules too; stop early once ``until()`` holds (the
-    rest is imported when first used)."""
+    ``drawing`` the chart and report modules too."""
     for name in AFTER_INGEST + (DRAWING_MODULES if drawing else ()):
-        if until():
-            return
         importlib.import_module(name)
 
 
-def _while_parsing(drawing: Drawing | None, parsed: Callable[[], bool]) -> None:
-    """This process's work while ingest's child parses: the imports, as long as the child
-    has not answered (bad input is told at once; a small file's base audit starts while
-    the rest is imported on first use), then the go-ahead for a drawing child that waited
-    (a big file is parsed long after the imports)."""
-    preload(until=parsed)
+def _while_parsing(drawing: Drawing | None) -> None:
+    """This process's work while ingest's child parses: the imports, then the go-ahead
+    for a drawing child that waited (a big file is parsed long after the imports)."""
+    preload()
     if drawing is not None:
         drawing.warm_up()
 
@@ -134,7 +127,7 @@ def run(
                     file,
                     mapping=parse_mapping(mapping),
                     limits=Limits.from_env(max_mb),
-                    while_waiting=lambda parsed: _while_parsing(drawing, parsed),
+                    while_waiting=lambda: _while_parsing(drawing),
                 )
         except IngestError as exc:
             print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)

@@ -53,7 +53,7 @@ def ingest(
     mapping: Mapping[Role, str] | None = None,
     limits: Limits | None = None,
     isolate: bool = True,
-    while_waiting: Callable[[Callable[[], bool]], object] | None = None,
+    while_waiting: Callable[[], object] | None = None,
 ) -> IngestResult:
     """Read any supported export and return the clean table (see ``ingest.model``).
 

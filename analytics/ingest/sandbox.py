@@ -42,13 +42,12 @@ def run_isolated(
     *args: Any,
     memory_bytes: int,
     seconds: float,
-    while_waiting: Callable[[Callable[[], bool]], object] | None = None,
+    while_waiting: Callable[[], object] | None = None,
 ) -> T:
     """``job(*args)`` in a forked child; ``IngestError`` on failure, crash, memory or time.
 
     ``while_waiting`` runs in this process once the child has started (the caller's own
-    work, e.g. imports it will need next, on the other core). It is given a function that
-    tells whether the child has answered, so it can stop early.
+    work, e.g. imports it will need next, on the other core).
     """
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
@@ -58,7 +57,7 @@ def run_isolated(
     child.close()
     try:
         if while_waiting is not None:
-            while_waiting(lambda: parent.poll(0))
+            while_waiting()
         if not parent.poll(max(0.0, seconds - (time.monotonic() - started))):
             raise IngestError("timeout", seconds=int(seconds))
         status, payload = parent.recv()
