@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -172,7 +171,7 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
         source = np.where(last >= group_start, last, -1)
         if order is not None:  # back from sorted positions to rows
             taken = np.empty_like(source)
-            taken[order] = np.where(source >= 0, order[np.maximum(source, 0)], -1)
+            taken[order] = v.per_row(order, source, -1)
             source = taken
         return source
 
@@ -183,19 +182,8 @@ def fill_continuation_rows(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) 
         if pattern not in sources:
             sources[pattern] = last_filled(missing[column])
         rows = np.where(gap, sources[pattern], positions)
-        frame[column] = pd.Series(_taken(frame[column], rows), index=frame.index)
+        frame[column] = pd.Series(v.take_rows(frame[column], rows), index=frame.index)
     return frame
-
-
-def _taken(
-    column: pd.Series, rows: npt.NDArray[np.integer[Any]]
-) -> pd.api.extensions.ExtensionArray:
-    """``column``'s values at ``rows`` (-1: missing); a categorical's by its codes."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = v.per_row(column.cat.codes.to_numpy(), rows, -1)
-        return v.categorical(codes, column.cat.categories)
-    taken: pd.api.extensions.ExtensionArray = column.array.take(rows, allow_fill=True)
-    return taken
 
 
 def customer_keys(
@@ -421,7 +409,7 @@ def _matches(column: pd.Series, pattern: str) -> npt.NDArray[np.bool_]:
         hit = found.to_numpy(zero_copy_only=False).astype(bool)
     else:
         hit = values.astype("str").str.match(pattern).to_numpy(dtype=bool, na_value=False)
-    return np.where(codes >= 0, hit[np.maximum(codes, 0)], False)
+    return v.flagged_rows(hit, codes, False)
 
 
 def _date_style(
@@ -560,22 +548,23 @@ def _codes(series: pd.Series) -> npt.NDArray[np.intp]:
 
 
 def _aggregate(lines: pd.DataFrame, group: Groups, line_level: bool) -> pd.DataFrame:
-    """Merge the lines of one order id into one order (orders in order of appearance)."""
+    """Merge the lines of one order id into one order (orders in order of appearance):
+    the earliest date, summed quantities (and amounts kept per line), the product and
+    category of the largest line, the first value of everything else."""
     lines = lines.drop(columns=["_reason", "_amount_blank"])
+    top = group.row_of_max(lines["amount"].to_numpy(dtype=np.float64)) if line_level else None
+
+    def merged(column: str) -> object:
+        if column == "order_date":
+            return group.min(lines[column].to_numpy())
+        if column == "quantity" or (column == "amount" and line_level):
+            return group.sum(lines[column].to_numpy(dtype=np.float64))
+        if top is not None and column in ("product", "category"):
+            return v.take_rows(lines[column], top)
+        return group.first(lines[column])
+
     ordered = ["order_id", *(c for c in lines.columns if c != "order_id")]
-    orders = pd.DataFrame({c: group.first(lines[c]) for c in ordered})
-    orders["order_date"] = group.min(lines["order_date"].to_numpy())
-    amounts = lines["amount"].to_numpy(dtype=np.float64)
-    if line_level:
-        orders["amount"] = group.sum(amounts)
-    if "quantity" in lines:
-        orders["quantity"] = group.sum(lines["quantity"].to_numpy(dtype=np.float64))
-    if line_level:  # an order's product and category: those of its largest line
-        top = group.row_of_max(amounts)
-        for column in ("product", "category"):
-            if column in lines:
-                orders[column] = _taken(lines[column], top)
-    return orders
+    return pd.DataFrame({c: merged(c) for c in ordered})
 
 
 def _stale(quality: QualityReport, sales: pd.DataFrame) -> None:

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from analytics.ingest.values import categorical, per_row
+from analytics.ingest.values import take_rows
 
 Codes = npt.NDArray[np.integer[Any]]
 
@@ -43,11 +43,7 @@ class Groups:
         rows = self.first_rows
         if missing[rows].any():  # some group starts with a gap: its first filled row
             rows = self._first_where(~missing)
-        if isinstance(column.dtype, pd.CategoricalDtype):
-            codes = per_row(column.cat.codes.to_numpy(), rows, -1)
-            return categorical(codes, column.cat.categories)
-        values: pd.api.extensions.ExtensionArray = column.array.take(rows, allow_fill=True)
-        return values
+        return take_rows(column, rows)
 
     def min(self, values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.datetime64]:
         """The earliest datetime of each group (NaT rows skipped; NaT if all are)."""

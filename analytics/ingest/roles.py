@@ -578,8 +578,7 @@ def _sample(column: pd.Series, size: int = 300) -> pd.Series:
     head = column.head(20_000)
     if isinstance(head.dtype, pd.CategoricalDtype):  # the checks read cells, not codes
         cells = head.cat.categories.array.take(head.cat.codes.to_numpy(), allow_fill=True)
-        head = pd.Series(cells, index=head.index)
-        return head[~v.is_blank(head)].head(size)  # Arrow-backed text: Arrow's parsers
+        head = pd.Series(cells, index=head.index)  # Arrow-backed text: Arrow's parsers
     return head[~v.is_blank(head)].head(size)
 
 

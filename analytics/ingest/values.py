@@ -73,6 +73,16 @@ def flagged_rows(
     return rows
 
 
+def take_rows(
+    column: pd.Series, rows: npt.NDArray[np.integer[Any]]
+) -> pd.api.extensions.ExtensionArray:
+    """``column``'s values at ``rows`` (-1: missing); a categorical's by its codes."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return categorical(per_row(column.cat.codes.to_numpy(), rows, -1), column.cat.categories)
+    taken: pd.api.extensions.ExtensionArray = column.array.take(rows, allow_fill=True)
+    return taken
+
+
 def spread(parsed: pd.Series, codes: npt.NDArray[np.intp], index: pd.Index) -> pd.Series:
     """Per-distinct-value results back onto the rows; missing cells get the dtype's NA.
     Text results come back categorical (``coded_text``)."""
@@ -178,7 +188,7 @@ def coalesce(first: pd.Series, then: pd.Series) -> pd.Series:
     lookup = np.full(len(then.cat.categories), -1, dtype=np.intp)
     lookup[used] = where
     codes = ahead.copy()
-    codes[gaps] = np.where(fill >= 0, lookup[np.maximum(fill, 0)], -1)
+    codes[gaps] = per_row(lookup, fill, -1)
     return pd.Series(categorical(codes, categories), index=first.index)
 
 
@@ -732,8 +742,7 @@ def _spread_checked(
     """Normalised contacts and the invalid-cell mask, from distinct values to rows."""
     rows = spread(values.reset_index(drop=True), codes, index)
     bad = invalid.to_numpy(dtype=bool)
-    mask = bad.take(np.where(codes < 0, 0, codes)) & (codes >= 0) if len(bad) else codes < -1
-    return rows, pd.Series(mask, index=index)
+    return rows, pd.Series(flagged_rows(bad, codes, False), index=index)
 
 
 def _texts(values: pd.Series) -> pd.Series:
