@@ -2,10 +2,9 @@
 
 The child is forked before ingest: it imports matplotlib and fpdf2 and warms the font
 caches while the file is parsed (for a big file, once the parent's own imports are done
-and leave a core free). It draws
-the base audit's charts while the parent computes clusters, CLV and advice, then the rest
-and the PDF/HTML report while the parent writes the customer exports. If the child is
-gone, the parent draws everything itself.
+and leave a core free). It draws the base audit's charts while the parent computes
+clusters, CLV and advice, then the rest and the PDF/HTML report while the parent writes
+the customer exports. If the child is gone, the parent draws everything itself.
 """
 
 from __future__ import annotations
@@ -30,12 +29,16 @@ def draw(out: Path, report: dict[str, Any], lang: str) -> dict[str, float]:
     clock = StageClock()
     with clock("charts"):
         charts = render_charts(report, lang)
-        (out / "charts").mkdir(exist_ok=True)
-        for name, png in charts.items():
-            (out / "charts" / f"{name}.png").write_bytes(png)
+        _save_charts(out, charts)
     with clock("report"):
         _documents(out, report, charts, lang)
     return clock.stages
+
+
+def _save_charts(out: Path, charts: dict[str, bytes]) -> None:
+    (out / "charts").mkdir(parents=True, exist_ok=True)
+    for name, png in charts.items():
+        (out / "charts" / f"{name}.png").write_bytes(png)
 
 
 def _documents(out: Path, report: dict[str, Any], charts: dict[str, bytes], lang: str) -> None:
@@ -141,10 +144,7 @@ def _child(
             with clock("charts"):
                 todo = [name for name in RENDERERS if name not in charts]
                 drawn = render_charts(report, lang, names=todo)
-                out.mkdir(parents=True, exist_ok=True)
-                (out / "charts").mkdir(exist_ok=True)
-                for name, png in drawn.items():
-                    (out / "charts" / f"{name}.png").write_bytes(png)
+                _save_charts(out, drawn)
                 charts.update(drawn)
             update = pipe.recv()
     except (EOFError, OSError):  # no report coming (bad input): nothing to draw
