@@ -3,7 +3,7 @@
 import os
 import sys
 
-from analytics.cli import main
+from analytics.cli.main import main
 
 code = main()
 sys.stdout.flush()

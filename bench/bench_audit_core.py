@@ -18,13 +18,13 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics.audit import run_audit_analytics
-from analytics.breakdowns import compute_breakdowns
-from analytics.cohorts import compute_cohorts
-from analytics.customers import prepare_orders
-from analytics.lifecycle import compute_lifecycle
-from analytics.metrics import compute_growth_metrics
-from analytics.rfm import compute_rfm
+from analytics.describe.audit import run_audit_analytics
+from analytics.describe.breakdowns import compute_breakdowns
+from analytics.describe.cohorts import compute_cohorts
+from analytics.describe.customers import prepare_orders
+from analytics.describe.lifecycle import compute_lifecycle
+from analytics.describe.metrics import compute_growth_metrics
+from analytics.describe.rfm import compute_rfm
 
 
 def synthetic_orders(

@@ -1,12 +1,12 @@
-"""Benchmark of :func:`analytics.clusters.run_clusters` at 100,000 customers (not a test).
+"""Benchmark of :func:`analytics.predict.clusters.run_clusters` at 100,000 customers (not a test).
 
 Run: ``.venv/bin/python bench/bench_clusters.py [CUSTOMERS]``. Prints the best of three runs
 (k chosen automatically, 2..8, silhouette on a 5,000 sample) on a synthetic customer table
 with recency, frequency, monetary, average check and tenure from four behaviour groups.
 
-Measured 2026-11-23 on the shared 2-core dev box (load ~1.3): best 0.44 s (runs 0.44-0.65 s),
-k=3 chosen. The silhouette for all seven candidate k shares one pass over the 5,000-sample
-pairwise distances; with sklearn's ``silhouette_score`` per k the same run took 1.8 s.
+k = 3 is chosen on this data. The silhouette of all seven candidate k shares one pass over the
+5,000-sample pairwise distances (sklearn's ``silhouette_score`` per k would redo it seven
+times). Measured figures are in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics.clusters import run_clusters
+from analytics.predict.clusters import run_clusters
 
 
 def synthetic_table(n: int, seed: int = 1) -> pd.DataFrame:

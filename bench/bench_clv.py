@@ -3,11 +3,12 @@
 Run: ``.venv/bin/python bench/bench_clv.py [ROWS]`` (default 1,100,000 order lines: about
 100,000 customers). The export is generated with :mod:`bench.generate` and turned into the
 clean orders table directly (no file, no ingest: :func:`orders_from_generated`), the
-analytic core runs once, then the best of three runs is printed for each stage that issue 4
-adds: :func:`analytics.clusters.run_clusters`, :func:`analytics.clv_report.clv_section`
-(fits, per-segment sums and the holdout check) and the cluster chart.
+analytic core runs once, then the best of three runs is printed for each stage that clusters
+and CLV add: :func:`analytics.predict.clusters.run_clusters`,
+:func:`analytics.predict.clv_section.clv_section` (fits, per-segment sums and the holdout
+check) and the cluster chart.
 
-Measured figures are in the README (Benchmarks).
+Measured figures are in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics.audit import BaseAudit, run_audit_analytics
-from analytics.charts import clusters as cluster_chart
-from analytics.charts import style
-from analytics.clusters import run_clusters
-from analytics.clv_report import clv_section
+from analytics.describe.audit import BaseAudit, run_audit_analytics
+from analytics.predict.clusters import run_clusters
+from analytics.predict.clv_section import clv_section
+from analytics.render.charts import clusters as cluster_chart
+from analytics.render.charts import style
 from bench.generate import STATUS_CLASSES, generate
 
 

@@ -6,11 +6,7 @@ columns coded once) on a synthetic customers frame shaped like
 ``BaseAudit.customers_frame()`` (contacts, RFM scores, segment codes, dates); ``--slow`` adds
 one run of ``customers_xlsx_cells`` and of the pandas ``to_excel`` baseline.
 
-Measured 2026-11-23 on the shared 2-core dev box under load (100,000 customers, 15
-columns), before -> after coding distinct values and joining rows in Arrow (same session):
-customers_xlsx 2.5 -> 0.75-0.8 s, customers_csv 0.9 -> 0.25-0.4 s, customers_exports (both
-files) 0.75-0.9 s. Earlier, under heavier load: customers_xlsx_cells 14.0 s, pandas
-to_excel 30.1 s.
+Measured figures are in docs/performance.md.
 """
 
 from __future__ import annotations
@@ -26,13 +22,13 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analytics.export.customers import (
+from analytics.describe.rfm import SEGMENTS
+from analytics.render.customers_export import (
     customers_csv,
     customers_exports,
     customers_xlsx,
     customers_xlsx_cells,
 )
-from analytics.rfm import SEGMENTS
 
 
 def synthetic_customers(n: int = 100_000, seed: int = 7) -> pd.DataFrame:

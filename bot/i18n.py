@@ -20,8 +20,8 @@ from aiogram_i18n.cores.base import BaseCore
 from aiogram_i18n.managers.base import BaseManager
 from fluent.runtime import FluentLocalization, FluentResourceLoader
 
-from analytics.i18n import LANGUAGES, LOCALES_DIR, format_message, ftl_files, normalise_language
-from analytics.i18n import localization as analytics_localization
+from analytics.locales import LANGUAGES, LOCALES_DIR, format_message, ftl_files, normalise_language
+from analytics.locales import localization as analytics_localization
 from storage import Storage
 
 BOT_LOCALES_DIR = Path(__file__).parent / "locales"
@@ -51,7 +51,7 @@ def warm_up() -> None:
 
     Fluent parses a language's files on first use; on the event loop that would stall
     every user for a few hundred milliseconds the first time a language (or the report
-    texts of ``analytics.i18n``) is used. Asking for a key no bundle has walks them all.
+    texts of ``analytics.locales``) is used. Asking for a key no bundle has walks them all.
     """
     for lang in LANGUAGES:
         localization(lang).format_value(WARM_UP_KEY)

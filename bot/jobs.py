@@ -15,11 +15,11 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.audit_cli import analyse, build_report, preload
-from analytics.charts import render_charts
-from analytics.export.customers import customers_xlsx
-from analytics.export.report_pdf import audit_pdf
 from analytics.ingest import IngestError, Limits, Role, ingest_file
+from analytics.render.charts import render_charts
+from analytics.render.customers_export import customers_xlsx
+from analytics.render.report_pdf import audit_pdf
+from analytics.report.build import analyse, build_report, preload
 from bot.job_types import AuditOutcome, AuditRequest, ColumnQuestion, NeedsColumns
 from bot.worker import JobFailed
 
@@ -108,8 +108,8 @@ def report_pdf_job(progress: Progress, report: dict[str, Any], lang: str) -> byt
 def brief_job(progress: Progress, data: dict[str, Any], report: dict[str, Any] | None,
               lang: str) -> tuple[bytes, list[str]] | list[str]:
     """The intake brief as (PDF, chat messages), or the messages saying what is missing."""
-    from analytics.chat_text import render_chat
-    from analytics.document import render_pdf
+    from analytics.render.chat import render_chat
+    from analytics.render.document import render_pdf
     from analytics.toolkit.brief import build_brief
     from bot.dialogs.toolkit_data import toolkit_result
 
@@ -131,7 +131,7 @@ def warm_up() -> None:
 
     from matplotlib.figure import Figure
 
-    from analytics.charts import style
+    from analytics.render.charts import style
 
     figure = Figure(figsize=(3, 2), dpi=style.DPI)
     axes = figure.add_subplot()

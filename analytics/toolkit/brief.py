@@ -1,6 +1,6 @@
 """The intake brief: a five-minute read for a consultant before the strategy session.
 
-Built as a :class:`analytics.document.Document` from a :class:`ToolkitResult`; every
+Built as a :class:`analytics.render.document.Document` from a :class:`ToolkitResult`; every
 sentence comes from ``locales/<lang>/toolkit.ftl``. Order: the business in one paragraph and
 what to discuss first, value propositions with their weak spots, unit economics with the
 constraint and the x2 plan, traction stage and growth metric, audit highlights (when an
@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from analytics.document import BulletList, Document, Heading, Image, Paragraph, Table
-from analytics.i18n import t
+from analytics.locales import t
+from analytics.render.document import BulletList, Document, Heading, Image, Paragraph, Table
 from analytics.toolkit import fmt
 from analytics.toolkit.charts import sensitivity_chart
 from analytics.toolkit.report import NamedProposition, ToolkitResult

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from analytics.i18n import LANGUAGES, t
+from analytics.locales import LANGUAGES, t
 from analytics.toolkit import rules
 
 FIELDS: tuple[str, ...] = (

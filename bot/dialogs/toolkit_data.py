@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from analytics.i18n import t
+from analytics.locales import t
 from analytics.toolkit import (
     Answers,
     AnswersError,
@@ -57,7 +57,7 @@ def toolkit_answers(data: Mapping[str, Any], report: Mapping[str, Any] | None) -
 def toolkit_result(data: Mapping[str, Any], lang: str,
                    report: Mapping[str, Any] | None = None) -> ToolkitResult | str:
     """The toolkit's results for ``data``, or one line (in ``lang``) saying what is wrong."""
-    from analytics.toolkit.cli import input_error_line
+    from analytics.cli.toolkit import input_error_line
 
     try:
         return run_toolkit(toolkit_answers(data, report))
@@ -74,8 +74,8 @@ def toolkit_messages(data: Mapping[str, Any], lang: str,
 
     Imports the brief (matplotlib, fpdf2) on first use: the bot's own process starts
     without them and loads them in a worker thread the first time a questionnaire ends."""
-    from analytics.chat_text import render_chat
-    from analytics.document import Heading
+    from analytics.render.chat import render_chat
+    from analytics.render.document import Heading
     from analytics.toolkit.brief import build_brief
 
     result = toolkit_result(data, lang, report)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from analytics.formatting import number
+from analytics.render.formatting import number
 from analytics.toolkit import check_value
 from analytics.toolkit.unit_economics import PERIODS
 from bot.dialogs.engine import Check, Flow, Question, Verdict

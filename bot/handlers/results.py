@@ -8,8 +8,8 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from analytics.formatting import iso_date as local_date
-from analytics.formatting import money, number
+from analytics.render.formatting import iso_date as local_date
+from analytics.render.formatting import money, number
 from bot.callbacks import AuditView, Menu
 from bot.context import Ctx
 from bot.keyboards import audit_views

@@ -1,6 +1,6 @@
 """The audit's views in chat: which exist for a report, and their texts.
 
-Texts come from :mod:`analytics.report.text` (the same renderings the CLI writes to
+Texts come from :mod:`analytics.render.text.sections` (the same renderings the CLI writes to
 summary.txt) in Telegram HTML, so the chat and the offline audit say the same thing.
 """
 
@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from analytics.advice.compare import compare
-from analytics.chat_text import pack
-from analytics.i18n import t
-from analytics.report import text as report_text
+from analytics.locales import t
+from analytics.render.chat import pack
+from analytics.render.text import sections as report_text
 
 TEXT_VIEWS = {
     "summary": "summary",
@@ -22,7 +22,7 @@ TEXT_VIEWS = {
     "clv": "clv",
     "rec": "recommendations",
 }
-"""Button code -> section of :data:`analytics.report.text.SECTIONS`."""
+"""Button code -> section of :data:`analytics.render.text.sections.SECTIONS`."""
 
 FILE_VIEWS = ("xlsx", "pdf")
 

@@ -15,8 +15,8 @@ from typing import Any
 import pandas as pd
 
 from analytics.advice import advise
-from analytics.audit import run_audit_analytics
-from tests.analytics.audit.conftest import make_orders
+from analytics.describe.audit import run_audit_analytics
+from tests.analytics.describe.conftest import make_orders
 
 START = date(2023, 1, 1)
 

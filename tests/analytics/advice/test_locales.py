@@ -12,9 +12,9 @@ from analytics.advice.findings import FINDING_CODES
 from analytics.advice.playbooks import PLAYBOOKS
 from analytics.advice.recommendations import EFFECT_FORMULAS, RECOMMENDATION_CODES
 from analytics.advice.watch import WATCH
-from analytics.i18n import LOCALES_DIR, t
-from analytics.report.textkit import kebab
-from tests.analytics.advice.test_text import strict_t
+from analytics.locales import LOCALES_DIR, t
+from analytics.render.text.kit import kebab
+from tests.analytics.render.test_text import strict_t
 
 
 def entries(lang: str) -> list[ast.EntryType]:

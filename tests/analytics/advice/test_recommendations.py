@@ -17,7 +17,7 @@ from analytics.advice.recommendations import (
     effect,
     recommend,
 )
-from analytics.rfm import SEGMENTS
+from analytics.describe.rfm import SEGMENTS
 
 
 def segment(code: str, customers: int, revenue: float, frequency: float, *,

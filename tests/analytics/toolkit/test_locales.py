@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fluent.syntax import FluentParser, ast
 
-from analytics.i18n import LOCALES_DIR, t
+from analytics.locales import LOCALES_DIR, t
 from analytics.toolkit import traction, unit_economics, value_prop
 from analytics.toolkit.traction import GROWTH_QUESTIONS, STEPS, step_key
 from analytics.toolkit.unit_economics import GROWTH_METRICS, LEVERS, PERIODS, lever_key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.i18n import t
+from analytics.locales import t
 from analytics.toolkit.value_prop import (
     CORE_FIELDS,
     FIELD_WEAKNESSES,

@@ -1,0 +1,69 @@
+"""Command line: ``python -m analytics audit FILE`` and ``python -m analytics toolkit ANSWERS``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from analytics.locales import LANGUAGES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for both subcommands."""
+    parser = argparse.ArgumentParser(prog="python -m analytics", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    audit = sub.add_parser("audit", help="audit a customer-base export (CSV, XLSX, XLS, ODS)")
+    audit.add_argument("file", type=Path)
+    audit.add_argument("--out", type=Path, default=None, help="folder for report.json and more")
+    audit.add_argument("--lang", choices=LANGUAGES, default="ru")
+    audit.add_argument("--json", action="store_true", help="print report.json to stdout")
+    audit.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="ROLE=COLUMN",
+        help="use COLUMN for ROLE instead of detection (repeatable), e.g. order_date='Дата'",
+    )
+    audit.add_argument(
+        "--max-mb",
+        type=float,
+        default=None,
+        help="largest accepted file in MB (default: MAX_UPLOAD_MB or 20)",
+    )
+    audit.add_argument("--timings", action="store_true", help="print stage timings to stderr")
+    audit.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        metavar="OLD.json",
+        help="report.json of a previous audit: adds what changed since then",
+    )
+
+    toolkit = sub.add_parser("toolkit", help="value proposition, unit economics, traction map")
+    toolkit.add_argument("answers", type=Path, help="answers file, YAML or JSON")
+    toolkit.add_argument("--out", type=Path, default=None, help="folder for the intake brief")
+    toolkit.add_argument("--lang", choices=LANGUAGES, default="ru")
+    toolkit.add_argument("--json", action="store_true", help="print the computed results")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a subcommand and return the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "toolkit":
+        from analytics.cli.toolkit import run as run_toolkit
+
+        return run_toolkit(args.answers, out=args.out, lang=args.lang, as_json=args.json)
+    from analytics.cli.audit import run as run_audit
+
+    return run_audit(
+        args.file,
+        out=args.out,
+        lang=args.lang,
+        as_json=args.json,
+        mapping=args.map,
+        max_mb=args.max_mb,
+        timings=args.timings,
+        previous=args.compare,
+    )
