@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-mb",
         type=float,
         default=None,
-        help="largest accepted file in MB (default: MAX_UPLOAD_MB or 20)",
+        help="largest accepted file in MB (default: any file within MAX_ROWS rows)",
     )
     audit.add_argument("--timings", action="store_true", help="print stage timings to stderr")
     audit.add_argument(

@@ -23,7 +23,15 @@ class Limits:
 
     @classmethod
     def from_env(cls, max_mb: float | None = None) -> Limits:
-        """Limits with ``MAX_UPLOAD_MB`` and ``MAX_ROWS`` from the environment (or arguments)."""
-        mb = max_mb if max_mb is not None else float(os.environ.get("MAX_UPLOAD_MB") or 20)
+        """Limits for one caller: ``max_mb`` caps the file's size (the bot passes its
+        ``MAX_UPLOAD_MB``, the CLI its ``--max-mb``); without it the file is the user's own
+        (the command line) and may be as large as ``LOCAL_MAX_BYTES``. ``MAX_ROWS`` comes
+        from the environment."""
+        size = int(max_mb * 1024 * 1024) if max_mb is not None else LOCAL_MAX_BYTES
         rows = int(os.environ.get("MAX_ROWS") or cls.max_rows)
-        return cls(max_bytes=int(mb * 1024 * 1024), max_rows=rows)
+        return cls(max_bytes=size, max_rows=rows)
+
+
+LOCAL_MAX_BYTES = 4 * 1024 * 1024 * 1024
+"""The largest local file the command line reads into memory: no upload limit applies to
+the user's own disk, and ``MAX_ROWS`` bounds the table itself."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from analytics.ingest import Limits
 
 ROOT = Path(__file__).parents[3]
 
@@ -134,3 +137,30 @@ def test_json_to_stdout_in_english() -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["data"]["currency"] == "RUB" and report["data"]["revenue"] == 5_800_213.0
+
+
+def test_the_upload_limit_is_the_bots_not_the_command_lines() -> None:
+    """MAX_UPLOAD_MB (Telegram's 20 MB) does not bind a file on the user's own disk;
+    --max-mb still sets a limit when asked for."""
+    env = {**os.environ, "MAX_UPLOAD_MB": "0.01"}  # the sample is about 400 KB
+    done = subprocess.run([sys.executable, "-m", "analytics", "audit", "samples/shop_orders.csv",
+                           "--json", "--lang", "en"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    refused = audit("samples/shop_orders.csv", "--max-mb", "0.01", "--lang", "en")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert Limits.from_env(20).max_bytes == 20 * 1024 * 1024
+    assert Limits.from_env().max_bytes >= 1024 ** 3
+
+
+def test_a_reader_that_stops_early_ends_the_audit_quietly() -> None:
+    """``--json | head``: stdout closes early; no BrokenPipeError traceback."""
+    process = subprocess.Popen([sys.executable, "-m", "analytics", "audit",
+                                "samples/shop_orders.csv", "--json"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().strip() == b"{"
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert stderr == ""
