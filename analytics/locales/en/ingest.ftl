@@ -50,6 +50,7 @@ quality-warning-currency_assumed_rub = The file names no currency; amounts are t
 quality-warning-mixed_currencies = The file has several currencies; the main one is used and other rows are excluded.
 quality-warning-ambiguous_day_month = Column "{ $detail }" does not show which part is the day and which the month; the usual order for its format was used.
 quality-warning-unknown_statuses = Unknown statuses count as not completed: { $detail }
+quality-warning-status_not_payment = No row has a payment status the audit knows: the column "{ $detail }" is a stage or a folder, not a payment status. All its rows count as orders except explicit cancellations and refunds.
 
 reason-valid = paid or completed
 reason-totals_row = "Total" rows

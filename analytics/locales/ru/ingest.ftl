@@ -50,6 +50,7 @@ quality-warning-currency_assumed_rub = Валюта в файле не указ�
 quality-warning-mixed_currencies = В файле несколько валют; в расчёт взята основная, остальные строки исключены.
 quality-warning-ambiguous_day_month = В столбце «{ $detail }» нельзя однозначно понять, где день, а где месяц; принят обычный для формата порядок.
 quality-warning-unknown_statuses = Незнакомые статусы считаются незавершёнными: { $detail }
+quality-warning-status_not_payment = Ни в одной строке нет знакомого статуса оплаты: столбец «{ $detail }» — это этап или папка, а не статус оплаты. Все его строки считаются заказами, кроме явных отмен и возвратов.
 
 reason-valid = оплаченные и выполненные
 reason-totals_row = строки «Итого»

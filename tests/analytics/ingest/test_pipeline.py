@@ -251,3 +251,27 @@ def test_repeated_rows_are_exactly_pandas_duplicates(rows: list[tuple[str | None
     expected = plain.duplicated(keep="first").to_numpy().tolist()
     assert repeated_rows(plain.astype("category")).tolist() == expected
     assert repeated_rows(plain).tolist() == expected
+
+
+def test_a_stage_column_nobody_knows_is_not_a_payment_status() -> None:
+    """A Tilda form export: its "Stage" holds only a CRM folder name. None of the orders
+    is cancelled; all are audited, and the quality report says why."""
+    rows = [["Дата", "Имя", "Email", "Сумма", "Stage"]]
+    rows += [[f"0{d}.03.2024", f"Клиент {d}", f"c{d}@x.ru", f"{d}00", "Входящие"]
+             for d in range(1, 8)]
+    rows.append(["09.03.2024", "Клиент 9", "c9@x.ru", "900", "Отменен"])
+    result = ingest(csv_bytes(rows), "tilda.csv", isolate=False)
+    q = result.quality
+    assert q.orders == 7 and q.revenue == sum(d * 100 for d in range(1, 8))
+    assert q.rows_dropped == {"cancelled": 1}  # the one it names is still excluded
+    assert "status_not_payment:Stage" in q.warnings
+    assert not any(w.startswith("unknown_statuses") for w in q.warnings)
+
+
+def test_unknown_statuses_beside_known_valid_ones_stay_open() -> None:
+    rows = [["Дата", "Имя", "Email", "Сумма", "Статус"],
+            ["01.03.2024", "А", "a@x.ru", "100", "Выполнен"],
+            ["02.03.2024", "Б", "b@x.ru", "200", "Входящие"]]
+    q = ingest(csv_bytes(rows), "orders.csv", isolate=False).quality
+    assert q.orders == 1 and q.rows_dropped == {"open": 1}
+    assert any(w.startswith("unknown_statuses:Входящие") for w in q.warnings)
