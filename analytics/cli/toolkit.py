@@ -12,14 +12,13 @@ line on stderr in the chosen language, never a traceback.
 from __future__ import annotations
 
 import json
-import math
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from analytics.locales import t
 from analytics.render.document import Image, render_html, render_markdown, render_pdf
+from analytics.report.strict import finite
 from analytics.toolkit.answers import AnswersError, load_file, parse_answers
 from analytics.toolkit.brief import build_brief
 from analytics.toolkit.report import ToolkitResult, run_toolkit
@@ -40,20 +39,9 @@ def input_error_line(error: InputError, lang: str) -> str:
     return t(lang, "tk-err-unit-economics", problems="; ".join(parts))
 
 
-def _clean(value: Any) -> Any:
-    """JSON-safe copy: non-finite floats become None."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    return value
-
-
 def results_json(result: ToolkitResult) -> str:
     """The results as pretty JSON (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(_clean(result.to_dict()), ensure_ascii=False, indent=2, allow_nan=False)
+    return json.dumps(finite(result.to_dict()), ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def run(answers: Path, *, out: Path | None, lang: str, as_json: bool,

@@ -42,6 +42,12 @@ ORDER_LEVEL = (
 ATTRIBUTES = (Role.PRODUCT, Role.CATEGORY, Role.CHANNEL, Role.CITY, Role.NAME, Role.RATING)
 DATE_ROLES = (Role.ORDER_DATE, Role.PAID_DATE)
 STALE_MONTHS = 12
+MAX_AMOUNT = 1e12
+"""A line amount beyond this (or not finite: 1e308, a 40-digit number) is not money: the
+row is excluded and counted as ``implausible_amount``."""
+OUTLIER_FACTOR = 10_000
+"""Orders above this many times the median order are flagged (kept, but named in the
+quality report): a phone number or an account number in the amount column looks so."""
 TOTALS_WINDOW = 50
 STATUSES = pd.Index(["valid", "cancelled", "refunded", "open", "adjustment"], dtype="string")
 """Status classes of order lines; ``adjustment`` is UCI's bad-debt line, dropped later."""
@@ -346,7 +352,13 @@ def _parse_lines(
     reasons = np.full(len(lines), None, dtype=object)
     no_date = lines["order_date"].isna().to_numpy()
     reasons[no_date] = np.where(raw_date_blank.to_numpy()[no_date], "no_date", "bad_date")
-    conditions = [("no_customer", lines["customer_key"].isna().to_numpy())]
+    amount = lines["amount"].to_numpy(dtype=np.float64, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        absurd = ~np.isnan(amount) & ~(np.abs(amount) <= MAX_AMOUNT)  # inf too
+    conditions = [
+        ("implausible_amount", absurd),
+        ("no_customer", lines["customer_key"].isna().to_numpy()),
+    ]
     if per_row_currency is not None and quality.currency is not None:
         other = per_row_currency.notna() & (per_row_currency != quality.currency)
         conditions.append(("other_currency", other.to_numpy(dtype=bool)))
@@ -531,6 +543,13 @@ def _to_orders(
     sales = orders[orders["status"] == "valid"]
     if sales.empty:
         raise IngestError("no-valid-rows")
+    purchases = sales["amount"].to_numpy(dtype=np.float64)
+    purchases = purchases[purchases > 0]
+    if not len(purchases):
+        raise IngestError("only-returns", rows=len(sales))
+    outliers = int((purchases > OUTLIER_FACTOR * np.median(purchases)).sum())
+    if outliers:
+        quality.warnings.append(f"outlier_amounts:{outliers}")
     quality.rows_used = quality.rows_read - sum(quality.rows_dropped.values())
     quality.orders = int((sales["amount"] > 0).sum())
     quality.revenue = round(float(sales["amount"].sum()), 2)

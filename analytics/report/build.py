@@ -13,6 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from analytics.render import DRAWING_MODULES
+from analytics.report.strict import finite
 
 if TYPE_CHECKING:
     from analytics.describe.audit import BaseAudit, CustomerListAudit
@@ -77,4 +78,5 @@ def complete_report(
         report["clusters"] = run_clusters(audit.customers.frame).to_dict(include_labels=False)
         report["clv"] = clv_section(audit)
     report.update(advise(report))
+    report.update(finite(report))  # strict JSON: a NaN or Infinity would not be stored
     return report

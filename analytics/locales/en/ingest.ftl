@@ -20,6 +20,7 @@ ingest-error-no-date-column = No order date column was found. Add the date to th
 ingest-error-no-amount-column = No order amount column was found. Add the amount to the export or name the column: --map amount="Column name".
 ingest-error-no-customer-column = Nothing identifies customers: a customer id, email, phone or name is needed. Add such a column to the export.
 ingest-error-no-valid-rows = No usable rows: every order lacks a date, an amount or a customer, or all are cancelled. Check the export filter (paid orders are needed).
+ingest-error-only-returns = All { $rows } rows have negative amounts: this is a returns export, not sales. Upload the orders (paid sales) export; returns may be in it too.
 ingest-error-unknown-column = There is no column "{ $column }" for role { $role }. Columns: { $columns }.
 ingest-error-unknown-role = Unknown role "{ $role }". Known roles: { $roles }.
 ingest-error-bad-mapping = Could not read "{ $item }": write role=Column, e.g. order_date=Date.
@@ -50,6 +51,7 @@ quality-warning-currency_assumed_rub = The file names no currency; amounts are t
 quality-warning-mixed_currencies = The file has several currencies; the main one is used and other rows are excluded.
 quality-warning-ambiguous_day_month = Column "{ $detail }" does not show which part is the day and which the month; the usual order for its format was used.
 quality-warning-unknown_statuses = Unknown statuses count as not completed: { $detail }
+quality-warning-outlier_amounts = Orders at least 10,000 times the median order: { $detail }. They are counted; check that no phone or account number got into the amount column.
 quality-warning-status_not_payment = No row has a payment status the audit knows: the column "{ $detail }" is a stage or a folder, not a payment status. All its rows count as orders except explicit cancellations and refunds.
 
 reason-valid = paid or completed
@@ -60,6 +62,7 @@ reason-bad_date = unreadable date
 reason-no_customer = no customer (id, email, phone or name)
 reason-no_amount = no amount
 reason-zero_amount = zero amount (free orders, sign-ups)
+reason-implausible_amount = amount that is not money (over 10¹² or not a number)
 reason-cancelled = cancelled
 reason-refunded = refunded
 reason-open = not completed (unpaid, in progress)

@@ -275,3 +275,25 @@ def test_unknown_statuses_beside_known_valid_ones_stay_open() -> None:
     q = ingest(csv_bytes(rows), "orders.csv", isolate=False).quality
     assert q.orders == 1 and q.rows_dropped == {"open": 1}
     assert any(w.startswith("unknown_statuses:Входящие") for w in q.warnings)
+
+
+def test_amounts_that_are_not_money_are_excluded_per_row() -> None:
+    rows = [["Дата", "Email", "Сумма"],
+            ["01.03.2024", "a@x.ru", "1e308"],
+            ["02.03.2024", "b@x.ru", "1 200,50"],
+            ["03.03.2024", "c@x.ru", "1234567890123456789012345678901234567890"],
+            ["04.03.2024", "d@x.ru", "999999999999"],  # just under 10^12: money, if odd
+            ["05.03.2024", "b@x.ru", "300"]]
+    q = ingest(csv_bytes(rows), "orders.csv", isolate=False).quality
+    assert q.rows_dropped == {"implausible_amount": 2}
+    assert q.revenue == 1200.5 + 999_999_999_999 + 300 and q.orders == 3
+    # 999 999 999 999 is 10^4+ times the median order (1 200,50): kept, but named.
+    assert "outlier_amounts:1" in q.warnings
+
+
+def test_a_returns_export_is_told_as_such() -> None:
+    rows = [["Дата", "Email", "Сумма"], ["01.03.2024", "a@x.ru", "-100"],
+            ["02.03.2024", "b@x.ru", "-250,00"]]
+    with pytest.raises(IngestError) as caught:
+        ingest(csv_bytes(rows), "returns.csv", isolate=False)
+    assert caught.value.code == "only-returns" and caught.value.params == {"rows": 2}
