@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -45,6 +46,9 @@ STALE_MONTHS = 12
 MAX_AMOUNT = 1e12
 """A line amount beyond this (or not finite: 1e308, a 40-digit number) is not money: the
 row is excluded and counted as ``implausible_amount``."""
+EARLIEST_ORDER = date(1990, 1, 1)
+"""Orders dated before this, or more than a day after the run date, are not plausible: the
+row is excluded and counted as ``implausible_date`` (the file is read all the same)."""
 OUTLIER_FACTOR = 10_000
 """Orders above this many times the median order are flagged (kept, but named in the
 quality report): a phone number or an account number in the amount column looks so."""
@@ -290,15 +294,17 @@ def clean_transactions(
     mapping: dict[Role, RoleMatch],
     headers: tuple[str, ...],
     quality: QualityReport,
+    today: date | None = None,
 ) -> pd.DataFrame:
-    """The orders table: one row per order, all statuses kept, reasons counted."""
+    """The orders table: one row per order, all statuses kept, reasons counted; ``today``
+    (the run date, default the day it runs) bounds plausible order dates."""
     frame = strip_layout_rows(frame, quality)
     returns = frame.pop(RETURN_FLAG) if RETURN_FLAG in frame else None
     frame = fill_continuation_rows(frame, mapping)
     frame, kept = drop_duplicate_rows(frame, quality)
     if returns is not None:
         returns = returns[kept]
-    rows = _parse_lines(frame, mapping, headers, quality, returns)
+    rows = _parse_lines(frame, mapping, headers, quality, returns, today=today or date.today())
     return _to_orders(rows, mapping, quality)
 
 
@@ -308,6 +314,8 @@ def _parse_lines(
     headers: tuple[str, ...],
     quality: QualityReport,
     returns: pd.Series | None,
+    *,
+    today: date,
 ) -> pd.DataFrame:
     styles = {role: _date_style(frame, mapping, role, quality) for role in DATE_ROLES}
     with ThreadPoolExecutor(1) as pool:  # Arrow's date kernels run beside customer_keys
@@ -355,7 +363,10 @@ def _parse_lines(
     amount = lines["amount"].to_numpy(dtype=np.float64, na_value=np.nan)
     with np.errstate(invalid="ignore"):
         absurd = ~np.isnan(amount) & ~(np.abs(amount) <= MAX_AMOUNT)  # inf too
+    when = lines["order_date"]
+    latest = pd.Timestamp(today) + pd.Timedelta(days=2)  # the run date and the day after
     conditions = [
+        ("implausible_date", ((when < pd.Timestamp(EARLIEST_ORDER)) | (when >= latest)).to_numpy()),
         ("implausible_amount", absurd),
         ("no_customer", lines["customer_key"].isna().to_numpy()),
     ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,39 +56,53 @@ def ingest(
     limits: Limits | None = None,
     isolate: bool = True,
     while_waiting: Callable[[], object] | None = None,
+    today: date | None = None,
 ) -> IngestResult:
     """Read any supported export and return the clean table (see ``ingest.model``).
 
     Cheap checks run here; parsing runs in a child process with a memory cap and a time
     limit unless ``isolate`` is false (the child's categorical text columns arrive as
-    codes and distinct values); ``while_waiting`` runs here meanwhile. Raises
-    ``IngestError`` with a code for bad input.
+    codes and distinct values); ``while_waiting`` runs here meanwhile. ``today`` is the
+    run date (default: the day it runs): orders dated more than a day after it are not
+    plausible. Raises ``IngestError`` with a code for bad input.
     """
     limits = limits or Limits()
     check_size(data, limits)
     kind = detect_kind(data)
     check_workbook(data, kind, limits)
     explicit = dict(mapping or {})
+    today = today or date.today()
     if not isolate:
-        return _parse(data, file_name, kind, explicit, limits).plain()
-    return run_isolated(
-        _parse,
-        data,
-        file_name,
-        kind,
-        explicit,
-        limits,
-        memory_bytes=limits.memory_bytes,
-        seconds=limits.seconds,
-        while_waiting=while_waiting,
-    )
+        return _parse(data, file_name, kind, explicit, limits, today=today).plain()
+    try:
+        return run_isolated(
+            partial(_parse, today=today),
+            data,
+            file_name,
+            kind,
+            explicit,
+            limits,
+            memory_bytes=limits.memory_bytes,
+            seconds=limits.seconds,
+            while_waiting=while_waiting,
+        )
+    except IngestError as exc:
+        if exc.code == "parser-crashed" and kind == "text":  # "save it as CSV" would mock
+            raise IngestError("text-parser-crashed", **exc.params) from exc
+        raise
 
 
 def _parse(
-    data: bytes, file_name: str, kind: str, explicit: dict[Role, str], limits: Limits
+    data: bytes,
+    file_name: str,
+    kind: str,
+    explicit: dict[Role, str],
+    limits: Limits,
+    *,
+    today: date,
 ) -> IngestResult:
     frame, source = read_table(data, file_name, kind, limits)
-    return build_result(frame, source, explicit)
+    return build_result(frame, source, explicit, today)
 
 
 def read_table(
@@ -196,9 +212,12 @@ def decide_shape(mapping: dict[Role, RoleMatch], frame: pd.DataFrame) -> Shape:
 
 
 def build_result(
-    frame: pd.DataFrame, source: SourceInfo, explicit: dict[Role, str] | None = None
+    frame: pd.DataFrame,
+    source: SourceInfo,
+    explicit: dict[Role, str] | None = None,
+    today: date | None = None,
 ) -> IngestResult:
-    """Detect roles and shape, clean, and assemble the result."""
+    """Detect roles and shape, clean, and assemble the result (``today``: the run date)."""
     if frame.empty:
         raise IngestError("no-rows")
     frame, document_rows = expand_documents(frame)
@@ -215,7 +234,7 @@ def build_result(
     if document_rows:
         quality.rows_dropped["document_subtotal"] = document_rows
     if shape == "transactions":
-        table = clean_transactions(frame, mapping, source.columns, quality)
+        table = clean_transactions(frame, mapping, source.columns, quality, today)
         required = [
             Role.AMOUNT if Role.AMOUNT in mapping else Role.UNIT_PRICE,
             Role.PAID_DATE if Role.PAID_DATE in mapping else Role.ORDER_DATE,

@@ -377,8 +377,12 @@ def parse_dates(series: pd.Series, style: DateStyle | None = None) -> pd.Series:
 
 
 def _naive(series: pd.Series) -> pd.Series:
+    """Local wall times as nanosecond datetimes; years outside 1900..2200 are missing: they
+    are placeholders (01.01.0001, 31.12.9999) that nanoseconds cannot even hold."""
     if getattr(series.dt, "tz", None) is not None:
         series = series.dt.tz_localize(None)
+    if series.dtype != "datetime64[ns]":
+        series = series.where(series.dt.year.between(1900, 2200))
     return series.astype("datetime64[ns]")
 
 
@@ -423,7 +427,9 @@ def _by_formats(text: pd.Series, style: DateStyle) -> pd.Series:
         todo = parsed.isna()
         if not todo.any():
             break
-        parsed[todo] = pd.to_datetime(text[todo].astype(object), format=fmt, errors="coerce")
+        parsed[todo] = _naive(
+            pd.Series(pd.to_datetime(text[todo].astype(object), format=fmt, errors="coerce"))
+        )
     return parsed
 
 

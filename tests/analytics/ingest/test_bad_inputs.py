@@ -207,3 +207,16 @@ def test_the_caller_works_while_the_child_parses_and_the_time_limit_still_holds(
 def _sleep_and_say(seconds: float) -> str:
     _sleep(seconds)
     return "done"
+
+
+def test_an_unexpected_failure_on_a_csv_never_says_save_as_csv(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from analytics.ingest import pipeline
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("a reader bug")
+
+    monkeypatch.setattr(pipeline, "build_result", broken)  # the forked child inherits it
+    assert error_code(csv_bytes(GOOD), "orders.csv") == "text-parser-crashed"
+    assert error_code(xlsx_bytes({"Заказы": GOOD}), "orders.xlsx") == "parser-crashed"

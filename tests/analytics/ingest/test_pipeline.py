@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
@@ -297,3 +297,26 @@ def test_a_returns_export_is_told_as_such() -> None:
     with pytest.raises(IngestError) as caught:
         ingest(csv_bytes(rows), "returns.csv", isolate=False)
     assert caught.value.code == "only-returns" and caught.value.params == {"rows": 2}
+
+
+def test_placeholder_and_implausible_dates_cost_rows_not_the_file() -> None:
+    """1C writes 01.01.0001 for "not paid yet", CRMs 31.12.9999 for "never": in a second
+    date column that is an empty value; an order date before 1990 or more than a day after
+    the run date excludes its row, counted."""
+    rows = [["Дата", "Дата оплаты", "Email", "Сумма"],
+            ["01.03.2024", "01.01.0001", "a@x.ru", "100"],  # paid date empty: order date
+            ["02.03.2024", "31.12.9999", "b@x.ru", "200"],
+            ["03.03.2024", "", "c@x.ru", "300"],
+            ["05.04.1985", "", "d@x.ru", "400"],  # before 1990
+            ["11.03.2024", "", "e@x.ru", "500"],  # the day after the run date: kept
+            ["12.03.2024", "", "f@x.ru", "600"],  # two days after: not plausible
+            ["31.12.9999", "", "g@x.ru", "700"]]  # a placeholder as the order date
+    result = ingest(csv_bytes(rows), "1c.csv", isolate=False, today=date(2024, 3, 10))
+    q = result.quality
+    assert q.rows_dropped == {"implausible_date": 2, "bad_date": 1}
+    assert q.revenue == 100 + 200 + 300 + 500 and q.rows_used == 4
+    assert (q.date_from, q.date_to) == ("2024-03-01", "2024-03-11")
+    # In a workbook the same placeholders arrive as text or as true dates.
+    book = xlsx_bytes({"Заказы": [rows[0], [datetime(2024, 3, 1), "01.01.0001", "a@x.ru", 100],
+                                  [datetime(2024, 3, 2), datetime(9999, 12, 31), "b@x.ru", 200]]})
+    assert ingest(book, "1c.xlsx", isolate=False, today=date(2024, 3, 10)).quality.revenue == 300
