@@ -114,6 +114,10 @@ def read_table(
         textio.check_lines(data, limits)
         head = textio.decode_head(data)
         delimiter = textio.sniff_delimiter(head.text[: textio.SAMPLE_CHARS // 4])
+        aligned = delimiter == textio.WHITESPACE and not head.encoding.startswith("utf-16")
+        if aligned:
+            data = textio.tabbed(data)  # cells aligned with spaces: one tab between them
+            head, delimiter = textio.decode_head(data), "\t"
         rows, starts = textio.sample_rows(head.text, delimiter)
         header = find_header(rows)
         _check_width(header, limits)
@@ -122,6 +126,8 @@ def read_table(
         encoding = head.encoding
         body = textio.read_body(data, encoding, delimiter, skip, len(header.names))
         frame = _named(body, header)
+        if aligned:
+            delimiter = textio.WHITESPACE
     else:
         if kind == "html":
             decoded = textio.decode(data)

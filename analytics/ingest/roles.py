@@ -196,6 +196,9 @@ SYNONYMS: dict[Role, tuple[str, ...]] = {
         "цена заказа",
         "sum",
         "sales amount",
+        "value",
+        "dollar value",
+        "order value",
     ),
     Role.CURRENCY: ("валюта", "currency", "валюта сделки", "currency code"),
     Role.QUANTITY: (

@@ -7,6 +7,7 @@ import codecs
 import csv
 import io
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +27,9 @@ from analytics.ingest.sniff import VISIBLE
 from analytics.ingest.values import categorical
 
 DELIMITERS = (";", ",", "\t", "|")
+WHITESPACE = " "
+"""The delimiter of a whitespace-aligned table (CDNOW's master file, fixed-width reports):
+runs of spaces and tabs between cells."""
 SAMPLE_CHARS = 256 * 1024
 SAMPLE_ROWS = 60
 HEAD_BYTES = 1024 * 1024
@@ -117,7 +121,26 @@ def sniff_delimiter(sample: str) -> str:
         score = (freq / len(counts) >= 0.6) * 1000 + mode + freq / len(counts)
         if score > best_score:
             best, best_score = delim, score
+    if best_score < 1000 and _whitespace_table(sample):
+        return WHITESPACE
     return best
+
+
+def _whitespace_table(sample: str) -> bool:
+    """Do nearly all lines split on runs of whitespace into the same number (>1) of cells?"""
+    counts = [len(line.split()) for line in sample.splitlines()[:SAMPLE_ROWS] if line.strip()]
+    if len(counts) < 2:
+        return False
+    mode, freq = Counter(counts).most_common(1)[0]
+    return mode >= 2 and freq / len(counts) >= 0.9
+
+
+def tabbed(data: bytes) -> bytes:
+    """A whitespace-aligned table as tab-separated text: each line's runs of spaces and
+    tabs become one tab, leading and trailing ones go (bytes level: an ASCII-compatible
+    encoding, which ``sniff_delimiter`` saw decoded)."""
+    data = re.sub(rb"(?m)^[ \t]+|[ \t]+(?=\r?$)", b"", data)
+    return re.sub(rb"[ \t]+", b"\t", data)
 
 
 def _counting_lines(text: str, counter: list[int]) -> Iterator[str]:

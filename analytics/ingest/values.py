@@ -306,6 +306,9 @@ def currencies_in(values: pd.Series) -> dict[str, int]:
 _DMY = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\b")
 _ISO_START = r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
 _DATE_SHAPE = re.compile(r"^[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}")
+_COMPACT = r"^(?:19|2[0-2])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])$"
+"""``YYYYMMDD`` (CDNOW, many SQL exports), as text or as a number."""
+_COMPACT_MIN, _COMPACT_MAX = 19_000_101, 22_001_231
 _TIMEZONE = re.compile(f"[{WHITESPACE}]*(?:[+-][0-9]{{2}}:?[0-9]{{2}}|UTC|GMT|Z)[{WHITESPACE}]*$")
 
 
@@ -398,7 +401,10 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
     serial = numeric.between(_SERIAL_MIN, _SERIAL_MAX)
     if serial.any():
         result[serial] = EXCEL_EPOCH + pd.to_timedelta(numeric[serial], unit="D")
-    rest = ~natives & ~serial & values.map(lambda v: isinstance(v, str))  # others stay NaT
+    compact = numeric.between(_COMPACT_MIN, _COMPACT_MAX) & (numeric % 1 == 0)
+    if compact.any():
+        result[compact] = _compact(numeric[compact].astype("int64").astype(str))
+    rest = ~natives & ~serial & ~compact & values.map(lambda v: isinstance(v, str))
     if not rest.any():
         return result
     text = values[rest].astype(str).str.strip()
@@ -413,6 +419,12 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
     parsed[~iso] = _by_formats(text[~iso], style)
     result[parsed.index] = parsed
     return result
+
+
+def _compact(text: pd.Series) -> pd.Series:
+    """``YYYYMMDD`` dates (NaT where such a day does not exist)."""
+    return _naive(pd.Series(pd.to_datetime(text.astype(object), format="%Y%m%d",
+                                           errors="coerce")))
 
 
 def _iso(text: pd.Series) -> pd.Series:
@@ -468,6 +480,9 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
     iso = text.str.match(_ISO_START).to_numpy(dtype=bool)
     if iso.any():
         result[iso] = _iso(text[iso])
+    compact = text.str.match(_COMPACT).to_numpy(dtype=bool)
+    if compact.any():
+        result[compact] = _compact(text[compact]).to_numpy()
     todo = ~serial & ~iso & text.str.contains(_DATE_SHAPE.pattern).to_numpy(dtype=bool)
     if not todo.any():
         return result

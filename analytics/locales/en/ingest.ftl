@@ -48,6 +48,7 @@ quality-amount-computed = Order amounts computed as quantity × price.
 quality-mapping = Columns:
 quality-mapping-row = • { $role }: "{ $column }" (confidence { $confidence })
 quality-unsure = Unsure about columns: { $roles }. Check them and use --map role=Column if needed.
+quality-delimiter-spaces = columns aligned with spaces
 quality-warning-currency_assumed_rub = The file names no currency; amounts are taken as roubles.
 quality-warning-mixed_currencies = The file has several currencies; the main one is used and other rows are excluded.
 quality-warning-ambiguous_day_month = Column "{ $detail }" does not show which part is the day and which the month; the usual order for its format was used.

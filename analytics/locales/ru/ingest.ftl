@@ -48,6 +48,7 @@ quality-amount-computed = Сумма заказа посчитана как ко
 quality-mapping = Столбцы:
 quality-mapping-row = • { $role }: «{ $column }» (уверенность { $confidence })
 quality-unsure = Не уверен в столбцах: { $roles }. Проверьте и при необходимости укажите --map роль=Столбец.
+quality-delimiter-spaces = столбцы выровнены пробелами
 quality-warning-currency_assumed_rub = Валюта в файле не указана — считаю в рублях.
 quality-warning-mixed_currencies = В файле несколько валют; в расчёт взята основная, остальные строки исключены.
 quality-warning-ambiguous_day_month = В столбце «{ $detail }» нельзя однозначно понять, где день, а где месяц; принят обычный для формата порядок.

@@ -10,7 +10,7 @@ from analytics.render import formatting as fmt
 def quality_lines(result: IngestResult, lang: str) -> list[str]:
     """Lines of the data-quality summary: what was read, used, dropped and doubted."""
     q, s = result.quality, result.source
-    details = ", ".join(x for x in (s.encoding, _delimiter_name(s.delimiter), s.sheet) if x)
+    details = ", ".join(x for x in (s.encoding, _delimiter_name(s.delimiter, lang), s.sheet) if x)
     lines = [
         t(lang, "quality-title", file=s.file_name),
         t(lang, f"quality-shape-{result.shape}"),
@@ -104,5 +104,7 @@ def quality_lines(result: IngestResult, lang: str) -> list[str]:
     return lines
 
 
-def _delimiter_name(delimiter: str | None) -> str | None:
+def _delimiter_name(delimiter: str | None, lang: str) -> str | None:
+    if delimiter == " ":
+        return t(lang, "quality-delimiter-spaces")  # a whitespace-aligned table
     return {"\t": "TAB", None: None}.get(delimiter, f"'{delimiter}'") if delimiter else None

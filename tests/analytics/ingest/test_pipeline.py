@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -320,3 +321,45 @@ def test_placeholder_and_implausible_dates_cost_rows_not_the_file() -> None:
     book = xlsx_bytes({"Заказы": [rows[0], [datetime(2024, 3, 1), "01.01.0001", "a@x.ru", 100],
                                   [datetime(2024, 3, 2), datetime(9999, 12, 31), "b@x.ru", 200]]})
     assert ingest(book, "1c.xlsx", isolate=False, today=date(2024, 3, 10)).quality.revenue == 300
+
+
+CDNOW = Path(__file__).resolve().parents[2] / "fixtures" / "cdnow" / "CDNOW_master.txt"
+
+
+def test_the_cdnow_master_file_as_published() -> None:
+    """Whitespace-aligned, dates as 19970101, no order ids: every row accounted for, and
+    the figures of an independent reading (pandas, whitespace-separated)."""
+    truth = pd.read_csv(CDNOW, sep=r"\s+", dtype={"customer_id": str, "date": str})
+    assert len(truth) == 69_659
+    kept = truth.drop_duplicates()  # the default: exact repeats are copy-paste duplicates
+    paid = kept[kept["dollar_value"] > 0]
+    result = ingest(CDNOW.read_bytes(), CDNOW.name, isolate=False)
+    q = result.quality
+    assert result.source.delimiter == " " and result.mapping[Role.ORDER_DATE].column == "date"
+    assert q.rows_read == 69_659 and q.rows_used + sum(q.rows_dropped.values()) == q.rows_read
+    assert q.rows_dropped == {"duplicate": len(truth) - len(kept),
+                              "zero_amount": len(kept) - len(paid)}
+    assert q.rows_dropped["duplicate"] == 255
+    assert q.orders == len(paid) and q.customers == paid["customer_id"].nunique()
+    assert q.revenue == pytest.approx(paid["dollar_value"].sum(), abs=0.005)
+    assert (q.date_from, q.date_to) == ("1997-01-01", "1998-06-30")
+
+
+def test_compact_dates_as_text_and_as_numbers() -> None:
+    rows = [["Date", "Email", "Amount"], ["20240131", "a@x.ru", "10"],
+            ["20240229", "b@x.ru", "20"], ["20230229", "c@x.ru", "30"]]  # no 29 Feb 2023
+    q = ingest(csv_bytes(rows, sep=","), "sql.csv", isolate=False).quality
+    assert q.rows_dropped == {"bad_date": 1} and q.revenue == 30
+    assert (q.date_from, q.date_to) == ("2024-01-31", "2024-02-29")
+    book = xlsx_bytes({"s": [rows[0], [20240131, "a@x.ru", 10], [20240229, "b@x.ru", 20]]})
+    q = ingest(book, "sql.xlsx", isolate=False).quality
+    assert (q.date_from, q.date_to, q.revenue) == ("2024-01-31", "2024-02-29", 30)
+
+
+def test_a_whitespace_aligned_report_is_a_table() -> None:
+    text = ("  Date        Client              Sum\n"
+            "  01.03.2024  ivan@x.ru          1200.50\n"
+            "\t02.03.2024\tanna@x.ru\t 300\n"
+            "  05.03.2024  ivan@x.ru            99\n")
+    result = ingest(text.encode(), "report.txt", isolate=False)
+    assert result.quality.revenue == 1599.5 and result.quality.customers == 2
