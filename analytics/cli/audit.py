@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from analytics.cli.drawing import Drawing
 from analytics.cli.stage_clock import StageClock
-from analytics.ingest import IngestError, Limits, ingest_file, parse_mapping
+from analytics.ingest import Choices, IngestError, Limits, ingest_file, parse_mapping
 from analytics.locales import t
 from analytics.report.build import analyse, base_report, complete_report, preload
 
@@ -41,11 +41,13 @@ def run(
     max_mb: float | None = None,
     timings: bool = False,
     previous: Path | None = None,
+    keep_duplicates: bool = False,
 ) -> int:
     """Audit ``file``; exit code 0, or 2 with one clear line on stderr for bad input.
 
     ``previous`` is an earlier report.json of the same business: the report then gains a
-    ``comparison`` section (a missing or broken file is bad input too).
+    ``comparison`` section (a missing or broken file is bad input too). ``keep_duplicates``
+    keeps rows that repeat an earlier row exactly.
 
     With ``out`` it writes report.json, summary.txt, charts/*.png, customers.xlsx,
     customers.csv, report.pdf and report.html; ``timings`` prints stage times to stderr.
@@ -66,6 +68,7 @@ def run(
                     mapping=parse_mapping(mapping),
                     limits=Limits.from_env(max_mb),
                     while_waiting=lambda: _while_parsing(drawing),
+                    choices=Choices(keep_duplicates=keep_duplicates),
                 )
         except IngestError as exc:
             print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)

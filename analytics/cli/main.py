@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--timings", action="store_true", help="print stage timings to stderr")
     audit.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="keep rows that repeat an earlier row exactly (real repeat purchases)",
+    )
+    audit.add_argument(
         "--compare",
         type=Path,
         default=None,
@@ -66,4 +71,5 @@ def main(argv: list[str] | None = None) -> int:
         max_mb=args.max_mb,
         timings=args.timings,
         previous=args.compare,
+        keep_duplicates=args.keep_duplicates,
     )

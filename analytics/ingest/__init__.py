@@ -2,11 +2,12 @@
 
 from analytics.ingest.errors import IngestError
 from analytics.ingest.limits import Limits
-from analytics.ingest.model import IngestResult, QualityReport, Role, RoleMatch, SourceInfo
+from analytics.ingest.model import Choices, IngestResult, QualityReport, Role, RoleMatch, SourceInfo
 from analytics.ingest.pipeline import ingest, ingest_file
 from analytics.ingest.roles import parse_mapping
 
 __all__ = [
+    "Choices",
     "IngestError",
     "IngestResult",
     "Limits",

@@ -23,7 +23,7 @@ from analytics.ingest import values as v
 from analytics.ingest.documents import RETURN_FLAG
 from analytics.ingest.errors import IngestError
 from analytics.ingest.groups import Groups
-from analytics.ingest.model import QualityReport, Role, RoleMatch
+from analytics.ingest.model import Choices, QualityReport, Role, RoleMatch
 
 TOTALS = re.compile(r"^\s*(итого|итог|всего|total|totals|grand total|сумма итого)\b", re.I)
 KEY_CHAIN = (Role.CUSTOMER_ID, Role.EMAIL, Role.PHONE, Role.COMPANY, Role.NAME)
@@ -294,17 +294,29 @@ def clean_transactions(
     mapping: dict[Role, RoleMatch],
     headers: tuple[str, ...],
     quality: QualityReport,
+    *,
     today: date | None = None,
+    choices: Choices | None = None,
 ) -> pd.DataFrame:
     """The orders table: one row per order, all statuses kept, reasons counted; ``today``
-    (the run date, default the day it runs) bounds plausible order dates."""
+    (the run date, default the day it runs) bounds plausible order dates. Exact duplicate
+    rows are dropped unless ``choices`` keep them; either way their rows and money are
+    counted."""
+    choices = choices or Choices()
     frame = strip_layout_rows(frame, quality)
     returns = frame.pop(RETURN_FLAG) if RETURN_FLAG in frame else None
     frame = fill_continuation_rows(frame, mapping)
-    frame, kept = drop_duplicate_rows(frame, quality)
-    if returns is not None:
-        returns = returns[kept]
+    repeated = repeated_rows(frame)
+    quality.duplicate_rows = int(repeated.sum())
+    quality.duplicates_kept = choices.keep_duplicates
+    if not choices.keep_duplicates:
+        _drop(quality, "duplicate", quality.duplicate_rows)
     rows = _parse_lines(frame, mapping, headers, quality, returns, today=today or date.today())
+    if quality.duplicate_rows:
+        amounts = rows["amount"].to_numpy(dtype=np.float64, na_value=np.nan)[repeated]
+        quality.duplicate_amount = round(float(np.nansum(amounts)), 2)
+        if not choices.keep_duplicates:  # before any other reason: the row is a copy
+            rows.loc[repeated, "_reason"] = "duplicate"
     return _to_orders(rows, mapping, quality)
 
 
@@ -527,7 +539,8 @@ def _to_orders(
     quality.orders_without_customer = int(lines.loc[anonymous, "order_id"].nunique())
     quality.revenue_without_customer = round(float(lines.loc[anonymous, "amount"].sum()), 2)
     for reason, count in lines.loc[~usable, "_reason"].value_counts().items():
-        _drop(quality, str(reason), int(count))
+        if reason != "duplicate":  # counted where they were found
+            _drop(quality, str(reason), int(count))
     lines = lines[usable]
     if lines.empty:
         raise IngestError("no-valid-rows")

@@ -103,6 +103,15 @@ class SourceInfo:
     columns: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the user decided where ingest would otherwise follow its default."""
+
+    keep_duplicates: bool = False
+    """Keep rows that repeat an earlier row exactly (in a file without order ids they may
+    be real repeat purchases on one day); by default they are copy-paste and dropped."""
+
+
 @dataclass
 class QualityReport:
     """An honest account of what ingest read, used, dropped and doubted."""
@@ -111,6 +120,8 @@ class QualityReport:
     rows_used: int = 0
     rows_dropped: dict[str, int] = field(default_factory=dict)
     duplicate_rows: int = 0
+    duplicate_amount: float = 0.0
+    duplicates_kept: bool = False
     totals_rows: int = 0
     customers: int = 0
     orders: int = 0

@@ -16,7 +16,15 @@ from analytics.ingest.documents import RETURN_FLAG, expand_documents
 from analytics.ingest.errors import IngestError
 from analytics.ingest.layout import Header, find_header
 from analytics.ingest.limits import Limits
-from analytics.ingest.model import IngestResult, QualityReport, Role, RoleMatch, Shape, SourceInfo
+from analytics.ingest.model import (
+    Choices,
+    IngestResult,
+    QualityReport,
+    Role,
+    RoleMatch,
+    Shape,
+    SourceInfo,
+)
 from analytics.ingest.precheck import check_size, check_workbook
 from analytics.ingest.roles import UNSURE_BELOW, detect_roles
 from analytics.ingest.sandbox import run_isolated
@@ -57,6 +65,7 @@ def ingest(
     isolate: bool = True,
     while_waiting: Callable[[], object] | None = None,
     today: date | None = None,
+    choices: Choices | None = None,
 ) -> IngestResult:
     """Read any supported export and return the clean table (see ``ingest.model``).
 
@@ -64,7 +73,8 @@ def ingest(
     limit unless ``isolate`` is false (the child's categorical text columns arrive as
     codes and distinct values); ``while_waiting`` runs here meanwhile. ``today`` is the
     run date (default: the day it runs): orders dated more than a day after it are not
-    plausible. Raises ``IngestError`` with a code for bad input.
+    plausible. ``choices`` are the user's decisions where ingest has a default (see
+    ``Choices``). Raises ``IngestError`` with a code for bad input.
     """
     limits = limits or Limits()
     check_size(data, limits)
@@ -72,11 +82,14 @@ def ingest(
     check_workbook(data, kind, limits)
     explicit = dict(mapping or {})
     today = today or date.today()
+    choices = choices or Choices()
     if not isolate:
-        return _parse(data, file_name, kind, explicit, limits, today=today).plain()
+        return _parse(
+            data, file_name, kind, explicit, limits, today=today, choices=choices
+        ).plain()
     try:
         return run_isolated(
-            partial(_parse, today=today),
+            partial(_parse, today=today, choices=choices),
             data,
             file_name,
             kind,
@@ -100,9 +113,10 @@ def _parse(
     limits: Limits,
     *,
     today: date,
+    choices: Choices,
 ) -> IngestResult:
     frame, source = read_table(data, file_name, kind, limits)
-    return build_result(frame, source, explicit, today)
+    return build_result(frame, source, explicit, today, choices)
 
 
 def read_table(
@@ -222,6 +236,7 @@ def build_result(
     source: SourceInfo,
     explicit: dict[Role, str] | None = None,
     today: date | None = None,
+    choices: Choices | None = None,
 ) -> IngestResult:
     """Detect roles and shape, clean, and assemble the result (``today``: the run date)."""
     if frame.empty:
@@ -240,7 +255,9 @@ def build_result(
     if document_rows:
         quality.rows_dropped["document_subtotal"] = document_rows
     if shape == "transactions":
-        table = clean_transactions(frame, mapping, source.columns, quality, today)
+        table = clean_transactions(
+            frame, mapping, source.columns, quality, today=today, choices=choices
+        )
         required = [
             Role.AMOUNT if Role.AMOUNT in mapping else Role.UNIT_PRICE,
             Role.PAID_DATE if Role.PAID_DATE in mapping else Role.ORDER_DATE,

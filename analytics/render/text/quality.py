@@ -84,6 +84,10 @@ def quality_lines(result: IngestResult, lang: str) -> list[str]:
     lines.append(
         t(lang, "quality-duplicates", rows=q.duplicate_rows, customers=q.duplicate_customers)
     )
+    if q.duplicate_rows:
+        key = "quality-duplicates-kept" if q.duplicates_kept else "quality-duplicates-dropped"
+        amount = fmt.money(q.duplicate_amount, q.currency, lang, 2)
+        lines.append(t(lang, key, rows=fmt.number(q.duplicate_rows, lang), amount=amount))
     for warning in q.warnings:
         code, _, detail = warning.partition(":")
         lines.append(t(lang, f"quality-warning-{code}", detail=detail))

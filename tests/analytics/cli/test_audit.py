@@ -164,3 +164,14 @@ def test_a_reader_that_stops_early_ends_the_audit_quietly() -> None:
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0
     assert stderr == ""
+
+
+def test_keep_duplicates_changes_the_numbers_and_says_so(tmp_path: Path) -> None:
+    rows = "Дата;Email;Сумма\n" + "01.03.2024;a@x.ru;100\n" * 2 + "05.03.2024;b@x.ru;40\n"
+    (tmp_path / "orders.csv").write_text(rows, encoding="utf-8")
+    default = audit(str(tmp_path / "orders.csv"), "--json")
+    kept = audit(str(tmp_path / "orders.csv"), "--json", "--keep-duplicates")
+    assert json.loads(default.stdout)["data"]["revenue"] == 140
+    assert json.loads(kept.stdout)["data"]["revenue"] == 240
+    told = audit(str(tmp_path / "orders.csv"), "--lang", "en").stdout
+    assert "Exact duplicates excluded: 1 rows worth" in told and "--keep-duplicates" in told

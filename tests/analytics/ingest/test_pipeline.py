@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics.ingest import IngestError, Role, ingest
+from analytics.ingest import Choices, IngestError, Role, ingest
 from tests.analytics.ingest.helpers import csv_bytes, xlsx_bytes
 
 HEADER = ["Номер заказа", "Дата", "Клиент", "Email", "Телефон", "Сумма", "Статус"]
@@ -363,3 +363,18 @@ def test_a_whitespace_aligned_report_is_a_table() -> None:
             "  05.03.2024  ivan@x.ru            99\n")
     result = ingest(text.encode(), "report.txt", isolate=False)
     assert result.quality.revenue == 1599.5 and result.quality.customers == 2
+
+
+def test_exact_repeats_are_dropped_with_their_money_told_or_kept_on_request() -> None:
+    rows = [["Дата", "Email", "Сумма"], ["01.03.2024", "a@x.ru", "100"],
+            ["01.03.2024", "a@x.ru", "100"], ["01.03.2024", "a@x.ru", "100"],
+            ["02.03.2024", "b@x.ru", "250,50"], ["02.03.2024", "b@x.ru", "250,50"],
+            ["03.03.2024", "c@x.ru", "70"]]
+    dropped = ingest(csv_bytes(rows), "orders.csv", isolate=False).quality
+    assert dropped.rows_dropped == {"duplicate": 3} and dropped.revenue == 420.5
+    assert (dropped.duplicate_rows, dropped.duplicate_amount) == (3, 450.5)
+    assert not dropped.duplicates_kept
+    kept = ingest(csv_bytes(rows), "orders.csv", isolate=False,
+                  choices=Choices(keep_duplicates=True)).quality
+    assert kept.rows_dropped == {} and kept.revenue == 420.5 + 450.5 and kept.orders == 6
+    assert (kept.duplicate_rows, kept.duplicate_amount, kept.duplicates_kept) == (3, 450.5, True)
