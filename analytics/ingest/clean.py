@@ -309,14 +309,16 @@ def clean_transactions(
     repeated = repeated_rows(frame)
     quality.duplicate_rows = int(repeated.sum())
     quality.duplicates_kept = choices.keep_duplicates
-    if not choices.keep_duplicates:
-        _drop(quality, "duplicate", quality.duplicate_rows)
-    rows = _parse_lines(frame, mapping, headers, quality, returns, today=today or date.today())
     if quality.duplicate_rows:
-        amounts = rows["amount"].to_numpy(dtype=np.float64, na_value=np.nan)[repeated]
-        quality.duplicate_amount = round(float(np.nansum(amounts)), 2)
-        if not choices.keep_duplicates:  # before any other reason: the row is a copy
-            rows.loc[repeated, "_reason"] = "duplicate"
+        amounts, _ = _amounts(frame[repeated], mapping, QualityReport())
+        money = amounts.to_numpy(dtype=np.float64, na_value=np.nan)
+        quality.duplicate_amount = round(float(money[np.abs(money) <= MAX_AMOUNT].sum()), 2)
+        if not choices.keep_duplicates:
+            _drop(quality, "duplicate", quality.duplicate_rows)
+            frame = frame[~repeated]
+            if returns is not None:
+                returns = returns[~repeated]
+    rows = _parse_lines(frame, mapping, headers, quality, returns, today=today or date.today())
     return _to_orders(rows, mapping, quality)
 
 
@@ -539,8 +541,7 @@ def _to_orders(
     quality.orders_without_customer = int(lines.loc[anonymous, "order_id"].nunique())
     quality.revenue_without_customer = round(float(lines.loc[anonymous, "amount"].sum()), 2)
     for reason, count in lines.loc[~usable, "_reason"].value_counts().items():
-        if reason != "duplicate":  # counted where they were found
-            _drop(quality, str(reason), int(count))
+        _drop(quality, str(reason), int(count))
     lines = lines[usable]
     if lines.empty:
         raise IngestError("no-valid-rows")

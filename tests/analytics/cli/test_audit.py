@@ -174,4 +174,4 @@ def test_keep_duplicates_changes_the_numbers_and_says_so(tmp_path: Path) -> None
     assert json.loads(default.stdout)["data"]["revenue"] == 140
     assert json.loads(kept.stdout)["data"]["revenue"] == 240
     told = audit(str(tmp_path / "orders.csv"), "--lang", "en").stdout
-    assert "Exact duplicates excluded: 1 rows worth" in told and "--keep-duplicates" in told
+    assert "Exact duplicates excluded — rows: 1, worth" in told and "--keep-duplicates" in told
