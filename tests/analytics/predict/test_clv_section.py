@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -12,15 +12,12 @@ import pytest
 
 from analytics.describe.audit import BaseAudit
 from analytics.describe.rfm import SEGMENTS
-from analytics.ingest import ingest_file
 from analytics.predict import clv
 from analytics.predict.clv_section import clv_section
-from analytics.report.build import analyse, build_report
 
 from .conftest import simulate_bgnbd
 from .test_clv import _table
 
-SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "shop_orders.csv"
 SEGMENT_KEYS = [
     "code",
     "customers",
@@ -84,16 +81,9 @@ def test_no_segments_without_predictions() -> None:
     assert res.to_dict()["p_alive_mean"] is None
 
 
-@pytest.fixture(scope="module")
-def sample_audit() -> tuple[dict[str, object], BaseAudit]:
-    result = ingest_file(SAMPLE)
-    audit = analyse(result)
+def test_report_clv_section(built_report: dict[str, Any], sample_audit: BaseAudit) -> None:
+    report, audit = built_report, sample_audit
     assert isinstance(audit, BaseAudit)
-    return build_report(result, audit), audit
-
-
-def test_report_clv_section(sample_audit: tuple[dict[str, object], BaseAudit]) -> None:
-    report, audit = sample_audit
     section = report["clv"]
     assert isinstance(section, dict)
     assert section == json.loads(json.dumps(clv_section(audit)))
@@ -110,5 +100,5 @@ def test_report_clv_section(sample_audit: tuple[dict[str, object], BaseAudit]) -
     assert holdout["status"] == "ok" and holdout["holdout_days"] == 365
     assert holdout["actual_purchases"] > 0 and holdout["predicted_purchases"] > 0
     # the chart's points are in the report, no more than 1,500 of them
-    points = report["clusters"]["points"]  # type: ignore[index]
+    points = report["clusters"]["points"]
     assert 0 < len(points["x"]) == len(points["y"]) == len(points["cluster"]) <= 1500
