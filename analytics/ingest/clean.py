@@ -101,13 +101,17 @@ def _blanked(column: pd.Series, empty: npt.NDArray[np.bool_]) -> pd.api.extensio
 
 
 def drop_duplicate_rows(
-    frame: pd.DataFrame, quality: QualityReport
-) -> tuple[pd.DataFrame, np.ndarray]:
-    """Remove exact duplicate rows (the first stays) and count them; returns the kept mask."""
-    kept = ~repeated_rows(frame)
-    quality.duplicate_rows = int((~kept).sum())
+    frame: pd.DataFrame, quality: QualityReport, keep: bool = False
+) -> tuple[pd.DataFrame, npt.NDArray[np.bool_]]:
+    """Count exact duplicate rows (the first of each stays) and remove them unless ``keep``;
+    returns the frame and the mask of the repeated rows."""
+    repeated = repeated_rows(frame)
+    quality.duplicate_rows = int(repeated.sum())
+    quality.duplicates_kept = keep
+    if keep or not quality.duplicate_rows:
+        return frame, repeated
     _drop(quality, "duplicate", quality.duplicate_rows)
-    return (frame if kept.all() else frame[kept]), kept
+    return frame[~repeated], repeated
 
 
 def repeated_rows(frame: pd.DataFrame) -> npt.NDArray[np.bool_]:
@@ -306,19 +310,14 @@ def clean_transactions(
     frame = strip_layout_rows(frame, quality)
     returns = frame.pop(RETURN_FLAG) if RETURN_FLAG in frame else None
     frame = fill_continuation_rows(frame, mapping)
-    repeated = repeated_rows(frame)
-    quality.duplicate_rows = int(repeated.sum())
-    quality.duplicates_kept = choices.keep_duplicates
+    unique, repeated = drop_duplicate_rows(frame, quality, choices.keep_duplicates)
     if quality.duplicate_rows:
         amounts, _ = _amounts(frame[repeated], mapping, QualityReport())
         money = amounts.to_numpy(dtype=np.float64, na_value=np.nan)
-        quality.duplicate_amount = round(float(money[np.abs(money) <= MAX_AMOUNT].sum()), 2)
-        if not choices.keep_duplicates:
-            _drop(quality, "duplicate", quality.duplicate_rows)
-            frame = frame[~repeated]
-            if returns is not None:
-                returns = returns[~repeated]
-    rows = _parse_lines(frame, mapping, headers, quality, returns, today=today or date.today())
+        quality.duplicate_amount = round(float(money[_money_like(money)].sum()), 2)
+        if returns is not None and not choices.keep_duplicates:
+            returns = returns[~repeated]
+    rows = _parse_lines(unique, mapping, headers, quality, returns, today=today or date.today())
     return _to_orders(rows, mapping, quality)
 
 
@@ -375,8 +374,7 @@ def _parse_lines(
     no_date = lines["order_date"].isna().to_numpy()
     reasons[no_date] = np.where(raw_date_blank.to_numpy()[no_date], "no_date", "bad_date")
     amount = lines["amount"].to_numpy(dtype=np.float64, na_value=np.nan)
-    with np.errstate(invalid="ignore"):
-        absurd = ~np.isnan(amount) & ~(np.abs(amount) <= MAX_AMOUNT)  # inf too
+    absurd = ~np.isnan(amount) & ~_money_like(amount)
     when = lines["order_date"]
     latest = pd.Timestamp(today) + pd.Timedelta(days=2)  # the run date and the day after
     conditions = [
@@ -392,6 +390,12 @@ def _parse_lines(
     lines["_reason"] = reasons
     lines["_amount_blank"] = raw_amount_blank
     return lines
+
+
+def _money_like(amounts: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """Amounts that can be money: finite and within ``MAX_AMOUNT`` (missing ones are not)."""
+    with np.errstate(invalid="ignore"):
+        return np.abs(amounts) <= MAX_AMOUNT
 
 
 def _order_ids(frame: pd.DataFrame, mapping: dict[Role, RoleMatch]) -> pd.Series:

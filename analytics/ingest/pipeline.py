@@ -81,8 +81,6 @@ def ingest(
     kind = detect_kind(data)
     check_workbook(data, kind, limits)
     explicit = dict(mapping or {})
-    today = today or date.today()
-    choices = choices or Choices()
     if not isolate:
         return _parse(
             data, file_name, kind, explicit, limits, today=today, choices=choices
@@ -112,8 +110,8 @@ def _parse(
     explicit: dict[Role, str],
     limits: Limits,
     *,
-    today: date,
-    choices: Choices,
+    today: date | None,
+    choices: Choices | None,
 ) -> IngestResult:
     frame, source = read_table(data, file_name, kind, limits)
     return build_result(frame, source, explicit, today, choices)

@@ -309,6 +309,8 @@ _DATE_SHAPE = re.compile(r"^[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}")
 _COMPACT = r"^(?:19|2[0-2])[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])$"
 """``YYYYMMDD`` (CDNOW, many SQL exports), as text or as a number."""
 _COMPACT_MIN, _COMPACT_MAX = 19_000_101, 22_001_231
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""Dates outside these years are placeholders (01.01.0001, 31.12.9999), not dates."""
 _TIMEZONE = re.compile(f"[{WHITESPACE}]*(?:[+-][0-9]{{2}}:?[0-9]{{2}}|UTC|GMT|Z)[{WHITESPACE}]*$")
 
 
@@ -380,12 +382,12 @@ def parse_dates(series: pd.Series, style: DateStyle | None = None) -> pd.Series:
 
 
 def _naive(series: pd.Series) -> pd.Series:
-    """Local wall times as nanosecond datetimes; years outside 1900..2200 are missing: they
-    are placeholders (01.01.0001, 31.12.9999) that nanoseconds cannot even hold."""
+    """Local wall times as nanosecond datetimes; years outside ``FIRST_YEAR..LAST_YEAR`` are
+    missing (placeholders, which nanoseconds cannot even hold)."""
     if getattr(series.dt, "tz", None) is not None:
         series = series.dt.tz_localize(None)
     if series.dtype != "datetime64[ns]":
-        series = series.where(series.dt.year.between(1900, 2200))
+        series = series.where(series.dt.year.between(FIRST_YEAR, LAST_YEAR))
     return series.astype("datetime64[ns]")
 
 
@@ -393,7 +395,9 @@ def _parse_date_values(values: pd.Series, style: DateStyle) -> pd.Series:
     if arrow_backed(values):
         return _parse_date_texts(values, style)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    natives = values.map(lambda v: isinstance(v, (datetime, date)) and 1900 <= v.year <= 2200)
+    natives = values.map(
+        lambda v: isinstance(v, (datetime, date)) and FIRST_YEAR <= v.year <= LAST_YEAR
+    )
     if natives.any():
         stamps = pd.to_datetime(values[natives].map(pd.Timestamp), errors="coerce", utc=False)
         result[natives] = _naive(pd.Series(stamps))
@@ -503,9 +507,9 @@ def _parse_date_texts(values: pd.Series, style: DateStyle) -> pd.Series:
         attempt = pc.strptime(arrow, format=fmt, unit="us", error_is_null=True)
         year = pc.year(attempt)
         good = pc.and_(
-            pc.and_(pc.equal(pc.day(attempt), written_day), pc.greater_equal(year, 1900)),
+            pc.and_(pc.equal(pc.day(attempt), written_day), pc.greater_equal(year, FIRST_YEAR)),
             pc.and_(
-                pc.less_equal(year, 2200),
+                pc.less_equal(year, LAST_YEAR),
                 pc.equal(year_digits, 4 if "%Y" in fmt else 2),  # as Python's %Y and %y
             ),
         )
