@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 AFTER_INGEST = (
     "analytics.describe.audit",
+    "analytics.diagnose",
     "analytics.advice",
     "analytics.predict.clusters",
     "sklearn.cluster",
@@ -58,10 +59,21 @@ def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> 
 
 
 def base_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
-    """The data section, the quality report and the base audit's sections."""
+    """The data section, the quality report, the base audit's sections and, for
+    transaction files, the diagnosis."""
+    from analytics.describe.audit import BaseAudit
     from analytics.report.data import data_section, quality_section
 
-    return {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
+    report = {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
+    if isinstance(audit, BaseAudit):
+        from analytics.diagnose import diagnose
+
+        churn = {m.month: m.churn_rate for m in audit.lifecycle.monthly}
+        report["diagnosis"] = diagnose(
+            audit.prepared, churn, audit.metrics.top20_revenue_share,
+            result.quality.customer_key_source,
+        ).to_dict()
+    return report
 
 
 def complete_report(
