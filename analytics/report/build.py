@@ -66,14 +66,19 @@ def base_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> d
 
     report = {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
     if isinstance(audit, BaseAudit):
-        from analytics.diagnose import diagnose
-
-        churn = {m.month: m.churn_rate for m in audit.lifecycle.monthly}
-        report["diagnosis"] = diagnose(
-            audit.prepared, churn, audit.metrics.top20_revenue_share,
-            result.quality.customer_key_source,
-        ).to_dict()
+        report["diagnosis"] = diagnosis_section(audit, result.quality.customer_key_source)
     return report
+
+
+def diagnosis_section(audit: BaseAudit, key_source: str | None = None) -> dict[str, Any]:
+    """The ``diagnosis`` section of a transactions audit (``key_source``: the column the
+    customer key came from)."""
+    from analytics.diagnose import diagnose
+
+    churn = {m.month: m.churn_rate for m in audit.lifecycle.monthly}
+    return diagnose(
+        audit.prepared, churn, audit.metrics.top20_revenue_share, key_source
+    ).to_dict()
 
 
 def complete_report(
