@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from analytics.describe.customers import PreparedOrders, rnd
+from analytics.describe.rhythm import lapsed
 
 CONCENTRATED_SHARE = 0.60
 SMALL_BASE = 300
-OWN_GAP_TIMES = 2.5
-MIN_PURCHASES = 3
 TOP_SHARE = 0.20
 TOP_AT_LEAST = 5
 """The largest customers are the top 20 %, and at least the top 5 of a small base."""
@@ -45,31 +45,6 @@ class SilentAccount:
                 "median_gap_days": rnd(self.median_gap_days, 1)}
 
 
-def lapsed_by_own_gap(prepared: PreparedOrders) -> tuple[np.ndarray, np.ndarray]:
-    """Per customer: his median gap in days between purchase days (NaN under
-    ``MIN_PURCHASES`` purchase days) and whether he is silent for more than
-    ``OWN_GAP_TIMES`` times it."""
-    purchase = prepared.is_purchase
-    cust, day = prepared.cust[purchase], prepared.day[purchase]
-    pairs = np.unique(np.stack([cust, day]), axis=1)  # distinct purchase days, sorted
-    n = prepared.n_customers
-    gaps = np.diff(pairs[1]).astype(np.float64)
-    same = pairs[0][1:] == pairs[0][:-1]
-    owner, gaps = pairs[0][1:][same], gaps[same]
-    median = np.full(n, np.nan)
-    days_count = np.bincount(pairs[0], minlength=n)
-    order = np.argsort(owner, kind="stable")
-    owner, gaps = owner[order], gaps[order]
-    starts = np.searchsorted(owner, np.arange(n))
-    ends = np.searchsorted(owner, np.arange(n), side="right")
-    for code in np.flatnonzero(days_count >= MIN_PURCHASES):
-        median[code] = float(np.median(gaps[starts[code]:ends[code]]))
-    recency = prepared.customers.frame["recency_days"].to_numpy(dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        lapsed = recency > OWN_GAP_TIMES * median
-    return median, lapsed
-
-
 def silent_accounts(prepared: PreparedOrders, top20_share: float | None) -> tuple[
         bool, tuple[SilentAccount, ...]]:
     """Whether the base is concentrated, and its largest customers gone silent."""
@@ -81,23 +56,23 @@ def silent_accounts(prepared: PreparedOrders, top20_share: float | None) -> tupl
     recent = prepared.day >= year_start
     revenue = np.bincount(prepared.cust[recent], weights=prepared.amount[recent], minlength=n)
     total = float(revenue.sum())
-    median, lapsed = lapsed_by_own_gap(prepared)
     frame = prepared.customers.frame
+    median = frame["median_gap_days"].to_numpy(dtype=np.float64)
+    gone = lapsed(frame["recency_days"].to_numpy(dtype=np.float64), median)
     monetary = frame["monetary"].to_numpy(dtype=np.float64)
     top = np.argsort(-monetary, kind="stable")[: max(TOP_AT_LEAST, int(np.ceil(TOP_SHARE * n)))]
+    silent = top[gone[top] & (revenue[top] > 0)]
+    silent = silent[np.argsort(-revenue[silent], kind="stable")][:LISTED]
     names = frame.get("name")
     found = []
-    for code in top:
-        if not lapsed[code] or revenue[code] <= 0:
-            continue
-        last = frame["last_purchase"].iloc[code]
+    for code in silent.tolist():
+        name = None if names is None else names.iloc[code]
         found.append(SilentAccount(
             str(frame["customer_key"].iloc[code]),
-            None if names is None or names.isna().iloc[code] else str(names.iloc[code]),
+            None if name is None or pd.isna(name) else str(name),
             float(revenue[code]), float(revenue[code] / total) if total > 0 else 0.0,
-            last.date().isoformat(), int(frame["recency_days"].iloc[code]),
-            float(median[code]),
+            frame["last_purchase"].iloc[code].date().isoformat(),
+            int(frame["recency_days"].iloc[code]), float(median[code]),
         ))
-    found.sort(key=lambda a: -a.revenue_12m)
-    return concentrated, tuple(found[:LISTED])
+    return concentrated, tuple(found)
 

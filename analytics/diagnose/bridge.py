@@ -125,7 +125,8 @@ def side(prepared: PreparedOrders, first: int, last: int) -> Side:
     base = int((first_month < first).sum())
     new_orders, base_orders = int((p & new_row).sum()), int((p & ~new_row).sum())
     new_revenue, base_revenue = float(a[new_row].sum()), float(a[~new_row].sum())
-    active = len(np.unique(c[p & ~new_row]))
+    bought = c[p & ~new_row]  # customer codes, sorted
+    active = int(len(bought) and 1 + np.count_nonzero(bought[1:] != bought[:-1]))
     factors = {
         "new_customers": float(n_new),
         "orders_per_new": _ratio(new_orders, n_new),

@@ -70,8 +70,9 @@ def monthly(prepared: PreparedOrders) -> Monthly | None:
     revenue = np.bincount(at, weights=amount, minlength=n).astype(np.float64)
     orders = np.bincount(at[purchase], minlength=n).astype(np.float64)
     new_orders = np.bincount(at[purchase & new_row], minlength=n).astype(np.float64)
-    pairs = np.unique(np.stack([at[purchase], cust[purchase]]), axis=1)
-    buyers = np.bincount(pairs[0], minlength=n).astype(np.float64)
+    c, a = cust[purchase], at[purchase]  # sorted by customer, then day
+    first_of_month = np.r_[True, (c[1:] != c[:-1]) | (a[1:] != a[:-1])] if len(c) else c > 0
+    buyers = np.bincount(a[first_of_month], minlength=n).astype(np.float64)
     first_at = prepared.first_month - first
     new = np.bincount(first_at[(first_at >= 0) & (first_at < n)], minlength=n).astype(np.float64)
     base = np.cumsum(new) - new + float((first_at < 0).sum())

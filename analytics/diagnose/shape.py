@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from analytics.describe.customers import PreparedOrders, rnd
 
@@ -48,19 +49,30 @@ class Shape:
                 "course_products": rnd(self.course_products, 4)}
 
 
+def _share_matching(values: np.ndarray, pattern: re.Pattern[str]) -> float:
+    """Share of ``values`` matching ``pattern``, tested once per distinct value."""
+    if not len(values):
+        return 0.0
+    codes, uniques = pd.factorize(values)
+    hits = np.array([bool(pattern.search(str(u))) for u in uniques] + [False])
+    return float(hits[codes].mean())
+
+
 def business_shape(prepared: PreparedOrders, key_source: str | None = None) -> Shape:
     """The shape of the business of ``prepared``'s sales; ``key_source`` is the column the
     customer key came from (``company`` means B2B)."""
     frame = prepared.customers.frame
     text = frame["name"].fillna(frame["customer_key"]) if "name" in frame else frame["customer_key"]
-    legal = float(text.astype(str).str.contains(LEGAL_FORM).mean()) if len(text) else 0.0
+    legal = _share_matching(text.to_numpy(dtype=object), LEGAL_FORM)
     amounts = prepared.amount[prepared.is_purchase]
     _, counts = np.unique(np.round(amounts, 2), return_counts=True)
     fixed = float(np.sort(counts)[-5:].sum() / len(amounts)) if len(amounts) else 0.0
     courses = None
-    if "product" in prepared.orders:
-        products = prepared.orders["product"].iloc[prepared.row[prepared.is_purchase]]
-        courses = float(products.astype(str).str.contains(COURSE_WORDS).mean())
+    coded = prepared.column_codes("product")
+    if coded is not None:
+        codes, uniques = coded
+        hits = np.array([bool(COURSE_WORDS.search(str(u))) for u in uniques] + [False])
+        courses = float(hits[codes[prepared.is_purchase]].mean()) if len(amounts) else 0.0
     if key_source == "company" or legal >= B2B_NAMES:
         kind = "b2b"
     elif fixed >= FIXED_PRICES and (courses is None or courses >= COURSE_PRODUCTS):

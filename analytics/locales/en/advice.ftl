@@ -378,3 +378,25 @@ audit-finding-duplicate-contacts = { $duplicates } { $duplicates ->
     [one] customer
    *[other] customers
 } share an email or phone: duplicates in the base.
+
+## Wording by the shape of the business (diagnosis.shape): B2B and courses differ from retail.
+advice-rec-raise-frequency-action-b2b = A contract delivery schedule for each customer along his usual ordering cycle; the account manager calls a week before it is due.
+advice-rec-raise-frequency-step-b2b = List the customers whose gap between orders has grown and agree a delivery schedule with the first five.
+advice-rec-raise-check-action-b2b = A review of the price list and the minimum order, a wider range for current customers, a volume discount instead of an order discount.
+advice-rec-raise-check-step-b2b = Compare the average order of the five largest customers a year ago and now, and ask each what he now buys elsewhere.
+advice-rec-second-purchase-action-b2b = After the first delivery, a call from the account manager: how the acceptance went, what the next delivery needs; an offer for regular purchases.
+advice-rec-second-purchase-step-b2b = List the customers with one delivery in the last six months and call the first ten this week.
+advice-rec-reactivate-churned-action-b2b = A call from the account manager to every customer who missed his usual ordering time: what changed, did he find another supplier, is the price list still right.
+advice-rec-reactivate-churned-step-b2b = List the customers who missed their ordering time in the last 3 months and call the largest today.
+advice-rec-restart-acquisition-action-b2b = Bring back the flow of new customers: calls and emails to an industry list, tenders, referrals from current customers; count new contracts every week.
+advice-rec-restart-acquisition-step-b2b = Find where the last ten new customers came from and restart the channel that went quiet this week.
+advice-rec-raise-frequency-action-courses = Offer the next programme or a renewal to those finishing the current one; a membership or subscription instead of a one-off purchase.
+advice-rec-raise-frequency-step-courses = List those who finished a programme in the last 3 months and send them the next level's offer.
+advice-rec-raise-check-action-courses = Plans: an extended one with homework review or a mentor; two programmes together for less than apart.
+advice-rec-raise-check-step-courses = Add an extended plan to the next intake and count the share of students who choose it.
+advice-rec-second-purchase-action-courses = At the end of a programme, the next level with a graduates' discount valid for two weeks.
+advice-rec-second-purchase-step-courses = Write the email to the current intake's graduates offering the next programme.
+advice-rec-onboarding-action-courses = The first days after payment: a welcome, a study plan, a reminder of the first lesson; a curator writes to those who have not started within a week.
+advice-rec-onboarding-step-courses = Write the welcome email with the study plan and switch it on for every new student.
+advice-rec-restart-acquisition-action-courses = Bring back the flow of sign-ups: free lessons and webinars, partner broadcasts; count sign-ups and their conversion to a first payment every week.
+advice-rec-restart-acquisition-step-courses = Compare the sources of sign-ups before and after the fall and hold a free lesson in the one that dropped this week.

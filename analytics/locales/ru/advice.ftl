@@ -38,9 +38,8 @@ advice-finding-revenue-concentrated = { $top_share } выручки принос
    *[other] Чемпионы и лояльные ({ $core_customers }) дают { $core_revenue_share } выручки: их уход ударит сильнее любой рекламы.
 }
 advice-finding-one-time-buyers-dominate = { $one_time } из { $customers } { $customers_n ->
-    [one] клиент
-    [few] клиента
-   *[many] клиентов
+    [one] клиента
+   *[other] клиентов
 } ({ $share }) купили один раз и больше не возвращались.
 advice-finding-early-cohort-churn = Во второй месяц после первой покупки возвращаются только { $retention_m1 } новых клиентов, хотя обычный промежуток между покупками — { $median_gap_days } дн.: новички теряются сразу после первой покупки.
 advice-finding-frequency-falling = Активные клиенты стали покупать реже: { $frequency_before } → { $frequency_recent } заказа в месяц на клиента (−{ $change }), последние { $months } мес. против предыдущих { $months }.
@@ -82,14 +81,14 @@ advice-finding-name-acquisition-falling = меньше новых клиенто
 advice-finding-key-accounts-silent = Замолчали крупные клиенты ({ $accounts }): { $names }. За последние 12 мес. они принесли { $revenue_12m } ({ $revenue_share } выручки) и молчат дольше 2,5 своих обычных интервалов между покупками.
 advice-finding-name-key-accounts-silent = замолчали крупные клиенты
 
-advice-computed-on-active-base-monthly = Посчитано на активной базе по месяцам: активен тот, кто покупал в окне оттока
-advice-computed-on-customers-with-purchases = Посчитано на клиентах с оплаченными заказами
-advice-computed-on-rfm-segments = Посчитано на RFM-сегментах
-advice-computed-on-cohorts-by-first-purchase-month = Посчитано на когортах по месяцу первой покупки, без маленьких и молодых
-advice-computed-on-valid-orders-monthly = Посчитано на оплаченных заказах по месяцам
-advice-computed-on-customers = Посчитано на клиентах группы и всей базы
+advice-computed-on-active-base-monthly = Посчитано по активной базе по месяцам: активен тот, кто покупал в окне оттока
+advice-computed-on-customers-with-purchases = Посчитано по клиентам с оплаченными заказами
+advice-computed-on-rfm-segments = Посчитано по RFM-сегментам
+advice-computed-on-cohorts-by-first-purchase-month = Посчитано по когортам по месяцу первой покупки, без маленьких и молодых
+advice-computed-on-valid-orders-monthly = Посчитано по оплаченным заказам по месяцам
+advice-computed-on-customers = Посчитано по клиентам группы и всей базы
 advice-computed-on-quality = Посчитано при проверке качества данных
-advice-computed-on-new-customers-by-window = Посчитано на новых клиентах сравнимых периодов: новый — тот, чья первая покупка пришлась на период
+advice-computed-on-new-customers-by-window = Посчитано по новым клиентам сравнимых периодов: новый — тот, чья первая покупка пришлась на период
 advice-computed-on-own-purchase-rhythm = Посчитано по ритму каждого клиента: медианному интервалу между его покупками
 
 
@@ -400,3 +399,25 @@ audit-finding-duplicate-contacts = { $duplicates } { $duplicates ->
     [few] клиента
    *[many] клиентов
 } с общим email или телефоном — дубли в базе.
+
+## Wording by the shape of the business (diagnosis.shape): B2B and courses differ from retail.
+advice-rec-raise-frequency-action-b2b = График поставок по договору для каждого клиента по его обычному циклу заказа; менеджер звонит за неделю до срока.
+advice-rec-raise-frequency-step-b2b = Выписать клиентов, чей интервал между заказами вырос, и согласовать с первыми пятью график поставок.
+advice-rec-raise-check-action-b2b = Пересмотр прайса и минимальной партии, расширение ассортимента для текущих клиентов, скидка за объём вместо скидки за заказ.
+advice-rec-raise-check-step-b2b = Сравнить средний заказ пяти крупнейших клиентов год назад и сейчас и обсудить с каждым, что он стал брать у других.
+advice-rec-second-purchase-action-b2b = После первой поставки — звонок менеджера: как прошла приёмка, что нужно к следующей поставке; коммерческое предложение на регулярные закупки.
+advice-rec-second-purchase-step-b2b = Выписать клиентов с одной поставкой за последние полгода и позвонить первым десяти на этой неделе.
+advice-rec-reactivate-churned-action-b2b = Звонок менеджера каждому клиенту, пропустившему свой обычный срок заказа: что изменилось, не нашёл ли другого поставщика, актуален ли прайс.
+advice-rec-reactivate-churned-step-b2b = Выписать клиентов, пропустивших срок заказа за последние 3 мес., и позвонить самым крупным сегодня.
+advice-rec-restart-acquisition-action-b2b = Вернуть поток новых клиентов: холодные звонки и письма по отраслевому списку, тендеры, рекомендации от текущих клиентов; считать новые договоры каждую неделю.
+advice-rec-restart-acquisition-step-b2b = Выяснить, откуда пришли последние десять новых клиентов, и на этой неделе возобновить тот канал, что затих.
+advice-rec-raise-frequency-action-courses = Предложение следующей программы или продления тем, кто заканчивает текущую; абонемент или подписка вместо разовой покупки.
+advice-rec-raise-frequency-step-courses = Выписать тех, кто закончил программу за последние 3 мес., и отправить им предложение следующей ступени.
+advice-rec-raise-check-action-courses = Тарифы: расширенный с разбором домашних заданий или наставником; пакет из двух программ дешевле, чем по отдельности.
+advice-rec-raise-check-step-courses = Добавить в ближайший поток расширенный тариф и посчитать, какая доля учеников его выберет.
+advice-rec-second-purchase-action-courses = В конце программы — предложение следующей ступени со скидкой для выпускников, действующей две недели.
+advice-rec-second-purchase-step-courses = Собрать письмо выпускникам текущего потока с предложением следующей программы.
+advice-rec-onboarding-action-courses = Первые дни после оплаты: приветствие, план обучения, напоминание о первом уроке; куратор пишет тем, кто не начал за неделю.
+advice-rec-onboarding-step-courses = Написать приветственное письмо с планом обучения и включить его для всех новых учеников.
+advice-rec-restart-acquisition-action-courses = Вернуть поток заявок: бесплатные уроки и вебинары, партнёрские эфиры; считать заявки и их конверсию в первую оплату каждую неделю.
+advice-rec-restart-acquisition-step-courses = Сравнить источники заявок до и после спада и на этой неделе провести бесплатный урок в том, что выпал.

@@ -86,6 +86,7 @@ def format_args(args: Mapping[str, float | int | str], lang: str) -> dict[str, A
             out["period"] = t(lang, "chart-period", months=int(value))
         else:
             out[name] = formatting.number(float(value), lang, 0)
+            out[name + "_n"] = value  # raw, for plural selectors ("из 21 клиента")
     return out
 
 
