@@ -518,12 +518,14 @@ CONSTRAINT_FINDINGS: dict[str, str] = {
 
 
 def constraint_finding(report: Report) -> str | None:
-    """The finding code of the diagnosis' constraint, if it has one; silent key accounts
-    with 20 %+ of the last 12 months' revenue come first whatever the factor (losing two
-    of three key accounts is the story, not the average check that fell with them)."""
+    """The finding code of the diagnosis' constraint, if it has one; in a B2B base, silent
+    key accounts with 20 %+ of the last 12 months' revenue come first whatever the factor
+    (losing two of three key accounts is the story, not the average check that fell with
+    them)."""
     diagnosis = section(report, "diagnosis")
     silent = rows(diagnosis.get("silent_accounts"))
-    if diagnosis.get("concentrated") and sum(
+    b2b = section(diagnosis, "shape").get("kind") == "b2b"
+    if b2b and diagnosis.get("concentrated") and sum(
             num(a, "revenue_share_12m") or 0 for a in silent) >= KEY_ACCOUNTS_SHARE_HIGH:
         return "key_accounts_silent"
     factor = section(diagnosis, "constraint").get("factor")

@@ -28,6 +28,9 @@ FIXED_PRICES = 0.60
 """Share of orders at the 5 most common amounts that makes prices fixed (a price list of
 programmes or plans)."""
 COURSE_PRODUCTS = 0.30
+"""With fixed prices, this share of orders read as programmes or plans makes it courses."""
+MOSTLY_COURSES = 0.50
+"""Without fixed prices, half the orders read as programmes or plans make it courses."""
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,8 @@ def business_shape(prepared: PreparedOrders, key_source: str | None = None) -> S
         courses = float(hits[codes[prepared.is_purchase]].mean()) if len(amounts) else 0.0
     if key_source == "company" or legal >= B2B_NAMES:
         kind = "b2b"
-    elif fixed >= FIXED_PRICES and (courses is None or courses >= COURSE_PRODUCTS):
+    elif (fixed >= FIXED_PRICES and (courses is None or courses >= COURSE_PRODUCTS)) or (
+            courses is not None and courses >= MOSTLY_COURSES):
         kind = "courses"
     else:
         kind = "retail"

@@ -43,6 +43,7 @@ from analytics.render.document import (
 )
 from analytics.render.formatting import iso_date, money, number, share
 from analytics.render.text import advice as say
+from analytics.render.text.diagnosis import diagnosis_lines
 from analytics.render.text.kit import Tx
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
@@ -198,6 +199,10 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     subtitle = (t(lang, "export-report-subtitle", file=str(file_name), as_of=as_of)
                 if file_name else t(lang, "export-report-subtitle-nofile", as_of=as_of))
     doc = Document(title=t(lang, "export-report-title"), subtitle=subtitle, lang=lang)
+    tx = Tx(lang, currency)
+    head = diagnosis_lines(report, tx)
+    if head:  # the same sentences as the summary's head
+        doc.add(Heading(tx("report-main-title")), *(Paragraph(line) for line in head))
 
     summary = _summary(report, lang, currency)
     if summary:
@@ -218,7 +223,6 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
         for name, png in charts.items():
             doc.add(Image(png=png, caption=_chart_title(name, lang), name=name))
 
-    tx = Tx(lang, currency)
     _advice(doc, report, tx)
     doc.add(Heading(t(lang, "export-rfm-heading")))
     table = _rfm_table(report, lang, currency)

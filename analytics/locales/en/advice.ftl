@@ -22,7 +22,7 @@ advice-month-in-12 = in December
 advice-finding-active-base-shrinking = Over { $months } months ({ $month_from } → { $month_to }) the total base grew from { $total_from } to { $total_to } while the active base fell from { $active_from } to { $active_to } (−{ $active_change }): { $churned } { $churned_n ->
     [one] customer
    *[other] customers
-} churned, { $new } new arrived. Conversion on the total base { $conversion_total_base_from } → { $conversion_total_base_to }, on the active base { $conversion_active_base_from } → { $conversion_active_base_to }: the problem is churn, not conversion.
+} churned, { $new } new arrived. Conversion on the total base { $conversion_total_base_from } → { $conversion_total_base_to }, on the active base { $conversion_active_base_from } → { $conversion_active_base_to }: conversion is fairer on the active base, the total base includes those long gone.
 advice-finding-win-back-segments-large = At risk and Can't lose hold { $customers } { $customers_n ->
     [one] customer
    *[other] customers
@@ -348,7 +348,7 @@ report-playbooks-heading = What to do with each segment
 
 audit-finding-acquisition-falling = Fewer new customers: { $new_before } → { $new_recent } over comparable periods.
 audit-finding-key-accounts-silent = Large customers went silent: { $names }.
-audit-finding-active-base-shrinking = The total base grows ({ $total_from } → { $total_to }) while the active base shrinks ({ $active_from } → { $active_to }): this is churn, not falling conversion.
+audit-finding-active-base-shrinking = The total base grows ({ $total_from } → { $total_to }) while the active base shrinks ({ $active_from } → { $active_to }): customers leave faster than they come.
 audit-finding-win-back-segments-large = { $customers } { $customers ->
     [one] customer
    *[other] customers

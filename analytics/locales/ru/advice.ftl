@@ -23,7 +23,7 @@ advice-finding-active-base-shrinking = За { $months } мес. ({ $month_from }
     [one] клиент
     [few] клиента
    *[many] клиентов
-}, новых пришло { $new }. Конверсия на всей базе { $conversion_total_base_from } → { $conversion_total_base_to }, на активной { $conversion_active_base_from } → { $conversion_active_base_to }: проблема не в конверсии, а в оттоке.
+}, новых пришло { $new }. Конверсия на всей базе { $conversion_total_base_from } → { $conversion_total_base_to }, на активной { $conversion_active_base_from } → { $conversion_active_base_to }: конверсию честнее читать по активной базе, вся база включает давно ушедших.
 advice-finding-win-back-segments-large = В сегментах «В зоне риска» и «Нельзя потерять» { $customers } { $customers_n ->
     [one] клиент
     [few] клиента
@@ -367,7 +367,7 @@ report-playbooks-heading = Что делать с каждым сегменто�
 
 audit-finding-acquisition-falling = Новых клиентов стало меньше: { $new_before } → { $new_recent } за сравнимые периоды.
 audit-finding-key-accounts-silent = Замолчали крупные клиенты: { $names }.
-audit-finding-active-base-shrinking = Вся база растёт ({ $total_from } → { $total_to }), а активная сокращается ({ $active_from } → { $active_to }): это отток, а не падение конверсии.
+audit-finding-active-base-shrinking = Вся база растёт ({ $total_from } → { $total_to }), а активная сокращается ({ $active_from } → { $active_to }): клиенты уходят быстрее, чем приходят.
 audit-finding-win-back-segments-large = { $customers } { $customers ->
     [one] клиент
     [few] клиента

@@ -88,10 +88,11 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
     lines.block().title(tx("report-main-title"))
     for sentence in diagnosis_lines(report, tx):
         lines.text(sentence)
-    if findings:
-        lines.text(finding_text(findings[0], tx))
-    else:
+    named = bool(section(report, "diagnosis").get("silent_accounts"))
+    if not findings:
         lines.text(tx("report-no-findings" if purchases else "report-no-purchases"))
+    elif not (named and findings[0].get("code") == "key_accounts_silent"):
+        lines.text(finding_text(findings[0], tx))  # else the diagnosis named the accounts
     money = [r for r in recs if r.get("effect")]
     if money:
         lines.text(tx("report-lever", metric=tx(f"advice-growth-{money[0].get('growth_metric')}")))

@@ -158,3 +158,38 @@ def test_leads_convert_by_lead_month() -> None:
     # a lead of 3 June could pay until 1 September, the day the data ends: still open
     assert [m.open for m in months] == [False] * 5 + [True] * 3
     assert d.acquisition.conversion == pytest.approx(0.4)
+
+
+def test_a_b2b_supplier_is_told_about_its_lost_accounts_first() -> None:
+    """The advice on the B2B story: the silent accounts lead, ahead of the check that fell
+    with them, and the steps are account work."""
+    from tests.analytics.advice.helpers import report
+
+    names = {0: "ООО «Ромашка»", 1: "АО «Вектор»", 2: "ИП Соколов"}
+    story = Story(months=24, new=lambda m: 3 if m == 0 else (1 if m % 3 == 0 else 0),
+                  buy=flat(0.6), orders=flat(1.0), check=flat(40_000), names=names)
+    table = simulate(story)
+    big = table["customer_key"].isin(["c0", "c1", "c2"])
+    table.loc[big, "amount"] *= 6
+    table = table[~(table["customer_key"].isin(["c0", "c1"])
+                    & (table["order_date"] >= "2022-07-01"))]
+    built = report(table)
+    assert built["diagnosis"]["shape"]["kind"] == "b2b"
+    assert built["findings"][0]["code"] == "key_accounts_silent"
+    assert built["recommendations"][0]["code"] == "call_key_accounts"
+    assert "Ромашка" in built["findings"][0]["evidence"]["names"]
+
+
+def test_the_shapes_of_the_shipped_samples() -> None:
+    from analytics.ingest import ingest_file
+
+    samples = Path(__file__).parents[3] / "samples"
+    kinds = {}
+    for name in ("shop_orders.csv", "school_orders.xlsx"):
+        result = ingest_file(samples / name)
+        audit = run_audit_analytics(result.table)
+        kinds[name] = diagnose(audit.prepared).shape
+    assert kinds["shop_orders.csv"].kind == "retail"
+    school = kinds["school_orders.xlsx"]
+    assert school.kind == "courses" and school.course_products is not None
+    assert school.course_products >= 0.5 and school.fixed_prices < 0.6  # by programmes
