@@ -44,9 +44,12 @@ from analytics.render.document import (
 from analytics.render.formatting import iso_date, money, number, share
 from analytics.render.text import advice as say
 from analytics.render.text.diagnosis import diagnosis_lines
-from analytics.render.text.kit import Tx
+from analytics.render.text.kit import Tx, chart_caption
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
+
+CHART_WIDTH = 0.55
+"""A chart's share of the PDF's text width: two portrait charts (4:5) fit on an A4 page."""
 
 
 def _num(value: Any) -> float | None:
@@ -58,12 +61,6 @@ def _num(value: Any) -> float | None:
 def _section(report: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = report.get(key)
     return value if isinstance(value, Mapping) else {}
-
-
-def _chart_title(name: str, lang: str) -> str:
-    key = f"export-chart-{name}"
-    text = t(lang, key)
-    return name.replace("_", " ").replace("-", " ").capitalize() if text == key else text
 
 
 def _summary(report: Mapping[str, Any], lang: str, currency: str | None) -> list[str]:
@@ -221,7 +218,8 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     if charts:
         doc.add(Heading(t(lang, "export-charts-heading")))
         for name, png in charts.items():
-            doc.add(Image(png=png, caption=_chart_title(name, lang), name=name))
+            doc.add(Image(png=png, caption=chart_caption(name, lang), width=CHART_WIDTH,
+                          name=name))
 
     _advice(doc, report, tx)
     doc.add(Heading(t(lang, "export-rfm-heading")))

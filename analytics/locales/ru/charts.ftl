@@ -119,3 +119,10 @@ chart-clusters-legend = { $customers_pct } клиентов, { $revenue_pct } в
 chart-clusters-legend-customers = { $customers_pct } клиентов
 chart-clusters-other = Остальные группы
 chart-clusters-note = Точка — клиент; чем ближе точки, тем похожее клиенты покупают
+
+chart-caption-revenue = Выручка по месяцам: новые и вернувшиеся клиенты
+chart-caption-active-base = Вся база и активная база, отток
+chart-caption-rfm = RFM-сегменты: клиенты и выручка
+chart-caption-cohorts = Удержание когорт по месяцу первой покупки
+chart-caption-breakdown = Разрез базы
+chart-caption-clusters = Группы клиентов по поведению

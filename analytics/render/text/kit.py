@@ -168,3 +168,8 @@ def _line(style: Style, text: str, markup: Markup) -> str:
         if style == "note":
             return f"<i>{body}</i>"
     return body
+
+
+def chart_caption(name: str, lang: str) -> str:
+    """The caption of chart ``name`` in ``lang`` (the chat's album, the PDF and HTML)."""
+    return t(lang, f"chart-caption-{name.replace('_', '-')}")

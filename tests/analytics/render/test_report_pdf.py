@@ -115,3 +115,33 @@ def test_the_document_opens_with_the_summarys_diagnosis(sample_report: dict) -> 
         assert line in text
     first = html.index("Главное")
     assert first < html.index("меньше новых клиентов") < html.index("Ключевые показатели")
+
+
+def test_the_pdf_opens_with_the_head_and_never_splits_a_step(
+        sample_report: dict, tmp_path: Any) -> None:  # type: ignore[type-arg]
+    """Read back from the PDF itself: the diagnosis on page 1, charts two to a page, and
+    every step (from its numbered heading to its "Почему:") on one page."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from analytics.render.charts import render_charts
+    from analytics.render.report_pdf import audit_pdf
+
+    charts = render_charts(sample_report, "ru")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(
+        audit_pdf(sample_report, charts, "ru"))).pages]
+    assert "Главное" in pages[0] and "меньше новых клиентов" in pages[0]
+    assert len(pages) <= 10
+    chart_pages = [i for i, text in enumerate(pages)
+                   if "Выручка по месяцам" in text or "Удержание когорт" in text]
+    assert len(chart_pages) == 2  # the revenue chart and the cohorts chart, each with a partner
+    steps = len(sample_report["recommendations"])
+    started = ended = 0
+    for text in pages:
+        begins = len(re.findall(r"(?m)^\d+\. \S", text))
+        ends = text.count("Почему:")
+        assert begins == ends, text[:200]  # whatever step starts on a page ends there
+        started, ended = started + begins, ended + ends
+    assert started == ended == steps
