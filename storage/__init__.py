@@ -34,15 +34,15 @@ from storage.retention import run_retention
 from storage.sqlite import SQLiteStorage, open_sqlite_storage
 
 if TYPE_CHECKING:
-    from storage.sqlite.fsm import SQLiteFSMStorage
+    from storage.sql.fsm import SQLFSMStorage
 
 
 def __getattr__(name: str) -> Any:
     """Import the FSM storage (and with it aiogram, slow to import) only when asked for."""
-    if name == "SQLiteFSMStorage":
-        from storage.sqlite.fsm import SQLiteFSMStorage
+    if name == "SQLFSMStorage":
+        from storage.sql.fsm import SQLFSMStorage
 
-        return SQLiteFSMStorage
+        return SQLFSMStorage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -62,7 +62,7 @@ __all__ = [
     "NotFoundError",
     "PurgeReport",
     "Role",
-    "SQLiteFSMStorage",
+    "SQLFSMStorage",
     "SQLiteStorage",
     "Storage",
     "StorageError",

@@ -9,18 +9,18 @@ from storage.codec import Clock, utc_now
 from storage.interfaces import Storage
 from storage.layout import DataLayout
 from storage.models import DeletionReport, PurgeReport
+from storage.sql.answers import SQLAnswerRepository
+from storage.sql.audits import SQLAuditRepository
+from storage.sql.briefs import SQLBriefRepository
+from storage.sql.customer_results import SQLCustomerResultRepository
+from storage.sql.uploads import SQLUploadRepository
+from storage.sql.users import SQLUserRepository
 from storage.sqlite import maintenance
-from storage.sqlite.answers import SQLiteAnswerRepository
-from storage.sqlite.audits import SQLiteAuditRepository
-from storage.sqlite.briefs import SQLiteBriefRepository
-from storage.sqlite.customer_results import SQLiteCustomerResultRepository
 from storage.sqlite.database import DEFAULT_BUSY_TIMEOUT_MS, Database, Synchronous
 from storage.sqlite.migrator import apply_migrations
-from storage.sqlite.uploads import SQLiteUploadRepository
-from storage.sqlite.users import SQLiteUserRepository
 
 if TYPE_CHECKING:
-    from storage.sqlite.fsm import SQLiteFSMStorage
+    from storage.sql.fsm import SQLFSMStorage
 
 
 class SQLiteStorage(Storage):
@@ -30,45 +30,45 @@ class SQLiteStorage(Storage):
         self.db = db
         self._layout = layout
         self._clock = clock
-        self._users = SQLiteUserRepository(db, clock)
-        self._uploads = SQLiteUploadRepository(db, clock)
-        self._audits = SQLiteAuditRepository(db, clock)
-        self._customer_results = SQLiteCustomerResultRepository(db, clock)
-        self._answers = SQLiteAnswerRepository(db, clock)
-        self._briefs = SQLiteBriefRepository(db, clock)
-        self._fsm: SQLiteFSMStorage | None = None
+        self._users = SQLUserRepository(db, clock)
+        self._uploads = SQLUploadRepository(db, clock)
+        self._audits = SQLAuditRepository(db, clock)
+        self._customer_results = SQLCustomerResultRepository(db, clock)
+        self._answers = SQLAnswerRepository(db, clock)
+        self._briefs = SQLBriefRepository(db, clock)
+        self._fsm: SQLFSMStorage | None = None
 
     @property
-    def users(self) -> SQLiteUserRepository:
+    def users(self) -> SQLUserRepository:
         return self._users
 
     @property
-    def uploads(self) -> SQLiteUploadRepository:
+    def uploads(self) -> SQLUploadRepository:
         return self._uploads
 
     @property
-    def audits(self) -> SQLiteAuditRepository:
+    def audits(self) -> SQLAuditRepository:
         return self._audits
 
     @property
-    def customer_results(self) -> SQLiteCustomerResultRepository:
+    def customer_results(self) -> SQLCustomerResultRepository:
         return self._customer_results
 
     @property
-    def answers(self) -> SQLiteAnswerRepository:
+    def answers(self) -> SQLAnswerRepository:
         return self._answers
 
     @property
-    def briefs(self) -> SQLiteBriefRepository:
+    def briefs(self) -> SQLBriefRepository:
         return self._briefs
 
     @property
-    def fsm(self) -> "SQLiteFSMStorage":
+    def fsm(self) -> "SQLFSMStorage":
         """Created on first use, so processes that never touch FSM never import aiogram."""
         if self._fsm is None:
-            from storage.sqlite.fsm import SQLiteFSMStorage
+            from storage.sql.fsm import SQLFSMStorage
 
-            self._fsm = SQLiteFSMStorage(self.db, clock=self._clock)
+            self._fsm = SQLFSMStorage(self.db, clock=self._clock)
         return self._fsm
 
     @property

@@ -1,4 +1,4 @@
-"""SQLiteFSMStorage against aiogram's own storage contract, plus persistence and keys.
+"""SQLFSMStorage against aiogram's own storage contract, plus persistence and keys.
 
 The contract cases reproduce aiogram's tests/test_fsm/storage/test_storages.py.
 """
@@ -13,7 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 
-from storage import SQLiteFSMStorage, SQLiteStorage, open_sqlite_storage
+from storage import SQLFSMStorage, SQLiteStorage, open_sqlite_storage
 
 KEY = StorageKey(bot_id=42, chat_id=-42, user_id=42)
 
@@ -153,7 +153,7 @@ async def test_standalone_fsm_storage_owns_its_database(tmp_path: Path) -> None:
 
     db = await Database.open(tmp_path / "fsm.sqlite3")
     await apply_migrations(db)
-    fsm = SQLiteFSMStorage(db, owns_database=True)
+    fsm = SQLFSMStorage(db, owns_database=True)
     await fsm.set_state(KEY, "x")
     await fsm.close()
     with pytest.raises(Exception, match="closed"):
