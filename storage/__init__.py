@@ -1,7 +1,8 @@
 """Kratno storage: the bot's memory.
 
 The bot codes against the `Storage` protocol and the records in `storage.models`; the SQLite
-backend (`open_sqlite_storage`) is the embedded default. See docs/storage.md.
+backend (`open_sqlite_storage`) is the embedded default, PostgreSQL (`storage.postgres`) is
+for several instances and workers; `open_storage` picks one. See docs/storage.md.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,7 @@ from storage.interfaces import (
     AuditRepository,
     BriefRepository,
     CustomerResultRepository,
+    FileStore,
     Storage,
     UploadRepository,
     UserRepository,
@@ -30,6 +32,7 @@ from storage.models import (
     UploadStatus,
     User,
 )
+from storage.opening import migrate, open_storage
 from storage.retention import run_retention
 from storage.sqlite import SQLiteStorage, open_sqlite_storage
 
@@ -58,6 +61,7 @@ __all__ = [
     "CustomerResultRepository",
     "DataLayout",
     "DeletionReport",
+    "FileStore",
     "MigrationError",
     "NotFoundError",
     "PurgeReport",
@@ -71,6 +75,8 @@ __all__ = [
     "UploadStatus",
     "User",
     "UserRepository",
+    "migrate",
     "open_sqlite_storage",
+    "open_storage",
     "run_retention",
 ]

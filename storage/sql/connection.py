@@ -35,6 +35,11 @@ class Transaction(Protocol):
 
     async def fetch_all(self, sql: str, params: Params = ()) -> Sequence[Row]: ...
 
+    async def lock(self, name: str) -> None:
+        """Wait for, then hold until this transaction ends, the lock called ``name``: a
+        read-modify-write of one key then never interleaves with another."""
+        ...
+
 
 class Database(Protocol):
     """A backend's database: write transactions and reads of the last committed state."""

@@ -83,6 +83,7 @@ class SQLFSMStorage(BaseStorage):
         """Read, merge and write in one transaction, so concurrent updates never lose a field."""
         patch = dict(data)
         async with self._db.transaction() as tx:
+            await tx.lock(f"fsm:{self._key(key)}")
             row = await tx.fetch_one("SELECT data FROM fsm_state WHERE key = ?", (self._key(key),))
             merged = {} if row is None else self._decode(row["data"])
             merged.update(patch)

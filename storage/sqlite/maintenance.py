@@ -2,11 +2,11 @@
 
 import asyncio
 from datetime import datetime, timedelta
-from graphlib import TopologicalSorter
 
 from storage.codec import to_timestamp
 from storage.layout import DataLayout
 from storage.models import DeletionReport, PurgeReport
+from storage.sql.erasure import children_first
 from storage.sqlite.database import Database, Transaction
 
 TMP_MAX_AGE = timedelta(days=1)
@@ -38,7 +38,7 @@ async def delete_user(db: Database, layout: DataLayout, user_id: int) -> Deletio
         rows += await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
     files = await asyncio.to_thread(layout.remove_user, user_id)
     checkpointed = await db.checkpoint()
-    return DeletionReport(rows=rows, files=files, wal_checkpointed=checkpointed)
+    return DeletionReport(rows=rows, files=files, scrubbed=checkpointed)
 
 
 async def purge_expired(
@@ -88,12 +88,9 @@ async def purge_expired(
 
 async def _user_tables(tx: Transaction) -> list[str]:
     """User tables, each before the tables it references (so no row goes by cascade)."""
-    tables = {str(row[0]) for row in await tx.fetch_all(_USER_TABLES)}
-    referenced_by: dict[str, set[str]] = {table: set() for table in tables}
-    for child, parent in await tx.fetch_all(_FOREIGN_KEYS):
-        if child in tables and parent in tables and child != parent:
-            referenced_by[parent].add(child)
-    return list(TopologicalSorter(referenced_by).static_order())
+    tables = [str(row[0]) for row in await tx.fetch_all(_USER_TABLES)]
+    references = [(str(r[0]), str(r[1])) for r in await tx.fetch_all(_FOREIGN_KEYS)]
+    return children_first(tables, references)
 
 
 async def _count(tx: Transaction, table: str) -> int:

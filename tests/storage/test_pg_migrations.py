@@ -1,0 +1,58 @@
+"""PostgreSQL migrations: instances starting together apply each file once; refusals."""
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from storage import MigrationError, migrate
+from storage.postgres import PgDatabase, apply_migrations, load_migrations, schema_version
+from storage.sql.migrations import MigrationFile
+from tests.postgres import database_url
+
+
+@pytest.fixture
+def empty_database() -> Iterator[str]:
+    """A new, empty database in the test cluster (dropped afterwards)."""
+    url = database_url()
+    name = f"kratno_mig_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield make_conninfo(**{**conninfo_to_dict(url), "dbname": name})
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+async def test_instances_starting_at_once_apply_each_migration_once(empty_database: str) -> None:
+    latest = len(load_migrations())
+    dbs = [await PgDatabase.open(empty_database, pool_size=1) for _ in range(5)]
+    try:
+        applied = await asyncio.gather(*(apply_migrations(db) for db in dbs))
+        assert sorted(v for versions in applied for v in versions) == list(range(1, latest + 1))
+        assert await schema_version(dbs[0]) == latest
+        assert await apply_migrations(dbs[0]) == []
+    finally:
+        for db in dbs:
+            await db.close()
+
+
+async def test_migrate_command_path_and_refusals(empty_database: str) -> None:
+    assert await migrate("unused", empty_database) == list(range(1, len(load_migrations()) + 1))
+    db = await PgDatabase.open(empty_database, pool_size=1)
+    try:
+        edited = [MigrationFile(1, "schema", "SELECT 1")]
+        with pytest.raises(MigrationError, match="edited after"):
+            await apply_migrations(db, migrations=edited)
+        with pytest.raises(MigrationError, match="newer version"):
+            await apply_migrations(db, migrations=[])
+        broken = [*load_migrations(), MigrationFile(2, "broken", "CREATE TABLE users (x int);")]
+        with pytest.raises(MigrationError, match="2_broken failed"):
+            await apply_migrations(db, migrations=broken)
+        assert await schema_version(db) == 1  # the failed file left nothing behind
+    finally:
+        await db.close()
