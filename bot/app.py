@@ -7,6 +7,8 @@ import contextlib
 import gc
 import logging
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
 from aiogram import Bot, Dispatcher, F
 from aiogram.client.default import DefaultBotProperties
@@ -30,9 +32,9 @@ from bot.middlewares import (
     RetryMiddleware,
     ThrottlingMiddleware,
 )
-from bot.services.background import Background
+from bot.services.work import Jobs, LocalJobs
 from bot.worker import JobPool
-from storage import Storage, open_sqlite_storage, run_retention
+from storage import Storage, open_storage, run_retention
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +51,14 @@ def build_bot(settings: Settings) -> Bot:
                default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
-def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool) -> Dispatcher:
-    """The dispatcher with FSM on SQLite, middlewares, i18n and every router."""
+def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool,
+                     jobs: Jobs) -> Dispatcher:
+    """The dispatcher with FSM in the storage, middlewares, i18n and every router."""
     dp = Dispatcher(storage=storage.fsm, events_isolation=SimpleEventIsolation())
     dp["storage"] = storage
     dp["pool"] = pool
     dp["settings"] = settings
-    dp["tasks"] = Background()
+    dp["jobs"] = jobs
     dp.update.outer_middleware(LogContextMiddleware())
     dp.update.outer_middleware(AccountMiddleware(storage))
     I18nMiddleware(
@@ -91,19 +94,37 @@ async def run(settings: Settings) -> None:
     # GIL back to the event loop every 0.5 ms instead of 5 ms: other users' replies
     # do not queue behind a bulk write.
     sys.setswitchinterval(SWITCH_INTERVAL)
-    storage = await open_sqlite_storage(settings.data_dir)
+    storage = await open_storage(settings.data_dir, settings.database)
     pool = JobPool(settings.workers, settings.job_timeout_seconds)
     bot = build_bot(settings)
-    dp = build_dispatcher(settings, storage, pool)
+    async with contextlib.AsyncExitStack() as stack:
+        jobs: Jobs = LocalJobs()
+        serving: list[Coroutine[Any, Any, None]] = []
+        if settings.database is not None:  # the queue in PostgreSQL; work it here too?
+            from bot.queue.runner import Runner, opened_queue, serve_jobs
+            from bot.queue.tasks import QueueJobs
+
+            queue = await stack.enter_async_context(opened_queue(settings.database))
+            jobs = QueueJobs(queue)
+            if settings.workers > 0:
+                runner = await Runner.create(bot, storage, pool, settings, jobs)
+                serving.append(serve_jobs(queue, runner, settings.workers))
+        await _run_bot(settings, storage, pool, bot, jobs=jobs, serving=serving)
+
+
+async def _run_bot(settings: Settings, storage: Storage, pool: JobPool, bot: Bot, *,
+                   jobs: Jobs, serving: list[Coroutine[Any, Any, None]]) -> None:
+    dp = build_dispatcher(settings, storage, pool, jobs)
     # The ~300,000 objects of the libraries and the set-up live as long as the process:
     # kept out of the garbage collector's full passes, which otherwise stop the event loop
     # for 0.25-0.35 s each (measured while four audits' results were being stored).
     gc.freeze()
     background = [
-        asyncio.create_task(pool.warm_up()),
         asyncio.create_task(run_retention(storage, retention_days=settings.retention_days)),
+        *(asyncio.create_task(work) for work in serving),
     ]
-    tasks: Background = dp["tasks"]
+    if settings.workers > 0:
+        background.append(asyncio.create_task(pool.warm_up()))
     try:
         await set_commands(bot)
         if settings.mode == "webhook":
@@ -117,7 +138,7 @@ async def run(settings: Settings) -> None:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        await tasks.close()
+        await jobs.close()
         await bot.session.close()
         await storage.close()
 

@@ -7,7 +7,6 @@ import html
 import json
 import logging
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from aiogram.types import BufferedInputFile, InputMediaPhoto
@@ -24,10 +23,14 @@ from storage import CustomerResult, UploadStatus
 log = logging.getLogger(__name__)
 
 
-async def run_audit(ctx: Ctx, upload_id: int, path: Path, mapping: Mapping[str, str], *,
+async def run_audit(ctx: Ctx, upload_id: int, mapping: Mapping[str, str], *,
                     ask_unsure: bool = True) -> NeedsColumns | None:
     """Audit the stored upload; returns the column questions when the user must confirm
     columns first, else replies with the summary, the charts and the view buttons."""
+    path = await ctx.storage.files.local_path(ctx.user_id, upload_id)
+    if path is None:  # purged by retention (or deleted) since it was uploaded
+        await ctx.say("audit-gone")
+        return None
     status = await StatusMessage.start(ctx, "progress-received")
     uploads = ctx.storage.uploads
     await uploads.set_status(ctx.user_id, upload_id, UploadStatus.PROCESSING)
