@@ -33,7 +33,9 @@ from storage import Storage, open_storage
 
 log = logging.getLogger(__name__)
 
+WORK_STARTED = "work started:"
 HEARTBEAT_SECONDS = 2.0
+POLL_SECONDS = 1.0
 STALLED_AFTER_SECONDS = 10.0
 STALLED_CHECK_SECONDS = 5.0
 
@@ -72,6 +74,7 @@ class Runner:
             state=FSMContext(self.storage.fsm, StorageKey(self.bot.id, chat_id, user_id)),
             storage=self.storage, pool=self.pool, settings=self.settings, jobs=self.jobs,
         )
+        log.info("%s %s", WORK_STARTED, name)
         try:
             await resolve_work(name)(ctx, **args)
         except Exception as exc:
@@ -98,7 +101,11 @@ async def retry_stalled_jobs(app: App, *, every: float = STALLED_CHECK_SECONDS) 
 
 
 async def serve_jobs(app: App, runner: Runner, concurrency: int) -> None:
-    """Work jobs until cancelled (then finish or hand back the running ones)."""
+    """Work jobs until cancelled (then finish or hand back the running ones).
+
+    procrastinate's own INFO lines carry the jobs' arguments (file names, a user's name):
+    they are kept out of the logs, which say which work started instead."""
+    logging.getLogger("procrastinate").setLevel(logging.WARNING)
     stalled = asyncio.create_task(retry_stalled_jobs(app))
     try:
         await app.run_worker_async(
@@ -106,7 +113,8 @@ async def serve_jobs(app: App, runner: Runner, concurrency: int) -> None:
             additional_context={"runner": runner},
             update_heartbeat_interval=HEARTBEAT_SECONDS,
             stalled_worker_timeout=STALLED_AFTER_SECONDS,
-            abort_job_polling_interval=1.0,
+            abort_job_polling_interval=POLL_SECONDS,
+            fetch_job_polling_interval=POLL_SECONDS,  # a retried job is not notified
             shutdown_graceful_timeout=5.0,
             delete_jobs="successful",
         )

@@ -14,7 +14,7 @@ import asyncio
 import time
 from typing import TYPE_CHECKING, Any
 
-from procrastinate import App, Blueprint, JobContext, PsycopgConnector
+from procrastinate import App, JobContext, PsycopgConnector
 from procrastinate.exceptions import AlreadyEnqueued, JobAborted
 from procrastinate.job_context import AbortReason
 from procrastinate.jobs import Job
@@ -30,9 +30,6 @@ QUEUE = "work"
 CANCEL_WAIT_SECONDS = 15.0
 INTERRUPTED_ATTEMPTS = 3
 
-tasks = Blueprint()
-
-
 class RetryInterrupted(BaseRetryStrategy):
     """Retry a job only when it was interrupted (a worker shutting down), never when it
     failed on its own: the work has told the user about its failure already."""
@@ -45,7 +42,6 @@ class RetryInterrupted(BaseRetryStrategy):
         return None
 
 
-@tasks.task(name="work", queue=QUEUE, pass_context=True, retry=RetryInterrupted())
 async def work(context: JobContext, *, name: str, user_id: int, chat_id: int, lang: str,
                args: dict[str, Any]) -> None:
     """Run the named work for the user on this worker (see `bot.queue.runner.Runner`)."""
@@ -62,8 +58,8 @@ async def work(context: JobContext, *, name: str, user_id: int, chat_id: int, la
 
 def queue_app(url: str) -> App:
     """A procrastinate app on DATABASE_URL with the bot's task (open it before use)."""
-    app = App(connector=PsycopgConnector(conninfo=url, kwargs={"min_size": 1, "max_size": 4}))
-    app.add_tasks_from(tasks, namespace="kratno")
+    app = App(connector=PsycopgConnector(conninfo=url, min_size=1, max_size=10))
+    app.task(name=TASK, queue=QUEUE, pass_context=True, retry=RetryInterrupted())(work)
     return app
 
 
@@ -80,13 +76,16 @@ class QueueJobs(Jobs):
 
     async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> bool:
         lock = user_lock(ctx.user_id)
-        if await self._unfinished(lock, "doing"):
-            return False
         deferrer = self.app.configure_task(TASK, lock=lock, queueing_lock=lock)
-        try:
-            await deferrer.defer_async(name=work_name(work), user_id=ctx.user_id,
-                                       chat_id=ctx.chat_id, lang=ctx.lang, args=args)
+        try:  # the queueing lock refuses a second queued job ...
+            job_id = await deferrer.defer_async(name=work_name(work), user_id=ctx.user_id,
+                                                chat_id=ctx.chat_id, lang=ctx.lang, args=args)
         except AlreadyEnqueued:
+            return False
+        if any(job.id != job_id for job in await self._unfinished(lock, "doing")):
+            # ... and a running one is checked after queueing (before, a worker could take
+            # the first job in between); the lock keeps this one waiting until we drop it.
+            await self.app.job_manager.cancel_job_by_id_async(job_id)
             return False
         return True
 
