@@ -18,12 +18,13 @@ from psycopg import Error as PgError
 from storage.codec import to_timestamp
 from storage.layout import DataLayout
 from storage.models import DeletionReport, PurgeReport
-from storage.postgres.database import PgDatabase, PgTransaction
-from storage.sql.erasure import children_first
+from storage.postgres.database import PgDatabase
+from storage.sql.erasure import count_rows, user_tables
 
 log = logging.getLogger(__name__)
 
 TMP_MAX_AGE = timedelta(days=1)
+UPDATES_KEPT = timedelta(days=1)  # handled update ids (Telegram keeps an update a day)
 SCRUB_LOCK_TIMEOUT = "30s"
 
 _USER_TABLES = """
@@ -44,7 +45,7 @@ async def delete_user(db: PgDatabase, layout: DataLayout, user_id: int) -> Delet
     rows = 0
     async with db.transaction() as tx:
         # A private chat's id equals the user's id; group chats have negative ids.
-        targets = [(t, "user_id") for t in await _user_tables(tx)]
+        targets = [(t, "user_id") for t in await user_tables(tx, _USER_TABLES, _FOREIGN_KEYS)]
         for table, column in [*targets, ("fsm_state", "chat_id"), ("users", "user_id")]:
             deleted = await tx.execute(f'DELETE FROM "{table}" WHERE {column} = ?', (user_id,))
             if deleted:
@@ -59,16 +60,18 @@ async def purge_expired(
 ) -> PurgeReport:
     """Delete uploads (with their files) and customer-level results created before
     ``now - retention_days``; audits stay with ``upload_id`` NULL. Also removes scratch
-    files older than a day."""
+    files and handled update ids older than a day."""
     if retention_days < 0:
         raise ValueError("retention_days must be >= 0")
     cutoff = to_timestamp(now - timedelta(days=retention_days))
+    cutoff_updates = to_timestamp(now - UPDATES_KEPT)
     async with db.transaction() as tx:
-        before = [await _count(tx, table) for table in ("customer_results", "upload_files")]
+        before = [await count_rows(tx, table) for table in ("customer_results", "upload_files")]
         uploads = await tx.execute("DELETE FROM uploads WHERE created_at < ?", (cutoff,))
         await tx.execute("DELETE FROM customer_results WHERE created_at < ?", (cutoff,))
-        results = before[0] - await _count(tx, "customer_results")
-        stored = before[1] - await _count(tx, "upload_files")
+        results = before[0] - await count_rows(tx, "customer_results")
+        stored = before[1] - await count_rows(tx, "upload_files")
+        await tx.execute("DELETE FROM handled_updates WHERE handled_at < ?", (cutoff_updates,))
     tmp_cutoff = max(now - timedelta(days=retention_days), now - TMP_MAX_AGE).timestamp()
     files = await asyncio.to_thread(layout.remove_stale_tmp, tmp_cutoff)
     if uploads or results:
@@ -90,14 +93,3 @@ async def scrub(db: PgDatabase, tables: list[str]) -> bool:
                 done = False
         await conn.execute("RESET lock_timeout")
     return done
-
-
-async def _user_tables(tx: PgTransaction) -> list[str]:
-    tables = [str(row[0]) for row in await tx.fetch_all(_USER_TABLES)]
-    references = [(str(r[0]), str(r[1])) for r in await tx.fetch_all(_FOREIGN_KEYS)]
-    return children_first(tables, references)
-
-
-async def _count(tx: PgTransaction, table: str) -> int:
-    row = await tx.fetch_one(f'SELECT COUNT(*) FROM "{table}"')
-    return 0 if row is None else int(row[0])

@@ -4,11 +4,10 @@ under a transaction-level advisory lock, so instances starting at once apply eac
 
 from psycopg import Error as PgError
 
-from storage.errors import MigrationError
 from storage.postgres.database import PgDatabase
-from storage.sql.migrations import MigrationFile, load_files, verify_history
+from storage.sql.connection import Transaction
+from storage.sql.migrations import MigrationFile, apply_files, load_files
 
-MIGRATION_LOCK = 0x6B7261746E6F  # "kratno": the advisory lock key of schema changes
 _BOOTSTRAP = """
 CREATE TABLE IF NOT EXISTS schema_version (
     version     integer     PRIMARY KEY,
@@ -38,27 +37,9 @@ async def apply_migrations(
 ) -> list[int]:
     """Bring the schema up to the latest version; returns the versions applied here."""
     known = load_migrations() if migrations is None else migrations
-    async with db.transaction() as tx:
-        await tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-        await tx.execute(_BOOTSTRAP)
-        verify_history(await tx.fetch_all("SELECT version, name, checksum FROM schema_version"),
-                       known)
-    applied: list[int] = []
-    for migration in known:
-        async with db.transaction() as tx:
-            await tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-            row = await tx.fetch_one("SELECT COALESCE(MAX(version), 0) FROM schema_version")
-            if row is not None and int(row[0]) >= migration.version:
-                continue  # another instance got there first
-            try:
-                await tx.execute(migration.sql)
-            except PgError as error:
-                raise MigrationError(
-                    f"migration {migration.version}_{migration.name} failed: {error}"
-                ) from error
-            await tx.execute(
-                "INSERT INTO schema_version (version, name, checksum) VALUES (?, ?, ?)",
-                (migration.version, migration.name, migration.checksum),
-            )
-        applied.append(migration.version)
-    return applied
+    return await apply_files(db, _BOOTSTRAP, known=known, wanted=known, run=_run,
+                             errors=PgError)
+
+
+async def _run(tx: Transaction, migration: MigrationFile) -> None:
+    await tx.execute(migration.sql)  # the whole file: PostgreSQL runs several statements

@@ -1,16 +1,16 @@
 """`PostgresStorage`: the PostgreSQL implementation of the `storage.Storage` contract."""
 
-from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from storage.codec import Clock, utc_now
 from storage.interfaces import Storage
 from storage.layout import DataLayout
-from storage.models import DeletionReport, PurgeReport
 from storage.postgres import maintenance
 from storage.postgres.database import DEFAULT_POOL_SIZE, PgDatabase
 from storage.postgres.files import PgFileStore
 from storage.postgres.migrator import apply_migrations
+from storage.postgres.updates import UpdateLog
 from storage.sql.facade import SQLStorage
 
 
@@ -18,23 +18,11 @@ class PostgresStorage(SQLStorage, Storage):
     """Everything in one PostgreSQL database (files too); DATA_DIR holds only scratch files."""
 
     def __init__(self, db: PgDatabase, layout: DataLayout, *, clock: Clock = utc_now) -> None:
-        super().__init__(db, layout, clock=clock)
+        super().__init__(db, layout, clock=clock, files=PgFileStore(db, layout),
+                         purge=partial(maintenance.purge_expired, db, layout),
+                         erase=partial(maintenance.delete_user, db, layout))
         self.db = db
-        self._files = PgFileStore(db, layout)
-
-    @property
-    def files(self) -> PgFileStore:
-        return self._files
-
-    async def purge_expired(
-        self, *, retention_days: int, now: datetime | None = None
-    ) -> PurgeReport:
-        return await maintenance.purge_expired(
-            self.db, self._layout, now=now or self._clock(), retention_days=retention_days
-        )
-
-    async def delete_user(self, user_id: int) -> DeletionReport:
-        return await maintenance.delete_user(self.db, self._layout, user_id)
+        self.updates = UpdateLog(db)
 
 
 async def open_postgres_storage(

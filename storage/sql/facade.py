@@ -1,11 +1,15 @@
-"""`SQLStorage`: the repositories and the FSM storage over one backend's database, the part of
-the `storage.Storage` contract both backends share (each adds its files, purge and erasure)."""
+"""`SQLStorage`: the `storage.Storage` contract over one backend's database: the shared
+repositories and FSM storage, plus the backend's file store, purge and erasure."""
 
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from storage.codec import Clock, utc_now
+from storage.interfaces import FileStore
 from storage.layout import DataLayout
+from storage.models import DeletionReport, PurgeReport
 from storage.sql.answers import SQLAnswerRepository
 from storage.sql.audits import SQLAuditRepository
 from storage.sql.briefs import SQLBriefRepository
@@ -18,13 +22,23 @@ if TYPE_CHECKING:
     from storage.sql.fsm import SQLFSMStorage
 
 
-class SQLStorage:
-    """Repositories and FSM storage on ``db``; ``layout`` is DATA_DIR (scratch files)."""
+Purge = Callable[..., Awaitable[PurgeReport]]
+"""``purge(now=..., retention_days=...)``: the backend's retention purge."""
+Erase = Callable[[int], Awaitable[DeletionReport]]
+"""``erase(user_id)``: the backend's deletion of everything about a user."""
 
-    def __init__(self, db: Database, layout: DataLayout, *, clock: Clock = utc_now) -> None:
+
+class SQLStorage:
+    """Repositories and FSM storage on ``db``; ``layout`` is DATA_DIR."""
+
+    def __init__(self, db: Database, layout: DataLayout, *, clock: Clock = utc_now,
+                 files: FileStore, purge: Purge, erase: Erase) -> None:
         self._database = db
         self._layout = layout
         self._clock = clock
+        self._files = files
+        self._purge = purge
+        self._erase = erase
         self._users = SQLUserRepository(db, clock)
         self._uploads = SQLUploadRepository(db, clock)
         self._audits = SQLAuditRepository(db, clock)
@@ -40,6 +54,10 @@ class SQLStorage:
     @property
     def uploads(self) -> SQLUploadRepository:
         return self._uploads
+
+    @property
+    def files(self) -> FileStore:
+        return self._files
 
     @property
     def audits(self) -> SQLAuditRepository:
@@ -69,6 +87,14 @@ class SQLStorage:
     @property
     def layout(self) -> DataLayout:
         return self._layout
+
+    async def purge_expired(
+        self, *, retention_days: int, now: datetime | None = None
+    ) -> PurgeReport:
+        return await self._purge(now=now or self._clock(), retention_days=retention_days)
+
+    async def delete_user(self, user_id: int) -> DeletionReport:
+        return await self._erase(user_id)
 
     async def close(self) -> None:
         """Close the database (idempotent)."""

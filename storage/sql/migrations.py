@@ -9,12 +9,13 @@ migrations were edited afterwards: both mean the code and the data disagree abou
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypeVar
 
 from storage.errors import MigrationError
-from storage.sql.connection import Row
+from storage.sql.connection import Database, Row, Transaction
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -31,6 +32,9 @@ class MigrationFile:
     def checksum(self) -> str:
         """sha256 of the text, recorded when applied."""
         return hashlib.sha256(self.sql.encode()).hexdigest()
+
+
+M = TypeVar("M", bound=MigrationFile)
 
 
 def load_files(package: str) -> list[MigrationFile]:
@@ -65,3 +69,49 @@ def verify_history(applied: Iterable[Row], known: Iterable[MigrationFile]) -> No
                 f"migration {migration.version}_{migration.name} was edited after it was "
                 "applied; add a new migration instead of changing an applied one"
             )
+
+
+Run = Callable[[Transaction, M], Awaitable[None]]
+"""Executes one migration's SQL inside the runner's transaction (backend-specific)."""
+
+LOCK = "kratno schema migrations"
+
+
+async def apply_files(
+    db: Database,
+    bootstrap: str,
+    *,
+    known: Sequence[M],
+    wanted: Sequence[M],
+    run: Run[M],
+    errors: type[Exception] | tuple[type[Exception], ...],
+) -> list[int]:
+    """Create ``schema_version`` (``bootstrap``), check the applied history against
+    ``known``, then apply each of ``wanted`` not applied yet, each in its own transaction
+    holding the migration lock and re-checking the version (another instance starting at the
+    same time may have applied it). ``errors`` raised by ``run`` become `MigrationError`.
+    Returns the versions applied here."""
+    async with db.transaction() as tx:
+        await tx.lock(LOCK)
+        await tx.execute(bootstrap)
+        verify_history(await tx.fetch_all("SELECT version, name, checksum FROM schema_version"),
+                       known)
+    applied: list[int] = []
+    for migration in wanted:
+        async with db.transaction() as tx:
+            await tx.lock(LOCK)
+            row = await tx.fetch_one("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+            if row is not None and int(row[0]) >= migration.version:
+                continue  # another process got there first
+            try:
+                await run(tx, migration)
+            except errors as error:
+                raise MigrationError(
+                    f"migration {migration.version}_{migration.name} failed: {error}"
+                ) from error
+            await tx.execute(
+                "INSERT INTO schema_version (version, name, checksum) VALUES (?, ?, ?)",
+                (migration.version, migration.name, migration.checksum),
+            )
+        applied.append(migration.version)
+    return applied

@@ -9,7 +9,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from storage.errors import MigrationError
-from storage.sql.migrations import MigrationFile, load_files, verify_history
+from storage.sql.connection import Transaction
+from storage.sql.migrations import MigrationFile, apply_files, load_files
 from storage.sqlite.database import Database
 
 _FORBIDDEN = re.compile(
@@ -73,30 +74,13 @@ async def apply_migrations(
     """Bring the schema up to ``target`` (default: the latest); returns the versions applied."""
     known = load_migrations() if migrations is None else migrations
     wanted = [m for m in known if target is None or m.version <= target]
-    async with db.transaction() as tx:
-        await tx.execute(_BOOTSTRAP)
-        verify_history(await tx.fetch_all("SELECT version, name, checksum FROM schema_version"),
-                       known)
-    applied: list[int] = []
-    for migration in wanted:
-        statements = migration.statements
-        async with db.transaction() as tx:
-            row = await tx.fetch_one("SELECT COALESCE(MAX(version), 0) FROM schema_version")
-            if row is not None and int(row[0]) >= migration.version:
-                continue  # another process got there first
-            for statement in statements:
-                try:
-                    await tx.execute(statement)
-                except sqlite3.Error as error:
-                    raise MigrationError(
-                        f"migration {migration.version}_{migration.name} failed: {error}"
-                    ) from error
-            await tx.execute(
-                "INSERT INTO schema_version (version, name, checksum) VALUES (?, ?, ?)",
-                (migration.version, migration.name, migration.checksum),
-            )
-        applied.append(migration.version)
-    return applied
+    return await apply_files(db, _BOOTSTRAP, known=known, wanted=wanted, run=_run,
+                             errors=sqlite3.Error)
+
+
+async def _run(tx: Transaction, migration: Migration) -> None:
+    for statement in migration.statements:
+        await tx.execute(statement)
 
 
 def _strip_comments(sql: str) -> str:

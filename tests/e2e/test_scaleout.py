@@ -3,7 +3,8 @@
 A bot instance that works its own jobs runs the whole journey (audit, export, /delete) with
 everything in PostgreSQL. Then one polling instance with WORKERS=0 and two workers: the
 worker that took the audit is killed with -9 mid-audit, the other one takes it over, and the
-user gets the audit exactly once.
+user gets the audit exactly once. Two webhook instances answer Telegram after handling and
+handle a repeated update_id once, whichever of them gets it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
+from typing import Any
 
+import aiohttp
 import psycopg
 import pytest
 
@@ -19,6 +22,7 @@ from bench.bot_process import ROOT, BotProcess, running_bot, running_worker
 from bench.fake_bot_api import FakeBotApi
 from bot.queue.runner import WORK_STARTED
 from tests.e2e.chat import agree, has_buttons, press, saying
+from tests.e2e.test_operations import free_port
 from tests.postgres import database_url, truncate_all
 
 SHOP = ROOT / "samples" / "shop_orders.csv"
@@ -110,3 +114,39 @@ async def test_a_worker_killed_mid_audit_is_replaced_and_the_audit_arrives_once(
     assert recovered < 60
     assert WORK_STARTED in survivor.log()
     print(f"audit recovered {recovered:.1f} s after the worker was killed")
+
+
+def _help_update(user: Any, update_id: int) -> dict[str, Any]:
+    return {"update_id": update_id, "message": {
+        "message_id": update_id, "date": 1_700_000_000,
+        "chat": {"id": user.id, "type": "private"}, "from": user.info, "text": "/help",
+        "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
+
+
+async def test_two_webhook_instances_answer_after_handling_and_once(
+        fake_api: FakeBotApi, tmp_path: Path, pg_url: str) -> None:
+    ports = [free_port(), free_port()]
+    data = tmp_path / "data"
+    settings = {"MODE": "webhook", "WEBHOOK_URL": "https://bot.example.org",
+                "WEBHOOK_SECRET": "s3cret", "DATABASE_URL": pg_url, "WORKERS": "0"}
+    headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
+    async with running_bot(fake_api, data, ready="setWebhook", WEBHOOK_PORT=str(ports[0]),
+                           **settings), \
+            running_bot(fake_api, data, ready="setWebhook", WEBHOOK_PORT=str(ports[1]),
+                        **settings), aiohttp.ClientSession() as http:
+        user = fake_api.user(1903, "Дина")
+        update = _help_update(user, 777)
+        async with http.post(f"http://127.0.0.1:{ports[0]}/webhook", json=update,
+                             headers=headers) as first:
+            assert first.status == 200
+            # answered only after handling: the reply is already out
+            assert len([c for c in user.messages() if c.method == "sendMessage"]) == 1
+        for port in ports:  # Telegram delivers it again, to either instance
+            async with http.post(f"http://127.0.0.1:{port}/webhook", json=update,
+                                 headers=headers) as again:
+                assert again.status == 200
+        async with http.post(f"http://127.0.0.1:{ports[1]}/webhook",
+                             json=_help_update(user, 778), headers=headers) as other:
+            assert other.status == 200
+        await asyncio.sleep(0.5)
+        assert len([c for c in user.messages() if c.method == "sendMessage"]) == 2

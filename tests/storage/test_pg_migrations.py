@@ -50,9 +50,12 @@ async def test_migrate_command_path_and_refusals(empty_database: str) -> None:
             await apply_migrations(db, migrations=edited)
         with pytest.raises(MigrationError, match="newer version"):
             await apply_migrations(db, migrations=[])
-        broken = [*load_migrations(), MigrationFile(2, "broken", "CREATE TABLE users (x int);")]
-        with pytest.raises(MigrationError, match="2_broken failed"):
+        latest = len(load_migrations())
+        broken = [*load_migrations(),
+                  MigrationFile(latest + 1, "broken", "CREATE TABLE b (x int); CREATE TABLE users (x int);")]
+        with pytest.raises(MigrationError, match=f"{latest + 1}_broken failed"):
             await apply_migrations(db, migrations=broken)
-        assert await schema_version(db) == 1  # the failed file left nothing behind
+        assert await schema_version(db) == latest  # the failed file left nothing behind
+        assert await db.fetch_one("SELECT to_regclass('b')") == (None,)
     finally:
         await db.close()
