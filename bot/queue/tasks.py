@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 TASK = "kratno:work"
 QUEUE = "work"
 CANCEL_WAIT_SECONDS = 15.0
+_AHEAD = """
+SELECT COUNT(*) AS jobs FROM procrastinate_jobs
+WHERE queue_name = %(queue)s AND status = 'todo' AND id < %(id)s
+"""
 INTERRUPTED_ATTEMPTS = 3
 
 class RetryInterrupted(BaseRetryStrategy):
@@ -87,6 +91,9 @@ class QueueJobs(Jobs):
             # the first job in between); the lock keeps this one waiting until we drop it.
             await self.app.job_manager.cancel_job_by_id_async(job_id)
             return False
+        ahead = await self.app.connector.execute_query_one_async(_AHEAD, queue=QUEUE, id=job_id)
+        if ahead["jobs"]:  # every worker is busy: say where the user stands
+            await ctx.say("progress-queued", position=ahead["jobs"] + 1)
         return True
 
     async def cancel(self, user_id: int) -> None:

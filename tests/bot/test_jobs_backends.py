@@ -61,10 +61,15 @@ async def backend(request: pytest.FixtureRequest,
             await storage.close()
 
 
-def ctx_of(storage: Storage, user_id: int) -> Any:
-    """What starting work reads from a handler's ctx."""
+def ctx_of(storage: Storage, user_id: int, said: list[tuple[str, dict[str, Any]]] | None = None,
+           ) -> Any:
+    """What starting work reads from a handler's ctx; what it says goes to ``said``."""
+    async def say(key: str, **args: Any) -> None:
+        if said is not None:
+            said.append((key, args))
+
     return SimpleNamespace(user_id=user_id, chat_id=user_id, lang="en", storage=storage,
-                           say=None)
+                           say=say)
 
 
 async def marks(storage: Storage, user_id: int, want: set[str], timeout: float = 20) -> set[str]:
@@ -103,3 +108,24 @@ async def test_cancel_stops_running_work(backend: tuple[Jobs, Storage]) -> None:
     assert await marks(storage, 3, set()) == {"slow:started"}  # never finished
     assert await jobs.start(ctx_of(storage, 3), mark, {"item": "next"})  # and not busy
     assert "next:done" in await marks(storage, 3, {"next:done"})
+
+
+async def test_a_queued_job_tells_its_position_when_no_worker_is_free(tmp_path: Path) -> None:
+    from bot.queue.runner import opened_queue
+    from bot.queue.tasks import QueueJobs
+
+    url = database_url()
+    truncate_all(url)
+    storage = await open_postgres_storage(url, tmp_path, pool_size=2)
+    said: list[tuple[str, dict[str, Any]]] = []
+    try:
+        async with opened_queue(url) as app:  # and no worker at all
+            jobs = QueueJobs(app)
+            assert await jobs.start(ctx_of(storage, 5, said), mark, {"item": "a"})
+            assert said == []  # first in line
+            assert await jobs.start(ctx_of(storage, 6, said), mark, {"item": "b"})
+            assert said == [("progress-queued", {"position": 2})]
+            await jobs.cancel(5)
+            await jobs.cancel(6)
+    finally:
+        await storage.close()
