@@ -129,3 +129,31 @@ async def test_a_queued_job_tells_its_position_when_no_worker_is_free(tmp_path: 
             await jobs.cancel(6)
     finally:
         await storage.close()
+
+
+async def test_a_worker_stopping_hands_its_running_job_back(tmp_path: Path) -> None:
+    from bot.queue.runner import Runner, opened_queue, serve_jobs
+    from bot.queue.tasks import QueueJobs
+
+    url = database_url()
+    truncate_all(url)
+    storage = await open_postgres_storage(url, tmp_path, pool_size=2)
+    bot = Bot(TOKEN)
+    try:
+        async with opened_queue(url) as app:
+            queue = QueueJobs(app)
+            settings = Settings(bot_token=TOKEN, data_dir=tmp_path, workers=1)
+            runner = await Runner.create(bot, storage, JobPool(1, 60), settings, queue)
+            worker = asyncio.create_task(serve_jobs(app, runner, concurrency=1))
+            await storage.users.ensure(7)
+            assert await queue.start(ctx_of(storage, 7), mark, {"item": "long", "seconds": 60})
+            assert await marks(storage, 7, {"long:started"}) == {"long:started"}
+            worker.cancel()  # SIGTERM: 5 s of grace, then the job is handed back
+            with contextlib.suppress(asyncio.CancelledError):
+                await worker
+            (job,) = await app.job_manager.list_jobs_async(lock="user:7")
+            assert (job.status, job.attempts) == ("todo", 1)
+            await queue.cancel(7)
+    finally:
+        await bot.session.close()
+        await storage.close()
