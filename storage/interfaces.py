@@ -6,6 +6,7 @@ updates raise `NotFoundError`, deletes return 0/False).
 """
 
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -103,9 +104,12 @@ class FileStore(Protocol):
         """The file's name and bytes; None when the upload or its file is gone."""
         ...
 
-    async def local_path(self, user_id: int, upload_id: int) -> Path | None:
-        """A file on this machine holding the bytes, named as uploaded: the stored file
-        itself, or a copy under the user's scratch folder (swept after a day)."""
+    def local_file(
+        self, user_id: int, upload_id: int
+    ) -> AbstractAsyncContextManager[Path | None]:
+        """For the block: a file on this machine holding the bytes, named as uploaded (None
+        when gone): the stored file itself, or a copy in the user's scratch folder that is
+        removed when the block ends."""
         ...
 
 

@@ -1,7 +1,11 @@
 """Uploaded files in PostgreSQL (``upload_files``), deleted with their upload's row."""
 
 import asyncio
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from secrets import token_hex
 
 from storage.errors import NotFoundError
 from storage.interfaces import FileStore
@@ -10,7 +14,7 @@ from storage.postgres.database import PgDatabase
 
 
 class PgFileStore(FileStore):
-    """`FileStore` in the database; local copies go to the user's scratch folder."""
+    """`FileStore` in the database; local copies live in the user's scratch folder."""
 
     def __init__(self, db: PgDatabase, layout: DataLayout) -> None:
         self._db = db
@@ -35,17 +39,23 @@ class PgFileStore(FileStore):
         )
         return None if row is None else (str(row["name"]), bytes(row["content"]))
 
-    async def local_path(self, user_id: int, upload_id: int) -> Path | None:
+    @asynccontextmanager
+    async def local_file(self, user_id: int, upload_id: int) -> AsyncIterator[Path | None]:
+        """A private scratch copy for the block (a worker may be on another machine)."""
         stored = await self.get(user_id, upload_id)
         if stored is None:
-            return None
+            yield None
+            return
         name, content = stored
-        folder = self._layout.ensure_tmp_dir(user_id) / f"upload-{upload_id}"
+        folder = self._layout.ensure_tmp_dir(user_id) / f"upload-{upload_id}-{token_hex(4)}"
         path = folder / name
         await asyncio.to_thread(_write_private, path, content)
-        return path
+        try:
+            yield path
+        finally:
+            await asyncio.to_thread(shutil.rmtree, folder, True)
 
 
 def _write_private(path: Path, content: bytes) -> None:
-    path.parent.mkdir(mode=0o700, exist_ok=True)
+    path.parent.mkdir(mode=0o700)
     path.write_bytes(content)

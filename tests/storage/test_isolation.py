@@ -45,6 +45,11 @@ REPOSITORIES: dict[str, type[Any]] = {
 }
 
 
+async def _local_file(store: Storage, user_id: int, upload_id: int) -> object:
+    async with store.files.local_file(user_id, upload_id) as path:
+        return path
+
+
 @dataclass(frozen=True)
 class Alice:
     upload: int
@@ -64,7 +69,7 @@ ATTEMPTS: dict[str, Attempt] = {
     "uploads.get": lambda s, a: s.uploads.get(M, a.upload),
     "files.put": lambda s, a: s.files.put(M, a.upload, "m.csv", b"m"),
     "files.get": lambda s, a: s.files.get(M, a.upload),
-    "files.local_path": lambda s, a: s.files.local_path(M, a.upload),
+    "files.local_file": lambda s, a: _local_file(s, M, a.upload),
     "uploads.find_by_hash": lambda s, a: s.uploads.find_by_hash(M, ALICE_SHA),
     "uploads.recent": lambda s, a: s.uploads.recent(M),
     "uploads.record_ingest": lambda s, a: s.uploads.record_ingest(
@@ -141,7 +146,7 @@ def test_every_repository_method_is_attempted() -> None:
     methods = {
         f"{prefix}.{name}"
         for prefix, protocol in REPOSITORIES.items()
-        for name, member in inspect.getmembers(protocol, inspect.iscoroutinefunction)
+        for name, member in inspect.getmembers(protocol, inspect.isfunction)
         if not name.startswith("_")
     }
     assert methods == set(ATTEMPTS)
@@ -149,7 +154,7 @@ def test_every_repository_method_is_attempted() -> None:
 
 @pytest.mark.parametrize("protocol", REPOSITORIES.values(), ids=REPOSITORIES.keys())
 def test_every_method_takes_user_id_first(protocol: type[Any]) -> None:
-    for name, member in inspect.getmembers(protocol, inspect.iscoroutinefunction):
+    for name, member in inspect.getmembers(protocol, inspect.isfunction):
         if not name.startswith("_"):
             assert list(inspect.signature(member).parameters)[1] == "user_id", name
 

@@ -9,6 +9,7 @@ from storage import (
     CustomerResult,
     NotFoundError,
     Role,
+    SQLiteStorage,
     Storage,
     UploadStatus,
 )
@@ -161,3 +162,18 @@ async def test_naive_datetimes_are_rejected(store: Storage, clock: FakeClock) ->
         await store.users.ensure(UID)
     clock.now = datetime(2026, 1, 1, tzinfo=UTC)
     await store.users.ensure(UID)
+
+
+async def test_files_are_kept_per_upload_and_read_back(store: Storage) -> None:
+    await store.users.ensure(9)
+    upload = await store.uploads.add(9, file_name="a.csv", size_bytes=3, sha256=SHA)
+    await store.files.put(9, upload.id, "a.csv", b"a;b")
+    assert await store.files.get(9, upload.id) == ("a.csv", b"a;b")
+    async with store.files.local_file(9, upload.id) as path:
+        assert path is not None and path.name == "a.csv" and path.read_bytes() == b"a;b"
+    # the stored file itself on SQLite, a scratch copy (gone now) on PostgreSQL
+    assert path.exists() == isinstance(store, SQLiteStorage)
+    with pytest.raises(NotFoundError):
+        await store.files.put(9, upload.id + 1, "b.csv", b"x")
+    assert await store.uploads.delete(9, upload.id)
+    assert await store.files.get(9, upload.id) is None
