@@ -1,8 +1,13 @@
-"""PostgreSQL migrations: instances starting together apply each file once; refusals."""
+"""PostgreSQL migrations: instances starting together apply each file once; refusals;
+``python -m bot migrate``."""
 
 import asyncio
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -59,3 +64,23 @@ async def test_migrate_command_path_and_refusals(empty_database: str) -> None:
         assert await db.fetch_one("SELECT to_regclass('b')") == (None,)
     finally:
         await db.close()
+
+
+def test_python_m_bot_migrate(empty_database: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "DATABASE_URL")}
+    on_postgres = _bot(["migrate"], {**env, "DATABASE_URL": empty_database}, tmp_path)
+    assert on_postgres.returncode == 0, on_postgres.stderr
+    assert "job queue schema installed" in on_postgres.stdout
+    assert "migrations applied: [1, 2]" in on_postgres.stdout
+    again = _bot(["migrate"], {**env, "DATABASE_URL": empty_database}, tmp_path)
+    assert again.returncode == 0 and "up to date" in again.stdout
+    on_sqlite = _bot(["migrate"], {**env, "DATA_DIR": str(tmp_path / "data")}, tmp_path)
+    assert on_sqlite.returncode == 0 and (tmp_path / "data" / "kratno.sqlite3").exists()
+    worker = _bot(["worker"], {**env, "BOT_TOKEN": "1:x"}, tmp_path)  # no DATABASE_URL
+    assert worker.returncode == 2 and worker.stderr.count("\n") == 1
+    assert "DATABASE_URL" in worker.stderr
+
+
+def _bot(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", *args], env=env, cwd=cwd, text=True,
+                          capture_output=True, timeout=120, check=False)
