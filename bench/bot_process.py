@@ -60,12 +60,16 @@ def bot_env(server: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]:
 
 @asynccontextmanager
 async def running_bot(server: FakeBotApi, data_dir: Path, *, ready: str = "deleteWebhook",
-                      **extra: str) -> AsyncIterator[BotProcess]:
+                      ready_log: str | None = None, **extra: str) -> AsyncIterator[BotProcess]:
     """Run the bot until the block ends; waits until it is about to poll the fake server
-    (updates queued from then on are delivered)."""
+    (updates queued from then on are delivered), or until its log says ``ready_log``
+    (several bots starting at once)."""
     before = len(server.calls_of(ready))
     async with _running(server, data_dir, (), extra) as bot:
-        await _wait_ready(server, ready, before, bot)
+        if ready_log is None:
+            await _wait_ready(server, ready, before, bot)
+        else:
+            await _wait_logged(bot, ready_log)
         yield bot
 
 

@@ -34,10 +34,10 @@ from storage import Storage, open_storage
 log = logging.getLogger(__name__)
 
 WORK_STARTED = "work started:"
-HEARTBEAT_SECONDS = 2.0
+HEARTBEAT_SECONDS = 1.0
 POLL_SECONDS = 1.0
-STALLED_AFTER_SECONDS = 10.0
-STALLED_CHECK_SECONDS = 5.0
+STALLED_AFTER_SECONDS = 6.0
+STALLED_CHECK_SECONDS = 2.0
 
 
 @dataclass
