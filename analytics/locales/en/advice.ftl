@@ -70,6 +70,10 @@ advice-finding-name-seasonality = seasonality
 advice-finding-name-outperforming-group = a strong customer group
 advice-finding-name-stale-contacts = stale contacts
 advice-finding-name-duplicate-contacts = duplicate customers
+advice-finding-acquisition-falling = Fewer new customers: { $new_before } → { $new_recent } over comparable periods of { $months } months (−{ $change }).
+advice-finding-name-acquisition-falling = fewer new customers
+advice-finding-key-accounts-silent = Large customers gone silent ({ $accounts }): { $names }. In the last 12 months they brought { $revenue_12m } ({ $revenue_share } of revenue) and have been silent for more than 2.5 of their usual gaps between purchases.
+advice-finding-name-key-accounts-silent = large customers gone silent
 
 advice-computed-on-active-base-monthly = Computed on the monthly active base: active means a purchase within the churn window
 advice-computed-on-customers-with-purchases = Computed on customers with paid orders
@@ -78,6 +82,8 @@ advice-computed-on-cohorts-by-first-purchase-month = Computed on cohorts by mont
 advice-computed-on-valid-orders-monthly = Computed on paid orders by month
 advice-computed-on-customers = Computed on the group's customers and the whole base
 advice-computed-on-quality = Computed by the data-quality check
+advice-computed-on-new-customers-by-window = Computed on the new customers of comparable periods: new is whoever made a first purchase in the period
+advice-computed-on-own-purchase-rhythm = Computed on each customer's rhythm: the median gap between his purchases
 
 
 ## Recommendations (HADI: hypothesis, action, data to watch)
@@ -147,6 +153,14 @@ advice-rec-merge-duplicates-hypothesis = If the { $duplicates } { $duplicates_n 
 } sharing an email or phone are merged, each has one history and the right segment, and nobody gets a mailing twice.
 advice-rec-merge-duplicates-action = Merge records with the same email or phone in the CRM and turn on the duplicate check when a customer is created.
 advice-rec-merge-duplicates-step = Find the records sharing a phone number in the CRM and merge the first of them today.
+advice-rec-restart-acquisition-title = Bring back the inflow of new customers
+advice-rec-restart-acquisition-hypothesis = If half of the lost inflow comes back ({ $x_customers } new customers over the period), revenue +{ $effect }.
+advice-rec-restart-acquisition-action = Find which source stopped bringing customers (ads, a partner, a marketplace, word of mouth) and restart it; count new customers every week.
+advice-rec-restart-acquisition-step = Compare the sources of new customers before and after the fall and restart the one that dropped out this week.
+advice-rec-call-key-accounts-title = Call the large customers who went silent
+advice-rec-call-key-accounts-hypothesis = If half of the silent large customers ({ $x_customers }) come back, revenue +{ $effect }.
+advice-rec-call-key-accounts-action = A personal call to each: what changed, did they go to a competitor; a review of the price list, the contract or the payment terms.
+advice-rec-call-key-accounts-step = Call the largest of the silent customers today (they are named in the main section).
 
 advice-growth-UA = acquisition (UA)
 advice-growth-C1 = conversion to purchase (C1)
@@ -156,6 +170,7 @@ advice-growth-COGS = cost of goods (COGS)
 advice-growth-churn = churn
 
 advice-watch-total-base = total base
+advice-watch-new-customers = new customers a month
 advice-watch-active-base = active base
 advice-watch-churn-rate = monthly churn
 advice-watch-reactivated = customers returning per month
@@ -207,6 +222,8 @@ advice-target-one-time-buyers = one-time buyers
 advice-target-city = the city
 advice-target-channel = the channel
 advice-target-main-category = the category
+advice-target-new-customers = new customers
+advice-target-key-accounts = silent large customers
 
 ## Playbooks
 
@@ -329,6 +346,8 @@ report-playbooks-heading = What to do with each segment
 
 ## Read by the intake brief (analytics/toolkit/brief.py) with the raw evidence numbers.
 
+audit-finding-acquisition-falling = Fewer new customers: { $new_before } → { $new_recent } over comparable periods.
+audit-finding-key-accounts-silent = Large customers went silent: { $names }.
 audit-finding-active-base-shrinking = The total base grows ({ $total_from } → { $total_to }) while the active base shrinks ({ $active_from } → { $active_to }): this is churn, not falling conversion.
 audit-finding-win-back-segments-large = { $customers } { $customers ->
     [one] customer

@@ -77,6 +77,10 @@ advice-finding-name-seasonality = сезонность
 advice-finding-name-outperforming-group = сильная группа клиентов
 advice-finding-name-stale-contacts = устаревшие контакты
 advice-finding-name-duplicate-contacts = дубли клиентов
+advice-finding-acquisition-falling = Новых клиентов стало меньше: { $new_before } → { $new_recent } за сравнимые периоды по { $months } мес. (−{ $change }).
+advice-finding-name-acquisition-falling = меньше новых клиентов
+advice-finding-key-accounts-silent = Замолчали крупные клиенты ({ $accounts }): { $names }. За последние 12 мес. они принесли { $revenue_12m } ({ $revenue_share } выручки) и молчат дольше 2,5 своих обычных интервалов между покупками.
+advice-finding-name-key-accounts-silent = замолчали крупные клиенты
 
 advice-computed-on-active-base-monthly = Посчитано на активной базе по месяцам: активен тот, кто покупал в окне оттока
 advice-computed-on-customers-with-purchases = Посчитано на клиентах с оплаченными заказами
@@ -85,6 +89,8 @@ advice-computed-on-cohorts-by-first-purchase-month = Посчитано на к�
 advice-computed-on-valid-orders-monthly = Посчитано на оплаченных заказах по месяцам
 advice-computed-on-customers = Посчитано на клиентах группы и всей базы
 advice-computed-on-quality = Посчитано при проверке качества данных
+advice-computed-on-new-customers-by-window = Посчитано на новых клиентах сравнимых периодов: новый — тот, чья первая покупка пришлась на период
+advice-computed-on-own-purchase-rhythm = Посчитано по ритму каждого клиента: медианному интервалу между его покупками
 
 
 ## Recommendations (HADI: hypothesis, action, data to watch)
@@ -157,6 +163,14 @@ advice-rec-merge-duplicates-hypothesis = Если объединить { $duplic
 } с общим email или телефоном, у каждого будет одна история и верный сегмент, а рассылки не уйдут дважды.
 advice-rec-merge-duplicates-action = Объединить записи с одинаковым email или телефоном в CRM и включить проверку дублей при создании клиента.
 advice-rec-merge-duplicates-step = Найти в CRM записи с одинаковым телефоном и объединить первые из них сегодня.
+advice-rec-restart-acquisition-title = Вернуть приток новых клиентов
+advice-rec-restart-acquisition-hypothesis = Если вернуть половину потерянного притока ({ $x_customers } новых клиентов за срок), выручка +{ $effect }.
+advice-rec-restart-acquisition-action = Найти, какой источник перестал приводить клиентов (реклама, партнёр, маркетплейс, сарафан), и перезапустить его; новых клиентов считать каждую неделю.
+advice-rec-restart-acquisition-step = Сравнить источники новых клиентов до и после спада и на этой неделе перезапустить тот, что выпал.
+advice-rec-call-key-accounts-title = Позвонить замолчавшим крупным клиентам
+advice-rec-call-key-accounts-hypothesis = Если из замолчавших крупных клиентов ({ $x_customers }) вернётся половина, выручка +{ $effect }.
+advice-rec-call-key-accounts-action = Личный звонок каждому: что изменилось, не ушёл ли к конкуренту; пересмотр прайса, условий договора или отсрочки.
+advice-rec-call-key-accounts-step = Сегодня позвонить самому крупному из замолчавших клиентов (они названы в разделе «Главное»).
 
 advice-growth-UA = привлечение (UA)
 advice-growth-C1 = конверсия в покупку (C1)
@@ -166,6 +180,7 @@ advice-growth-COGS = себестоимость (COGS)
 advice-growth-churn = отток (churn)
 
 advice-watch-total-base = вся база
+advice-watch-new-customers = новые клиенты в месяц
 advice-watch-active-base = активная база
 advice-watch-churn-rate = отток в месяц
 advice-watch-reactivated = вернувшиеся клиенты в месяц
@@ -219,6 +234,8 @@ advice-target-one-time-buyers = разовые покупатели
 advice-target-city = город
 advice-target-channel = канал
 advice-target-main-category = категорию
+advice-target-new-customers = новые клиенты
+advice-target-key-accounts = замолчавшие крупные клиенты
 
 ## Playbooks
 
@@ -349,6 +366,8 @@ report-playbooks-heading = Что делать с каждым сегменто�
 
 ## Read by the intake brief (analytics/toolkit/brief.py) with the raw evidence numbers.
 
+audit-finding-acquisition-falling = Новых клиентов стало меньше: { $new_before } → { $new_recent } за сравнимые периоды.
+audit-finding-key-accounts-silent = Замолчали крупные клиенты: { $names }.
 audit-finding-active-base-shrinking = Вся база растёт ({ $total_from } → { $total_to }), а активная сокращается ({ $active_from } → { $active_to }): это отток, а не падение конверсии.
 audit-finding-win-back-segments-large = { $customers } { $customers ->
     [one] клиент

@@ -24,6 +24,7 @@ from analytics.render.text.advice import (
     playbook_text,
     rec_title,
 )
+from analytics.render.text.diagnosis import diagnosis_lines
 from analytics.render.text.kit import TELEGRAM_LIMIT, Lines, Markup, Tx, kebab
 
 Report = Mapping[str, Any]
@@ -85,6 +86,8 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
                else tx("report-five-churn-unknown"))
     findings, recs = rows(report.get("findings")), rows(report.get("recommendations"))
     lines.block().title(tx("report-main-title"))
+    for sentence in diagnosis_lines(report, tx):
+        lines.text(sentence)
     if findings:
         lines.text(finding_text(findings[0], tx))
     else:
