@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
 
 from aiogram import F, Router
@@ -46,7 +45,7 @@ async def on_document(message: Message, ctx: Ctx) -> None:
         await ctx.state.update_data(pending_document=document.model_dump(mode="json"))
         await ctx.say("consent-needed", consent(ctx.i18n))
         return
-    await ctx.spawn(audit_document(ctx, document))
+    await ctx.spawn(audit_document, document=document.model_dump(mode="json"))
 
 
 async def on_photo(message: Message, ctx: Ctx) -> None:
@@ -54,26 +53,34 @@ async def on_photo(message: Message, ctx: Ctx) -> None:
     await ctx.say("upload-photo")
 
 
-async def audit_document(ctx: Ctx, document: Document) -> None:
-    """Download and audit ``document``; ask about unsure columns when needed."""
+async def audit_document(ctx: Ctx, document: dict[str, Any]) -> None:
+    """Work: download and audit the document (its Bot API JSON); ask about unsure columns
+    when needed."""
+    file = Document.model_validate(document)
     if await ctx.state.get_state() == AuditFlow.columns.state:
         await ctx.state.clear()  # a new file replaces the question about the old one
     try:
-        upload, path = await download(ctx.bot, ctx.storage, ctx.user_id, document)
+        upload = await download(ctx.bot, ctx.storage, ctx.user_id, file)
     except DownloadRefused:
         limit = round(ctx.settings.max_upload_bytes / 2**20)
-        await ctx.say("upload-too-big", size_mb=round((document.file_size or 0) / 2**20, 1),
+        await ctx.say("upload-too-big", size_mb=round((file.file_size or 0) / 2**20, 1),
                       limit_mb=limit)
         return
-    needs = await run_audit(ctx, upload.id, path, {})
+    needs = await run_audit(ctx, upload.id, {})
     if needs is not None:
-        await _start_columns(ctx, upload.id, path, needs)
+        await _start_columns(ctx, upload.id, needs)
 
 
-async def _start_columns(ctx: Ctx, upload_id: int, path: Path, needs: NeedsColumns) -> None:
+async def audit_upload(ctx: Ctx, upload_id: int, mapping: dict[str, str],
+                       choices: dict[str, str]) -> None:
+    """Work: audit a stored upload with the columns and choices the user confirmed."""
+    await run_audit(ctx, upload_id, mapping, choices=choices, ask_unsure=False)
+
+
+async def _start_columns(ctx: Ctx, upload_id: int, needs: NeedsColumns) -> None:
     await ctx.state.set_state(AuditFlow.columns)
     await ctx.state.set_data({
-        "upload_id": upload_id, "path": str(path), "mapping": {}, "choices": {}, "current": 0,
+        "upload_id": upload_id, "mapping": {}, "choices": {}, "current": 0,
         "questions": [{"role": q.role, "chosen": q.chosen, "kind": q.kind, "detail": q.detail,
                        "options": list(q.options[:MAX_COLUMN_BUTTONS])}
                       for q in needs.questions],
@@ -125,5 +132,5 @@ async def on_column(query: CallbackQuery, callback_data: ColumnPick, ctx: Ctx) -
         await ask_column(ctx)
         return
     await ctx.state.clear()
-    await ctx.spawn(run_audit(ctx, data["upload_id"], Path(data["path"]), mapping,
-                              choices=choices, ask_unsure=False))
+    await ctx.spawn(audit_upload, upload_id=data["upload_id"], mapping=mapping,
+                    choices=choices)

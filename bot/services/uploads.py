@@ -51,10 +51,8 @@ class DownloadRefused(Exception):
     """The Bot API would not hand the file over (too big for the public API)."""
 
 
-async def download(
-    bot: Bot, storage: Storage, user_id: int, document: Document
-) -> tuple[Upload, Path]:
-    """Download the document into the user's upload folder and record it."""
+async def download(bot: Bot, storage: Storage, user_id: int, document: Document) -> Upload:
+    """Download the document, record it and store its bytes (`storage.FileStore`)."""
     try:
         file = await bot.get_file(document.file_id)
     except TelegramBadRequest as exc:
@@ -70,6 +68,5 @@ async def download(
         user_id, file_name=document.file_name or "upload", size_bytes=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
     )
-    path = storage.layout.ensure_upload_dir(user_id, upload.id) / safe_name(document.file_name)
-    path.write_bytes(content)
-    return upload, path
+    await storage.files.put(user_id, upload.id, safe_name(document.file_name), content)
+    return upload
