@@ -191,7 +191,8 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     data = _section(report, "data")
     quality = _section(report, "quality")
     currency = data.get("currency") if isinstance(data.get("currency"), str) else None
-    as_of = iso_date(str(report.get("as_of") or ""), lang) if report.get("as_of") else "—"
+    # the last day of data, as the summary says it ("данные по 30.06.2025"), not as_of
+    as_of = iso_date(str(data.get("date_to") or ""), lang) if data.get("date_to") else "—"
     file_name = _section(quality, "source").get("file_name")
     subtitle = (t(lang, "export-report-subtitle", file=str(file_name), as_of=as_of)
                 if file_name else t(lang, "export-report-subtitle-nofile", as_of=as_of))

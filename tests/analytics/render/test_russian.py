@@ -42,3 +42,14 @@ def test_steps_speak_the_business_shape(sample_report: dict, shape: str) -> None
     assert text["Действие"] == t("ru", f"advice-rec-raise-frequency-action-{shape}")
     assert "доставк" not in text["Действие"]
     assert "корзин" not in " ".join(text.values())
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_brief_and_the_report_write_shares_and_dates_alike(lang: str) -> None:
+    from analytics.render import formatting
+    from analytics.toolkit import fmt
+
+    assert fmt.percent(lang, 0.025, 1) == formatting.share(0.025, lang, 1)
+    assert fmt.percent(lang, 0.35, 0) == formatting.share(0.35, lang, 0)
+    expected = "05.12.2026" if lang == "ru" else "2026-12-05"
+    assert formatting.iso_date("2026-12-05", lang) == expected
