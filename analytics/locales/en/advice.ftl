@@ -305,6 +305,7 @@ report-no-findings = The rules found no clear problem: the base behaves evenly. 
 report-lever = Growth lever now: { $metric }.
 report-top-title = Three steps with the largest effect
 report-top-item = { $rank }. { $title }: { $effect }
+report-top-line = { $title }: { $effect }
 report-more = …and { $count } more — all in report.pdf
 report-recs-title = Next growth steps, by expected effect in money
 report-rec-heading = { $rank }. { $title }

@@ -176,7 +176,7 @@ advice-growth-C1 = конверсия в покупку (C1)
 advice-growth-AOV = средний чек (AOV)
 advice-growth-APC = повторные покупки (APC)
 advice-growth-COGS = себестоимость (COGS)
-advice-growth-churn = отток (churn)
+advice-growth-churn = удержание (отток)
 
 advice-watch-total-base = вся база
 advice-watch-new-customers = новые клиенты в месяц
@@ -318,6 +318,7 @@ report-no-findings = Правила не нашли явных проблем: �
 report-lever = Рычаг роста сейчас: { $metric }.
 report-top-title = Три шага с наибольшим эффектом
 report-top-item = { $rank }. { $title }: { $effect }
+report-top-line = { $title }: { $effect }
 report-more = …и ещё { $count } — полностью в report.pdf
 report-recs-title = Следующие шаги роста — по ожидаемому эффекту в деньгах
 report-rec-heading = { $rank }. { $title }

@@ -133,6 +133,9 @@ def test_the_pdf_opens_with_the_head_and_never_splits_a_step(
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(
         audit_pdf(sample_report, charts, "ru"))).pages]
     assert "Главное" in pages[0] and "меньше новых клиентов" in pages[0]
+    first = sample_report["recommendations"][0]
+    assert first["code"] == "restart_acquisition"
+    assert "Вернуть приток новых клиентов: +" in pages[0].replace("\n", " ")  # top steps
     assert len(pages) <= 10
     chart_pages = [i for i, text in enumerate(pages)
                    if "Выручка по месяцам" in text or "Удержание когорт" in text]
