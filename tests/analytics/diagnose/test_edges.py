@@ -259,3 +259,24 @@ def test_a_season_is_confirmed_from_36_months() -> None:
     possible = trend(series(december(1.3, 35)))
     assert (possible.season, possible.peaks, possible.factors) == ("possible", (12,), {})
     assert trend(series(december(1.3, 23))).season == "too_short"
+
+
+# ----------------------------------------------------- the constraint when nothing fell
+
+
+def test_a_lever_that_did_not_fall_is_measured_against_four_earlier_windows() -> None:
+    """21 full months from January 2022, 10 new customers a month buying once at 100, at
+    109 in July-September 2022. The last 3 months are compared with the same 3 a year
+    earlier: the first check fell 8 % (under 10 %), so nothing fell. Back at its pooled
+    level of the 4 earlier 3-month windows, (109 + 100 + 100 + 100) / 4 = 102.25, the
+    first check would add 2.25 % of the window's 3 000: 67.50."""
+    from analytics.diagnose import diagnose
+
+    rows = [(f"c{m:02d}-{n}", f"{2022 + m // 12}-{m % 12 + 1:02d}-10",
+             109.0 if 6 <= m <= 8 else 100.0) for m in range(21) for n in range(10)]
+    found = diagnose(prepare_orders(table(rows), as_of=date(2023, 10, 1)))
+    assert found.periods is not None and found.periods.mode == "same_months_last_year"
+    assert found.bridge is not None and found.bridge.largest_fall() is None
+    assert found.constraint is not None
+    assert (found.constraint.factor, found.constraint.kind) == ("new_check", "potential")
+    assert found.constraint.value == pytest.approx(3000 * (102.25 / 100 - 1))
