@@ -352,3 +352,14 @@ def test_call_key_accounts_by_hand() -> None:
     # 730 000 a year / 2 accounts = 365 000 each = 90 000 per 90 days; half of 2 back
     assert made.factors == {"customers": 2, "rate": 0.5, "check": 90_000, "orders": 1}
     assert made.value == 90_000
+
+
+def test_protect_core_counts_the_period_with_both_ends() -> None:
+    # 2024-01-01 .. 2024-03-30 is 31 + 29 + 30 = 90 days: the Champions' 40 x 3 = 120
+    # orders at 240 000 are 3 orders each per 90 days at a check of 2 000.
+    champions = {"code": "champions", "customers": 40, "avg_frequency": 3.0,
+                 "revenue": 240_000.0}
+    made = money("revenue_concentrated", {}, rfm={"segments": [champions]},
+                 data={"date_from": "2024-01-01", "date_to": "2024-03-30"})
+    assert made.factors == {"customers": 40, "rate": 0.1, "check": 2000, "orders": 3}
+    assert made.value == 24_000
