@@ -103,6 +103,11 @@ SEVERE_RATIO = 1.5
 two thirds of it), else ``medium``; opportunities (a season, an outperformer) are ``low``,
 duplicate contacts always ``medium`` (hygiene, never the constraint itself)."""
 
+EDGE_DIGITS = 12
+"""Changes and severity bounds are rounded to 12 digits before they meet a threshold, so a
+measure exactly at it counts as reaching it (in binary floating point 900 / 1000 - 1 is
+-0.09999999999999998, a fall just short of 10 %, and 0.4 x 1.5 is 0.6000000000000001)."""
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -124,14 +129,14 @@ class Finding:
 def severity(value: float, threshold: float, *, at_most: bool = False) -> Severity:
     """``high`` when ``value`` is :data:`SEVERE_RATIO` beyond ``threshold``, else ``medium``."""
     if at_most:
-        return "high" if value * SEVERE_RATIO <= threshold else "medium"
-    return "high" if value >= threshold * SEVERE_RATIO else "medium"
+        return "high" if round(value * SEVERE_RATIO, EDGE_DIGITS) <= threshold else "medium"
+    return "high" if value >= round(threshold * SEVERE_RATIO, EDGE_DIGITS) else "medium"
 
 
 def change(old: float | None, new: float | None) -> float | None:
     """Relative change from ``old`` to ``new`` (``-0.25`` = down a quarter)."""
     share = ratio(new, old)
-    return None if share is None else share - 1.0
+    return None if share is None else round(share - 1.0, EDGE_DIGITS)
 
 
 # ------------------------------------------------------------------------------- rules
