@@ -23,6 +23,10 @@ DENSE_FLOOR = 4_000_000
 """A dense range this large is read whatever it holds (about 160 MB of empty cells)."""
 SPARSE_RATIO = 4
 """Beyond the floor, a range may be this many times the cells present, no more."""
+CELLS_PER_BYTE = 4
+"""Real exports store a cell in a byte or more, compressed (a 20 MB XLSX of 3.9 million
+cells: 0.2 cells per byte); beyond the floor, more cells per byte are repeats asking to
+be expanded."""
 
 _VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<[vif]')
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -46,20 +50,22 @@ class CellCount:
         return self.rows * self.columns
 
 
-def check_cells(sheets: Iterable[CellCount], limits: Limits) -> None:
-    """Refuse a workbook whose ranges would not fit the memory bound.
+def check_cells(sheets: Iterable[CellCount], limits: Limits, size: int) -> None:
+    """Refuse a workbook of ``size`` bytes whose ranges would not fit the memory bound.
 
     A sheet whose range is far larger than the values it holds (a stray cell far away,
-    repeated empty rows before a value) is an absurd range; ranges beyond
-    ``limits.max_cells`` in all, though full, are too many cells.
+    repeated empty rows before a value) is an absurd range. Ranges beyond
+    ``limits.max_cells`` in all, or beyond ``CELLS_PER_BYTE`` per byte of the file (ODS
+    repeats: 746 bytes asking for 59.5 million filled cells), are too many cells.
     """
     dense = 0
     for sheet in sheets:
         if sheet.dense > max(DENSE_FLOOR, SPARSE_RATIO * sheet.present):
             raise IngestError("absurd-range", cells=sheet.dense)
         dense += sheet.dense
-    if dense > limits.max_cells:
-        raise IngestError("too-many-cells", cells=dense, limit=limits.max_cells)
+    limit = min(limits.max_cells, max(DENSE_FLOOR, CELLS_PER_BYTE * size))
+    if dense > limit:
+        raise IngestError("too-many-cells", cells=dense, limit=limit)
 
 
 def column_number(letters: str | bytes) -> int:

@@ -51,7 +51,7 @@ def check_workbook(data: bytes, kind: Kind, limits: Limits) -> None:
         else:
             with archive.open("content.xml") as member:
                 sheets = ods_cells(member)
-    check_cells(sheets, limits)
+    check_cells(sheets, limits, len(data))
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], size: int, limits: Limits) -> None:

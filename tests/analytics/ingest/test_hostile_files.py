@@ -1,0 +1,82 @@
+"""Hostile files through the real command line: exit 2 with one line naming the reason (or
+a report), nothing else on stderr, and memory bound by the cells really present."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analytics.locales import t
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "tests" / "fixtures" / "fuzz"
+GIB = 1024**3
+MEASURED = """
+import json, resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"code": done.returncode, "stderr": done.stderr, "peak": peak}))
+"""
+"""Runs a command and reports its exit code, stderr and the peak memory of it and its
+children (the sandbox child included)."""
+
+
+def audit(name: str, *args: str) -> dict[str, object]:
+    """``python -m analytics audit`` on a corpus file, measured."""
+    command = [sys.executable, "-m", "analytics", "audit", str(CORPUS / name), "--lang", "en",
+               *args]
+    done = subprocess.run([sys.executable, "-c", MEASURED, *command], cwd=ROOT, check=True,
+                          capture_output=True, text=True, timeout=120)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+@pytest.mark.parametrize("upload", [True, False], ids=["upload", "local"])
+@pytest.mark.parametrize(
+    ("name", "key", "params"),
+    [
+        # 2.5 GB and 13 s before, then read: one value at BE1048576
+        ("far_cell_be1048576.xlsx", "absurd-range", {"cells": 57 * 1048576}),
+        ("far_cell_z1048576.xlsx", "absurd-range", {"cells": 26 * 1048576}),
+        # 5.5 GB and 23 s before, calamine's allocation failure on stderr
+        ("repeated_rows_50x1190000.ods", "too-many-cells",
+         {"cells": 50 * 1_190_003, "limit": 4_000_000}),
+        ("empty_rows_then_value.ods", "absurd-range", {"cells": 4 * 1_190_004}),
+    ],
+)
+def test_a_tiny_workbook_asking_for_millions_of_cells_is_refused_in_little_memory(
+    name: str, key: str, params: dict[str, int], upload: bool
+) -> None:
+    done = audit(name, *(["--max-mb", "20"] if upload else []))
+    assert done["code"] == 2
+    assert done["stderr"] == t("en", f"ingest-error-{key}", **params) + "\n"
+    assert isinstance(done["peak"], int) and done["peak"] < GIB
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "params"),
+    [
+        ("flipped_bit_zlib.xlsx", "corrupt-workbook", {}),
+        ("flipped_bit_negative_seek.ods", "corrupt-workbook", {}),
+        ("flipped_bit_zip_version.xlsx", "corrupt-workbook", {}),
+        ("row_wider_than_limit.csv", "too-many-columns", {"columns": 100_000, "limit": 500}),
+    ],
+)
+def test_a_damaged_file_is_one_line(name: str, key: str, params: dict[str, int]) -> None:
+    done = audit(name, "--max-mb", "20")
+    assert done["code"] == 2
+    assert done["stderr"] == t("en", f"ingest-error-{key}", **params) + "\n"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["wide_cell_after_first_mb.csv", "truncated_utf16.csv", "customers_infinite_orders.csv",
+     "customers_infinite_totals.csv", "longer_rows.csv"],
+)
+def test_text_that_was_mislabelled_or_noisy_is_read_quietly(name: str) -> None:
+    done = audit(name, "--max-mb", "20")
+    assert done == {**done, "code": 0, "stderr": ""}
