@@ -10,10 +10,7 @@ import pytest
 from analytics.ingest import IngestError, Limits, ingest
 from analytics.ingest.sandbox import run_isolated
 from analytics.ingest.workbook import read_workbook
-from tests.analytics.ingest.helpers import csv_bytes, xlsx_bytes
-
-GOOD = [["Дата", "Email", "Сумма", "Статус"], ["01.02.2024", "a@x.ru", "100", "Оплачен"],
-        ["02.02.2024", "b@x.ru", "200", "Оплачен"]]
+from tests.analytics.ingest.helpers import GOOD, ODS_HEAD, ODS_TAIL, csv_bytes, xlsx_bytes
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
@@ -128,12 +125,6 @@ def ods_bytes(content: str) -> bytes:
     return buffer.getvalue()
 
 
-ODS_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
-            '<office:body><office:spreadsheet><table:table table:name="S">')
-ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
 
 
 def test_ods_repeats_asking_for_a_hundred_million_cells_refused() -> None:
