@@ -3,36 +3,18 @@ a report), nothing else on stderr, and memory bound by the cells really present.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from analytics.locales import t
+from bench.bench_hostile import measure_audit
+from bench.fuzz_ingest import CORPUS
 
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT / "tests" / "fixtures" / "fuzz"
 GIB = 1024**3
-MEASURED = """
-import json, resource, subprocess, sys
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"code": done.returncode, "stderr": done.stderr, "peak": peak}))
-"""
-"""Runs a command and reports its exit code, stderr and the peak memory of it and its
-children (the sandbox child included)."""
 
 
 def audit(name: str, *args: str) -> dict[str, object]:
     """``python -m analytics audit`` on a corpus file, measured."""
-    command = [sys.executable, "-m", "analytics", "audit", str(CORPUS / name), "--lang", "en",
-               *args]
-    done = subprocess.run([sys.executable, "-c", MEASURED, *command], cwd=ROOT, check=True,
-                          capture_output=True, text=True, timeout=120)
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    return measure_audit(CORPUS / name, "--lang", "en", *args)
 
 
 @pytest.mark.parametrize("upload", [True, False], ids=["upload", "local"])
