@@ -211,3 +211,24 @@ def test_an_unexpected_failure_on_a_csv_never_says_save_as_csv(
     monkeypatch.setattr(pipeline, "build_result", broken)  # the forked child inherits it
     assert error_code(csv_bytes(GOOD), "orders.csv") == "text-parser-crashed"
     assert error_code(xlsx_bytes({"Заказы": GOOD}), "orders.xlsx") == "parser-crashed"
+
+
+def test_what_a_crashing_child_prints_is_its_report_not_the_users_stderr(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """A parser's panic text (Rust's allocation failure, a backtrace) and library warnings
+    end in the crash report's detail; the caller prints one line of its own."""
+    with pytest.raises(IngestError) as error:
+        run_isolated(_shout_and_abort, memory_bytes=2 * 1024**3, seconds=30)
+    assert error.value.code == "parser-crashed"
+    assert "memory allocation of 8 bytes failed" in error.value.params["detail"]
+    assert capfd.readouterr().err == ""
+
+
+def _shout_and_abort() -> None:
+    import os
+    import warnings
+
+    warnings.warn("a library's warning", RuntimeWarning, stacklevel=1)
+    os.write(2, b"memory allocation of 8 bytes failed\n")
+    os.abort()
