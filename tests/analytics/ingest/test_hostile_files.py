@@ -54,11 +54,8 @@ def test_a_damaged_file_is_one_line(name: str, key: str, params: dict[str, int])
     assert done["stderr"] == t("en", f"ingest-error-{key}", **params) + "\n"
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["wide_cell_after_first_mb.csv", "truncated_utf16.csv", "customers_infinite_orders.csv",
-     "customers_infinite_totals.csv", "longer_rows.csv"],
-)
-def test_text_that_was_mislabelled_or_noisy_is_read_quietly(name: str) -> None:
+@pytest.mark.parametrize("name", ["customers_infinite_totals.csv", "longer_rows.csv"])
+def test_text_that_made_numpy_or_pandas_warn_is_read_quietly(name: str) -> None:
+    """The mislabelled text files of the corpus are read in-process by its test."""
     done = audit(name, "--max-mb", "20")
     assert done == {**done, "code": 0, "stderr": ""}
