@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/bench_audit_core.py [ROWS] [CUSTOMERS]`` (default 1,000,000
 orders of about 100,000 customers over three years). Prints the time of each step and of
-``run_audit_analytics`` as a whole (best of three runs).
+``run_audit_analytics`` as a whole, then of the diagnosis (best of three runs each).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from analytics.describe.customers import prepare_orders
 from analytics.describe.lifecycle import compute_lifecycle
 from analytics.describe.metrics import compute_growth_metrics
 from analytics.describe.rfm import compute_rfm
+from analytics.report.build import diagnosis_section
 
 
 def synthetic_orders(
@@ -102,6 +103,8 @@ def main() -> None:
     t_all, audit = best_of(lambda: run_audit_analytics(orders))
     t_json, _ = best_of(audit.to_dict)
     print(f"run_audit_analytics total: {t_all:.3f} s (to_dict {t_json:.3f} s)")
+    t_diag, _ = best_of(lambda: diagnosis_section(audit))
+    print(f"diagnosis: {t_diag:.3f} s")
 
 
 if __name__ == "__main__":

@@ -60,24 +60,61 @@ def bot_env(server: FakeBotApi, data_dir: Path, **extra: str) -> dict[str, str]:
 
 @asynccontextmanager
 async def running_bot(server: FakeBotApi, data_dir: Path, *, ready: str = "deleteWebhook",
-                      **extra: str) -> AsyncIterator[BotProcess]:
+                      ready_log: str | None = None, **extra: str) -> AsyncIterator[BotProcess]:
     """Run the bot until the block ends; waits until it is about to poll the fake server
-    (updates queued from then on are delivered)."""
-    log_path = data_dir.parent / f"bot-{len(server.calls)}.log"
-    log_file = log_path.open("ab")
+    (updates queued from then on are delivered), or until its log says ``ready_log``
+    (several bots starting at once)."""
     before = len(server.calls_of(ready))
+    async with _running(server, data_dir, (), extra) as bot:
+        if ready_log is None:
+            await _wait_ready(server, ready, before, bot)
+        else:
+            await _wait_logged(bot, ready_log)
+        yield bot
+
+
+@asynccontextmanager
+async def running_worker(server: FakeBotApi, data_dir: Path,
+                         **extra: str) -> AsyncIterator[BotProcess]:
+    """Run ``python -m bot worker`` (needs DATABASE_URL in ``extra``) until the block ends;
+    waits until its process pool is warm."""
+    async with _running(server, data_dir, ("worker",), extra) as worker:
+        await _wait_logged(worker, WORKER_READY)
+        yield worker
+
+
+WORKER_READY = "worker ready"
+
+
+@asynccontextmanager
+async def _running(server: FakeBotApi, data_dir: Path, args: tuple[str, ...],
+                   extra: dict[str, str]) -> AsyncIterator[BotProcess]:
+    log_path = data_dir.parent / f"bot-{len(server.calls)}-{'-'.join(args) or 'bot'}.log"
+    while log_path.exists():
+        log_path = log_path.with_name(log_path.stem + "+.log")
+    log_file = log_path.open("ab")
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=str(data_dir.parent), env=bot_env(server, data_dir,
-                                                                            **extra),
-        stdout=log_file, stderr=asyncio.subprocess.STDOUT,
+        sys.executable, "-m", "bot", *args, cwd=str(data_dir.parent),
+        env=bot_env(server, data_dir, **extra), stdout=log_file,
+        stderr=asyncio.subprocess.STDOUT,
     )
     bot = BotProcess(process, log_path)
     try:
-        await _wait_ready(server, ready, before, bot)
         yield bot
     finally:
         await bot.stop()
         log_file.close()
+
+
+async def _wait_logged(bot: BotProcess, text: str, timeout: float = 60.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while text not in bot.log():
+        if bot.process.returncode is not None:
+            raise RuntimeError(f"the process exited with {bot.process.returncode}:\n{bot.log()}")
+        if loop.time() > deadline:
+            raise TimeoutError(f"no {text!r} in the log:\n{bot.log()}")
+        await asyncio.sleep(0.05)
 
 
 async def _wait_ready(server: FakeBotApi, method: str, before: int, bot: BotProcess,

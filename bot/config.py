@@ -14,14 +14,30 @@ PUBLIC_API_URL = "https://api.telegram.org"
 PUBLIC_DOWNLOAD_MB = 20
 
 
-class Settings(BaseSettings):
-    """Every knob of the bot; names are the environment variables (case-insensitive)."""
+class StorageSettings(BaseSettings):
+    """Where state lives: all that ``python -m bot migrate`` needs."""
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
+    data_dir: Path = Path("./data")
+    database_url: SecretStr | None = None
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _no_url(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def database(self) -> str | None:
+        """DATABASE_URL (PostgreSQL for state, files and jobs), None for SQLite in DATA_DIR."""
+        return None if self.database_url is None else self.database_url.get_secret_value()
+
+
+class Settings(StorageSettings):
+    """Every knob of the bot; names are the environment variables (case-insensitive)."""
+
     bot_token: SecretStr
     telegram_api_url: str = PUBLIC_API_URL
-    data_dir: Path = Path("./data")
     default_language: Literal["ru", "en"] = "ru"
     max_upload_mb: float = Field(20.0, gt=0)
     retention_days: int = Field(30, ge=1)
@@ -33,7 +49,7 @@ class Settings(BaseSettings):
     webhook_host: str = "127.0.0.1"
     webhook_port: int = 8080
 
-    workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
+    workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=0)
     job_timeout_seconds: float = Field(300.0, gt=0)
     throttle_seconds: float = Field(0.3, ge=0)
     log_format: Literal["console", "json"] = "console"

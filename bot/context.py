@@ -6,7 +6,7 @@ injected arguments, and services take it instead of (bot, chat id, user id, text
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Telegram
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.services.background import Background
+from bot.services.work import Jobs, Work
 from bot.worker import JobPool
 from storage import Storage, User
 
@@ -34,7 +34,7 @@ class Ctx:
     storage: Storage
     pool: JobPool
     settings: Settings
-    tasks: Background
+    jobs: Jobs
 
     @property
     def lang(self) -> str:
@@ -49,10 +49,10 @@ class Ctx:
         """Send a message (Telegram HTML) to the chat."""
         return await self.bot.send_message(self.chat_id, text, reply_markup=markup)
 
-    async def spawn(self, work: Coroutine[Any, Any, object]) -> None:
-        """Run ``work`` after the handler returns (see :mod:`bot.services.background`), or
-        tell the user that their previous job is still running."""
-        if not self.tasks.spawn(self.user_id, work, lambda: self.say("error-generic")):
+    async def spawn(self, work: Work, **args: Any) -> None:
+        """Run ``work(ctx, **args)`` after the handler returns, here or on a worker (see
+        :mod:`bot.services.work`), or tell the user that their previous job is unfinished."""
+        if not await self.jobs.start(self, work, args):
             await self.say("job-busy")
 
     async def say(self, key: str, markup: InlineKeyboardMarkup | None = None,
@@ -83,6 +83,6 @@ class CtxMiddleware(BaseMiddleware):
             data["ctx"] = Ctx(
                 bot=data["bot"], chat_id=chat_id, user_id=user.id, account=data["account"],
                 i18n=data["i18n"], state=data["state"], storage=data["storage"],
-                pool=data["pool"], settings=data["settings"], tasks=data["tasks"],
+                pool=data["pool"], settings=data["settings"], jobs=data["jobs"],
             )
         return await handler(event, data)

@@ -3,29 +3,36 @@ themselves, in :mod:`bot.jobs`, import the analytics stack only in the workers).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
 @dataclass(frozen=True)
 class AuditRequest:
     """What to audit: the stored file, confirmed columns (role -> column), the language of
-    the charts, the upload limit, and whether to stop and ask about unsure columns."""
+    the charts, the upload limit, whether to stop and ask about unsure columns and
+    choices, and the choices the user made (topic -> option, see ``ColumnQuestion``)."""
 
     path: str
     mapping: dict[str, str]
     lang: str
     max_mb: float
     ask_unsure: bool = True
+    choices: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class ColumnQuestion:
-    """A column role detection was unsure of: the guess and the other candidates."""
+    """A column role detection was unsure of (the guess and the other candidates), or,
+    with ``kind == "choice"``, an ingest decision the data left unsure: ``role`` is its
+    topic (``amount_source``, ``duplicates``, ``status``), the options its codes, and
+    ``detail`` what the question quotes (the column, the rows)."""
 
     role: str
     chosen: str
     options: tuple[str, ...]
+    kind: str = "column"
+    detail: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,16 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.ingest import IngestError, Limits, Role, ingest_file
+from analytics.ingest import (
+    NO_COLUMN,
+    Choices,
+    Decision,
+    IngestError,
+    IngestResult,
+    Limits,
+    Role,
+    ingest_file,
+)
 from analytics.render.charts import render_charts
 from analytics.render.customers_export import customers_xlsx
 from analytics.render.report_pdf import audit_pdf
@@ -33,17 +42,21 @@ def audit_job(progress: Progress, request: AuditRequest) -> AuditOutcome | Needs
     """Read, clean and audit the file; with ``ask_unsure`` stop after reading when
     detection was unsure of a key column and return the questions instead."""
     progress("reading")
-    mapping, lang = request.mapping, request.lang
+    mapping, lang, chosen = request.mapping, request.lang, request.choices
     try:
         explicit = {Role(role): column for role, column in mapping.items()}
+        if chosen.get("status") == "ignore":
+            explicit[Role.STATUS] = NO_COLUMN
+        choices = Choices(chosen.get("duplicates") == "keep", chosen.get("amount_source"))
         result = ingest_file(Path(request.path), mapping=explicit,
-                             limits=Limits.from_env(request.max_mb))
+                             limits=Limits.from_env(request.max_mb), choices=choices)
     except IngestError as exc:
         raise JobFailed(f"ingest-error-{exc.code}", **exc.params) from exc
     unsure = [r for r in result.unsure_roles if r.value not in mapping]
-    if request.ask_unsure and unsure:
-        return NeedsColumns(tuple(_question(result.mapping[r], result.source.columns)
-                                  for r in unsure))
+    doubts = [d for d in result.quality.decisions if not d.sure and d.topic not in chosen]
+    if request.ask_unsure and (unsure or doubts):
+        columns = [_question(result.mapping[r], result.source.columns) for r in unsure]
+        return NeedsColumns(tuple(columns + [_choice(d, result) for d in doubts]))
     progress("analysing")
     audit = analyse(result)
     report = build_report(result, audit)
@@ -59,6 +72,17 @@ def _question(match: Any, columns: Sequence[str]) -> ColumnQuestion:
     options = [match.column, *match.alternatives]
     options += [c for c in columns if c not in options]
     return ColumnQuestion(match.role.value, match.column, tuple(options))
+
+
+def _choice(decision: Decision, result: IngestResult) -> ColumnQuestion:
+    """An unsure ingest decision as a question with its options' codes."""
+    amount = result.mapping.get(Role.AMOUNT)
+    detail = {
+        "column": str(decision.evidence.get("column") or (amount.column if amount else "")),
+        "rows": str(decision.evidence.get("rows", "")),
+    }
+    return ColumnQuestion(decision.topic, decision.chosen,
+                          (decision.chosen, *decision.alternatives), "choice", detail)
 
 
 def customer_rows(frame: pd.DataFrame) -> bytes:

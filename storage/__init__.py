@@ -1,7 +1,8 @@
 """Kratno storage: the bot's memory.
 
 The bot codes against the `Storage` protocol and the records in `storage.models`; the SQLite
-backend (`open_sqlite_storage`) is the embedded default. See docs/storage.md.
+backend (`open_sqlite_storage`) is the embedded default, PostgreSQL (`storage.postgres`) is
+for several instances and workers; `open_storage` picks one. See docs/storage.md.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,7 @@ from storage.interfaces import (
     AuditRepository,
     BriefRepository,
     CustomerResultRepository,
+    FileStore,
     Storage,
     UploadRepository,
     UserRepository,
@@ -30,19 +32,20 @@ from storage.models import (
     UploadStatus,
     User,
 )
+from storage.opening import migrate, open_storage
 from storage.retention import run_retention
 from storage.sqlite import SQLiteStorage, open_sqlite_storage
 
 if TYPE_CHECKING:
-    from storage.sqlite.fsm import SQLiteFSMStorage
+    from storage.sql.fsm import SQLFSMStorage
 
 
 def __getattr__(name: str) -> Any:
     """Import the FSM storage (and with it aiogram, slow to import) only when asked for."""
-    if name == "SQLiteFSMStorage":
-        from storage.sqlite.fsm import SQLiteFSMStorage
+    if name == "SQLFSMStorage":
+        from storage.sql.fsm import SQLFSMStorage
 
-        return SQLiteFSMStorage
+        return SQLFSMStorage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -58,11 +61,12 @@ __all__ = [
     "CustomerResultRepository",
     "DataLayout",
     "DeletionReport",
+    "FileStore",
     "MigrationError",
     "NotFoundError",
     "PurgeReport",
     "Role",
-    "SQLiteFSMStorage",
+    "SQLFSMStorage",
     "SQLiteStorage",
     "Storage",
     "StorageError",
@@ -71,6 +75,8 @@ __all__ = [
     "UploadStatus",
     "User",
     "UserRepository",
+    "migrate",
     "open_sqlite_storage",
+    "open_storage",
     "run_retention",
 ]

@@ -20,14 +20,16 @@ def to_timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def from_timestamp(text: str) -> datetime:
-    """Decode text written by `to_timestamp`."""
-    return datetime.fromisoformat(text)
+def from_timestamp(value: str | datetime) -> datetime:
+    """Decode text written by `to_timestamp` (SQLite) or a timestamptz (PostgreSQL), in UTC."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return datetime.fromisoformat(value)
 
 
-def optional_timestamp(text: str | None) -> datetime | None:
+def optional_timestamp(value: str | datetime | None) -> datetime | None:
     """Decode a nullable timestamp column."""
-    return None if text is None else from_timestamp(text)
+    return None if value is None else from_timestamp(value)
 
 
 def dump_json(value: Any) -> str:

@@ -6,7 +6,9 @@ updates raise `NotFoundError`, deletes return 0/False).
 """
 
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from storage.layout import DataLayout
@@ -49,10 +51,10 @@ class UserRepository(Protocol):
 
 
 class UploadRepository(Protocol):
-    """Uploaded files' metadata (the file itself lives under `DataLayout.upload_dir`).
+    """Uploaded files' metadata (the bytes are in `FileStore`).
 
-    Insert the row first and create the upload's folder after: the purge treats a folder
-    without a row as left over from a deletion and removes it.
+    Insert the row first and store the file after: the purge treats a stored file without a
+    row as left over from a deletion and removes it.
     """
 
     async def add(
@@ -87,6 +89,27 @@ class UploadRepository(Protocol):
 
     async def delete(self, user_id: int, upload_id: int) -> bool:
         """Also deletes its customer-level results; audits stay with ``upload_id=None``."""
+        ...
+
+
+class FileStore(Protocol):
+    """The bytes of each upload: on disk under `DataLayout.upload_dir` (SQLite) or in the
+    database (PostgreSQL), where they go with the upload's row in the same transaction."""
+
+    async def put(self, user_id: int, upload_id: int, name: str, content: bytes) -> None:
+        """Store the file of the user's upload (``name`` is a safe file name)."""
+        ...
+
+    async def get(self, user_id: int, upload_id: int) -> tuple[str, bytes] | None:
+        """The file's name and bytes; None when the upload or its file is gone."""
+        ...
+
+    def local_file(
+        self, user_id: int, upload_id: int
+    ) -> AbstractAsyncContextManager[Path | None]:
+        """For the block: a file on this machine holding the bytes, named as uploaded (None
+        when gone): the stored file itself, or a copy in the user's scratch folder that is
+        removed when the block ends."""
         ...
 
 
@@ -168,6 +191,9 @@ class Storage(Protocol):
 
     @property
     def uploads(self) -> UploadRepository: ...
+
+    @property
+    def files(self) -> FileStore: ...
 
     @property
     def audits(self) -> AuditRepository: ...

@@ -113,8 +113,10 @@ class PurgeReport:
 
 @dataclass(frozen=True, slots=True)
 class DeletionReport:
-    """What `delete_user` removed; `wal_checkpointed` is False only if a reader blocked it."""
+    """What `delete_user` removed. ``scrubbed``: the deleted bytes are gone from the database's
+    files too (SQLite: the WAL checkpointed; PostgreSQL: the tables rewritten); False only
+    when other sessions kept that from finishing."""
 
     rows: int
     files: int
-    wal_checkpointed: bool
+    scrubbed: bool

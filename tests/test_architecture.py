@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PIPELINE = ("ingest", "describe", "predict", "advice", "report", "render", "cli", "toolkit")
+PIPELINE = ("ingest", "describe", "predict", "diagnose", "advice", "report", "render", "cli", "toolkit")
 
 
 def module_name(path: Path) -> str:

@@ -33,6 +33,14 @@ from analytics.advice.facts import (
 Severity = Literal["high", "medium", "low"]
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
 
+ACQUISITION_DROP_MIN = 0.10
+"""New customers fell 10 %+ between the diagnosis' comparable windows (year on year where
+the data allows), the same materiality as the constraint's."""
+ACQUISITION_SHARE_HIGH = 0.5
+"""High when fewer new customers took half or more of what pulled revenue down."""
+KEY_ACCOUNTS_SHARE_HIGH = 0.2
+"""High when the silent key accounts brought 20 %+ of the last 12 months' revenue."""
+
 LOOKBACK_MONTHS = 6
 """Trends compare the last 6 complete months with the 6 before (or with the month 6 months
 ago): long enough to smooth one bad month, short enough to still be news."""
@@ -258,7 +266,10 @@ def _windows(report: Report) -> tuple[list[Mapping[str, Any]], list[Mapping[str,
 
 
 def average_check_falling(report: Report) -> Finding | None:
-    """The average check of the last 6 months is 10 %+ below the 6 months before."""
+    """The average check of the last 6 months is 10 %+ below the 6 months before (and, with
+    a diagnosis, between its comparable windows too)."""
+    if not _bridge_fell(report, "new_check", "returning_check"):
+        return None
     windows = _windows(report)
     if windows is None:
         return None
@@ -283,7 +294,10 @@ def average_check_falling(report: Report) -> Finding | None:
 
 
 def frequency_falling(report: Report) -> Finding | None:
-    """Orders per active customer per month fell 10 %+ between the two lookback windows."""
+    """Orders per active customer per month fell 10 %+ between the two lookback windows
+    (and, with a diagnosis, between its comparable windows too)."""
+    if not _bridge_fell(report, "frequency"):
+        return None
     windows = _windows(report)
     lifecycle = {str(m.get("month")): m for m in complete_months(report, "lifecycle")}
     if windows is None or not lifecycle:
@@ -310,8 +324,71 @@ def frequency_falling(report: Report) -> Finding | None:
                    "active_base_monthly", evidence)
 
 
+def acquisition_falling(report: Report) -> Finding | None:
+    """New customers fell 10 %+ between the diagnosis' comparable windows (or stopped)."""
+    diagnosis = section(report, "diagnosis")
+    bridge, found = section(diagnosis, "bridge"), section(diagnosis, "acquisition")
+    before, after = section(bridge, "before"), section(bridge, "after")
+    n0, n1 = num(before, "new_customers"), num(after, "new_customers")
+    stopped = found.get("status") == "stopped"
+    if n0 is None or n1 is None or not n0 or (n1 > (1 - ACQUISITION_DROP_MIN) * n0
+                                              and not stopped):
+        return None
+    share = next((num(c, "share") for c in rows(bridge.get("contributions"))
+                  if c.get("factor") == "new_customers" and (num(c, "value") or 0) < 0), None)
+    drop = 1 - n1 / n0
+    evidence: Evidence = {
+        "new_before": int(n0), "new_recent": int(n1), "change": rounded(drop),
+        "months": int(num(section(section(diagnosis, "periods"), "after"), "months") or 0),
+        "fall_share": rounded(share) if share is not None else 0.0,
+        "stopped": stopped,
+    }
+    high = stopped or (share or 0) >= ACQUISITION_SHARE_HIGH
+    return Finding("acquisition_falling", "high" if high else severity(drop, ACQUISITION_DROP_MIN),
+                   "new_customers_by_window", evidence)
+
+
+def key_accounts_silent(report: Report) -> Finding | None:
+    """In a concentrated base, large customers silent for 2.5x their own rhythm."""
+    diagnosis = section(report, "diagnosis")
+    accounts = rows(diagnosis.get("silent_accounts"))
+    if not diagnosis.get("concentrated") or not accounts:
+        return None
+    revenue = sum(num(a, "revenue_12m") or 0 for a in accounts)
+    share = sum(num(a, "revenue_share_12m") or 0 for a in accounts)
+    evidence: Evidence = {
+        "accounts": len(accounts), "revenue_12m": rounded(revenue),
+        "revenue_share": rounded(share),
+        "names": ", ".join(str(a.get("name") or a.get("key")) for a in accounts[:3]),
+    }
+    return Finding("key_accounts_silent", "high" if share >= KEY_ACCOUNTS_SHARE_HIGH else
+                   "medium", "own_purchase_rhythm", evidence)
+
+
+def _season_confirmed(report: Report) -> bool:
+    """With a diagnosis, a peak needs a season confirmed over two years (36+ months)."""
+    trend = section(section(report, "diagnosis"), "trend")
+    return not trend or trend.get("season") == "confirmed"
+
+
+def _bridge_fell(report: Report, *factors: str) -> bool:
+    """With a diagnosis, whether one of ``factors`` fell 10 %+ between its comparable
+    windows (a fall seen only against other months of the season is not one)."""
+    bridge = section(section(report, "diagnosis"), "bridge")
+    if not bridge:
+        return True
+    before, after = section(bridge, "before"), section(bridge, "after")
+    for factor in factors:
+        old, new = num(before, factor), num(after, factor)
+        if old and new is not None and new <= (1 - TREND_DROP_MIN) * old:
+            return True
+    return False
+
+
 def seasonality(report: Report) -> Finding | None:
     """One calendar month is a clear peak in each of the last two years."""
+    if not _season_confirmed(report):
+        return None
     months = complete_months(report, "metrics")[-SEASON_MONTHS:]
     if len(months) < SEASON_MONTHS:
         return None
@@ -410,6 +487,8 @@ def duplicate_contacts(report: Report) -> Finding | None:
 Rule = Callable[[Report], Finding | None]
 
 RULES: tuple[Rule, ...] = (
+    acquisition_falling,
+    key_accounts_silent,
     active_base_shrinking,
     win_back_segments_large,
     revenue_concentrated,
@@ -428,7 +507,34 @@ FINDING_CODES: tuple[str, ...] = tuple(rule.__name__ for rule in RULES)
 """Each rule's function name is its finding code."""
 
 
+CONSTRAINT_FINDINGS: dict[str, str] = {
+    "new_customers": "acquisition_falling",
+    "retention": "active_base_shrinking",
+    "frequency": "frequency_falling",
+    "new_check": "average_check_falling",
+    "returning_check": "average_check_falling",
+}
+"""The finding that tells the diagnosis' constraint (a factor of the revenue bridge)."""
+
+
+def constraint_finding(report: Report) -> str | None:
+    """The finding code of the diagnosis' constraint, if it has one; in a B2B base, silent
+    key accounts with 20 %+ of the last 12 months' revenue come first whatever the factor
+    (losing two of three key accounts is the story, not the average check that fell with
+    them)."""
+    diagnosis = section(report, "diagnosis")
+    silent = rows(diagnosis.get("silent_accounts"))
+    b2b = section(diagnosis, "shape").get("kind") == "b2b"
+    if b2b and diagnosis.get("concentrated") and sum(
+            num(a, "revenue_share_12m") or 0 for a in silent) >= KEY_ACCOUNTS_SHARE_HIGH:
+        return "key_accounts_silent"
+    factor = section(diagnosis, "constraint").get("factor")
+    return CONSTRAINT_FINDINGS.get(str(factor)) if factor else None
+
+
 def find(report: Report) -> list[Finding]:
-    """Every finding the report supports, ranked by severity then rule priority."""
+    """Every finding the report supports: the diagnosis' constraint first, then by severity
+    and rule priority."""
     found = [f for rule in RULES if (f := rule(report)) is not None]
-    return sorted(found, key=lambda f: SEVERITIES.index(f.severity))
+    first = constraint_finding(report)
+    return sorted(found, key=lambda f: (f.code != first, SEVERITIES.index(f.severity)))

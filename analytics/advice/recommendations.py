@@ -29,10 +29,11 @@ from analytics.advice.facts import (
     per_horizon,
     period_days,
     ratio,
+    section,
     segments,
     total,
 )
-from analytics.advice.findings import SEVERITIES, Finding, Severity
+from analytics.advice.findings import SEVERITIES, Finding, Severity, constraint_finding
 from analytics.advice.watch import RECENT_MONTHS
 
 GrowthMetric = Literal["UA", "C1", "AOV", "APC", "COGS", "churn"]
@@ -209,6 +210,30 @@ def _double_down(report: Report, finding: Finding) -> Plan:
                    value=excess, horizon_days=None))
 
 
+def _restart_acquisition(report: Report, finding: Finding) -> Plan:
+    """Win back half of the new customers lost per horizon, at the recent new customers'
+    check and orders in their first window."""
+    after = section(section(section(report, "diagnosis"), "bridge"), "after")
+    ev = finding.evidence
+    lost = (num(ev, "new_before") or 0) - (num(ev, "new_recent") or 0)
+    days = (num(ev, "months") or 0) * 30
+    per_horizon = lost * HORIZON_DAYS / days if lost > 0 and days else None
+    return (("new_customers",), "UA", "new_customers",
+            effect("reach", customers=_whole(per_horizon), rate=RECOVERY_SHARE,
+                   check=num(after, "new_check"), orders=num(after, "orders_per_new")))
+
+
+def _call_key_accounts(report: Report, finding: Finding) -> Plan:
+    """Half of the silent accounts back at their own revenue of the last 12 months."""
+    ev = finding.evidence
+    accounts = num(ev, "accounts")
+    revenue = num(ev, "revenue_12m")
+    per_account = revenue / accounts * HORIZON_DAYS / 365 if accounts and revenue else None
+    return (("key_accounts",), "churn", "active_base",
+            effect("reach", customers=accounts, rate=RECOVERY_SHARE, check=per_account,
+                   orders=1.0))
+
+
 def _clean_base(report: Report, finding: Finding) -> Plan:
     return (("stale",), "C1", "stale_share", None)
 
@@ -229,6 +254,8 @@ def _drop(evidence: Mapping[str, Any], before: str, after: str) -> float | None:
 Builder = Callable[[Report, Finding], Plan]
 
 BUILDERS: dict[str, tuple[str, Builder]] = {
+    "acquisition_falling": ("restart_acquisition", _restart_acquisition),
+    "key_accounts_silent": ("call_key_accounts", _call_key_accounts),
     "active_base_shrinking": ("reactivate_churned", _reactivate),
     "win_back_segments_large": ("win_back", _win_back),
     "revenue_concentrated": ("protect_core", _protect_core),
@@ -251,15 +278,23 @@ EFFECT_FORMULAS: tuple[str, ...] = ("reach", "frequency", "check", "peak", "shif
 
 
 def recommend(report: Report, findings: list[Finding]) -> list[Recommendation]:
-    """One recommendation per finding, ranked by money effect (none last), then severity."""
+    """One recommendation per finding: the diagnosis' constraint first, then by money
+    effect (none last), then severity; no money effect when the diagnosis finds the data
+    too little."""
+    first = constraint_finding(report)
+    enough = section(section(report, "diagnosis"), "sufficiency")
+    too_little = enough.get("level") == "too_little"
     out: list[Recommendation] = []
     for finding in findings:
         if finding.code not in BUILDERS:
             continue
         code, build = BUILDERS[finding.code]
         targets, metric, watch, money = build(report, finding)
+        if too_little:
+            money = None  # DIAGNOSIS.md 10: no estimated effects on too little data
         out.append(Recommendation(code, finding.code, finding.severity, targets, metric,
                                   watch, money, dict(finding.evidence)))
-    return sorted(out, key=lambda r: (r.effect is None,
+    return sorted(out, key=lambda r: (r.finding != first or r.effect is None,
+                                      r.effect is None,
                                       -(r.effect.value if r.effect else 0.0),
                                       SEVERITIES.index(r.severity)))

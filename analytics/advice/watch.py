@@ -108,6 +108,7 @@ def _duplicate_share(report: Report, _: Mapping[str, Any]) -> float | None:
 
 WATCH: dict[str, WatchMetric] = {
     "total_base": WatchMetric(_field("lifecycle", "total_base"), +1, "number"),
+    "new_customers": WatchMetric(_recent_average("lifecycle", "new"), +1, "number"),
     "active_base": WatchMetric(_field("lifecycle", "active_base"), +1, "number"),
     "churn_rate": WatchMetric(_recent_average("lifecycle", "churn_rate"), -1, "share"),
     "reactivated": WatchMetric(_recent_average("lifecycle", "reactivated"), +1, "number"),

@@ -42,6 +42,7 @@ def run(
     timings: bool = False,
     previous: Path | None = None,
     keep_duplicates: bool = False,
+    amount_source: str | None = None,
 ) -> int:
     """Audit ``file``; exit code 0, or 2 with one clear line on stderr for bad input.
 
@@ -68,7 +69,7 @@ def run(
                     mapping=parse_mapping(mapping),
                     limits=Limits.from_env(max_mb),
                     while_waiting=lambda: _while_parsing(drawing),
-                    choices=Choices(keep_duplicates=keep_duplicates),
+                    choices=Choices(keep_duplicates, amount_source),
                 )
         except IngestError as exc:
             print(t(lang, f"ingest-error-{exc.code}", **exc.params), file=sys.stderr)

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from analytics.locales import LANGUAGES
 
+AMOUNT_SOURCES = ("amount", "quantity_x_price")
+"""``analytics.ingest.amounts.SOURCES``, spelt out so that ``--help`` imports no pandas."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for both subcommands."""
@@ -23,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="ROLE=COLUMN",
-        help="use COLUMN for ROLE instead of detection (repeatable), e.g. order_date='Дата'",
+        help="use COLUMN for ROLE instead of detection (repeatable), e.g. order_date='Дата'; "
+        "ROLE=- leaves the role without a column",
     )
     audit.add_argument(
         "--max-mb",
@@ -36,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-duplicates",
         action="store_true",
         help="keep rows that repeat an earlier row exactly (real repeat purchases)",
+    )
+    audit.add_argument(
+        "--amount-source",
+        choices=AMOUNT_SOURCES,
+        default=None,
+        help="line money from the amount column or as quantity x price (default: from the data)",
     )
     audit.add_argument(
         "--compare",
@@ -72,4 +82,5 @@ def main(argv: list[str] | None = None) -> int:
         timings=args.timings,
         previous=args.compare,
         keep_duplicates=args.keep_duplicates,
+        amount_source=args.amount_source,
     )

@@ -29,6 +29,7 @@ returns             money returned (a positive number; 0 when none)
 avg_check           ``monetary / frequency``
 recency_days        ``as_of - last_purchase`` in days (>= 1)
 tenure_days         ``as_of - first_purchase`` in days (>= 1)
+median_gap_days     median gap between distinct purchase days (NaN under 3 of them)
 items               sum of ``quantity`` over purchases (only when quantity exists)
 main_category       category with the most purchase revenue (ties: more orders, then name)
 city                city of the last purchase that names one
@@ -50,6 +51,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from analytics.describe.rhythm import median_gaps
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -68,6 +71,7 @@ CUSTOMER_COLUMNS: tuple[str, ...] = (
     "avg_check",
     "recency_days",
     "tenure_days",
+    "median_gap_days",
 )
 OPTIONAL_LAST = ("city", "email", "phone", "name", "rating")
 OPTIONAL_FIRST = ("channel",)
@@ -475,6 +479,7 @@ def _customer_frame(
         "avg_check": monetary / np.maximum(frequency, 1),
         "recency_days": (as_of_day - last_day).astype(np.int64),
         "tenure_days": (as_of_day - first_day).astype(np.int64),
+        "median_gap_days": median_gaps(p_cust, p_day, n),
     }
     if "quantity" in orders.columns:
         q = pd.to_numeric(orders["quantity"], errors="coerce").to_numpy(

@@ -33,7 +33,14 @@ hibernating             R = 2 and F <= 2
 lost                    R = 1 and F <= 2
 ======================  ==============================================================
 
-The table covers all 125 score combinations. Per segment the result gives customers, share of
+The table covers all 125 score combinations. Then whose rhythm (DIAGNOSIS.md 7): a
+customer lapsed by his own rhythm (3+ purchase days, silent for more than 2.5 times his own
+median gap, :mod:`analytics.describe.rhythm`) is never Champion, Loyal, Potential loyalist,
+New, Promising or Need attention: he is Can't lose when F = 5 or F = 4 and M >= 4, else At
+risk. A one-time buyer is New or Promising only within ``NEW_DAYS`` of his purchase; a
+first-time buyer of a year ago is About to sleep, whatever the scores of a stale base say.
+
+Per segment the result gives customers, share of
 customers, revenue, revenue share (of the customers' total net revenue), averages of
 recency / frequency / monetary, and how many are one-time buyers.
 """
@@ -46,7 +53,15 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from analytics.describe.customers import CustomerTable, FloatArray, IntArray, ratio, rnd
+from analytics.describe.customers import (
+    BoolArray,
+    CustomerTable,
+    FloatArray,
+    IntArray,
+    ratio,
+    rnd,
+)
+from analytics.describe.rhythm import lapsed
 
 SEGMENTS: tuple[str, ...] = (
     "champions",
@@ -62,6 +77,11 @@ SEGMENTS: tuple[str, ...] = (
     "lost",
 )
 ONE_TIME_SHARE_SPLIT = 0.2
+NEW_DAYS = 90
+"""A one-time buyer is New or Promising only this many days after his purchase."""
+ACTIVE_NAMES = ("champions", "loyal", "potential_loyalist", "new", "promising",
+                "need_attention")
+"""Segments whose names say the customer still buys: never given to a lapsed customer."""
 
 FrequencyMode = Literal["quintiles", "one_time_split"]
 
@@ -114,6 +134,22 @@ def segment_codes(r: IntArray, f: IntArray, m: IntArray) -> IntArray:
     out: IntArray = np.select(
         [cond for _, cond in rules], [SEGMENTS.index(code) for code, _ in rules], default=-1
     ).astype(np.int64)
+    return out
+
+
+def by_own_rhythm(segment: IntArray, f: IntArray, m: IntArray, gone: BoolArray,
+                  recency: FloatArray) -> IntArray:
+    """Segments no name of which contradicts the customer's own rhythm: a lapsed customer
+    (``gone``) in an active segment becomes Can't lose or At risk; a one-time buyer older
+    than ``NEW_DAYS`` in New or Promising becomes About to sleep."""
+    out = segment.copy()
+    active = np.isin(out, [SEGMENTS.index(c) for c in ACTIVE_NAMES]) & gone
+    valuable = (f == 5) | ((f == 4) & (m >= 4))
+    out[active & valuable] = SEGMENTS.index("cant_lose")
+    out[active & ~valuable] = SEGMENTS.index("at_risk")
+    stale = np.isin(out, [SEGMENTS.index("new"), SEGMENTS.index("promising")]) & (
+        recency > NEW_DAYS)
+    out[stale] = SEGMENTS.index("about_to_sleep")
     return out
 
 
@@ -235,6 +271,9 @@ def compute_rfm(table: CustomerTable) -> RfmResult:
     f_s, mode = frequency_scores(fre)
     m_s = tie_aware_scores(mon)
     seg_s = segment_codes(r_s, f_s, m_s)
+    if "median_gap_days" in frame:
+        gaps = frame["median_gap_days"].to_numpy(dtype=np.float64, na_value=np.nan)[ok]
+        seg_s = by_own_rhythm(seg_s, f_s, m_s, lapsed(rec, gaps), rec)
 
     def spread(values: IntArray) -> IntArray:
         full = np.zeros(n_all, dtype=np.int64)

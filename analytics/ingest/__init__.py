@@ -2,12 +2,22 @@
 
 from analytics.ingest.errors import IngestError
 from analytics.ingest.limits import Limits
-from analytics.ingest.model import Choices, IngestResult, QualityReport, Role, RoleMatch, SourceInfo
+from analytics.ingest.model import (
+    Choices,
+    Decision,
+    IngestResult,
+    QualityReport,
+    Role,
+    RoleMatch,
+    SourceInfo,
+)
 from analytics.ingest.pipeline import ingest, ingest_file
-from analytics.ingest.roles import parse_mapping
+from analytics.ingest.roles import NO_COLUMN, parse_mapping
 
 __all__ = [
+    "NO_COLUMN",
     "Choices",
+    "Decision",
     "IngestError",
     "IngestResult",
     "Limits",

@@ -20,10 +20,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics.ingest import values as v
+from analytics.ingest.amounts import SOURCES, line_amounts
 from analytics.ingest.documents import RETURN_FLAG
 from analytics.ingest.errors import IngestError
 from analytics.ingest.groups import Groups
-from analytics.ingest.model import Choices, QualityReport, Role, RoleMatch
+from analytics.ingest.model import Choices, Decision, QualityReport, Role, RoleMatch
 
 TOTALS = re.compile(r"^\s*(итого|итог|всего|total|totals|grand total|сумма итого)\b", re.I)
 KEY_CHAIN = (Role.CUSTOMER_ID, Role.EMAIL, Role.PHONE, Role.COMPANY, Role.NAME)
@@ -53,8 +54,11 @@ OUTLIER_FACTOR = 10_000
 """Orders above this many times the median order are flagged (kept, but named in the
 quality report): a phone number or an account number in the amount column looks so."""
 TOTALS_WINDOW = 50
-STATUSES = pd.Index(["valid", "cancelled", "refunded", "open", "adjustment"], dtype="string")
-"""Status classes of order lines; ``adjustment`` is UCI's bad-debt line, dropped later."""
+STATUSES = pd.Index(
+    ["valid", "cancelled", "refunded", "open", "adjustment", "lead"], dtype="string"
+)
+"""Status classes of order lines; ``adjustment`` is UCI's bad-debt line, dropped later;
+``lead`` is a valid order of zero amount (a free lesson, a registration, a trial)."""
 
 
 def _col(frame: pd.DataFrame, mapping: dict[Role, RoleMatch], role: Role) -> pd.Series | None:
@@ -311,14 +315,48 @@ def clean_transactions(
     returns = frame.pop(RETURN_FLAG) if RETURN_FLAG in frame else None
     frame = fill_continuation_rows(frame, mapping)
     unique, repeated = drop_duplicate_rows(frame, quality, choices.keep_duplicates)
+    if returns is not None and not choices.keep_duplicates:
+        returns = returns[~repeated]
+    rows = _parse_lines(
+        unique, mapping, headers, quality, returns, today=today or date.today(), choices=choices
+    )
     if quality.duplicate_rows:
-        amounts, _ = _amounts(frame[repeated], mapping, QualityReport())
+        source = quality.amount_source if quality.amount_source in SOURCES else None
+        amounts, _ = line_amounts(frame[repeated], mapping, QualityReport(), source)
         money = amounts.to_numpy(dtype=np.float64, na_value=np.nan)
         quality.duplicate_amount = round(float(money[_money_like(money)].sum()), 2)
-        if returns is not None and not choices.keep_duplicates:
-            returns = returns[~repeated]
-    rows = _parse_lines(unique, mapping, headers, quality, returns, today=today or date.today())
+        _duplicates_decision(quality, mapping, choices)
+    _status_decision(quality)
     return _to_orders(rows, mapping, quality)
+
+
+def _duplicates_decision(
+    quality: QualityReport, mapping: dict[Role, RoleMatch], choices: Choices
+) -> None:
+    """Repeated rows are surely copies when the file has order ids; without them they may
+    be real repeat purchases on one day, so the user is asked."""
+    kept = choices.keep_duplicates
+    quality.decisions.append(
+        Decision(
+            "duplicates",
+            "keep" if kept else "drop",
+            ("drop" if kept else "keep",),
+            sure=kept or Role.ORDER_ID in mapping,
+            explicit=kept,
+            evidence={"rows": quality.duplicate_rows, "amount": quality.duplicate_amount},
+        )
+    )
+
+
+def _status_decision(quality: QualityReport) -> None:
+    """A status column with no payment status the audit knows is read as a stage; the
+    user may rather have it ignored (``--map status=-``)."""
+    for warning in quality.warnings:
+        code, _, column = warning.partition(":")
+        if code == "status_not_payment":
+            quality.decisions.append(
+                Decision("status", "stage", ("ignore",), sure=False, evidence={"column": column})
+            )
 
 
 def _parse_lines(
@@ -329,6 +367,7 @@ def _parse_lines(
     returns: pd.Series | None,
     *,
     today: date,
+    choices: Choices,
 ) -> pd.DataFrame:
     styles = {role: _date_style(frame, mapping, role, quality) for role in DATE_ROLES}
     with ThreadPoolExecutor(1) as pool:  # Arrow's date kernels run beside customer_keys
@@ -352,7 +391,9 @@ def _parse_lines(
     for role in (Role.PAID_DATE, Role.ORDER_DATE):
         if role in mapping:
             raw_date_blank &= frame[mapping[role].column].isna()
-    lines["amount"], raw_amount_blank = _amounts(frame, mapping, quality)
+    lines["amount"], raw_amount_blank = line_amounts(
+        frame, mapping, quality, choices.amount_source
+    )
     if returns is not None:
         lines["amount"] = lines["amount"].where(~returns.to_numpy(), -lines["amount"].abs())
     lines["status"] = _statuses(frame, mapping, quality)
@@ -467,37 +508,6 @@ def _date_style(
     return style
 
 
-def _amounts(
-    frame: pd.DataFrame, mapping: dict[Role, RoleMatch], quality: QualityReport
-) -> tuple[pd.Series, pd.Series]:
-    """What the customer paid per line; quantity x unit price when there is no total."""
-    if Role.AMOUNT in mapping:
-        raw = frame[mapping[Role.AMOUNT].column]
-        amount = v.parse_numbers(raw)
-        blank = raw.isna()
-        if Role.QUANTITY in mapping and Role.UNIT_PRICE in mapping:
-            computed = v.parse_numbers(frame[mapping[Role.QUANTITY].column]) * v.parse_numbers(
-                frame[mapping[Role.UNIT_PRICE].column]
-            )
-            amount = amount.where(~blank | computed.isna(), computed)
-    elif Role.UNIT_PRICE in mapping:
-        price = frame[mapping[Role.UNIT_PRICE].column]
-        quantity = (
-            v.parse_numbers(frame[mapping[Role.QUANTITY].column])
-            if Role.QUANTITY in mapping
-            else pd.Series(1.0, index=frame.index)
-        )
-        amount = v.parse_numbers(price) * quantity
-        blank = price.isna()
-        quality.amount_from_quantity_price = Role.QUANTITY in mapping
-    else:
-        raise IngestError("no-amount-column")
-    if Role.REFUNDED_AMOUNT in mapping:
-        refunded = v.parse_numbers(frame[mapping[Role.REFUNDED_AMOUNT].column]).fillna(0.0)
-        amount = amount - refunded.clip(lower=0)
-    return amount.astype("float64"), blank
-
-
 def _statuses(
     frame: pd.DataFrame, mapping: dict[Role, RoleMatch], quality: QualityReport
 ) -> pd.Series:
@@ -558,6 +568,7 @@ def _to_orders(
     valid = orders["status"] == "valid"
     no_amount = valid & orders["amount"].isna()
     zero = valid & orders["amount"].eq(0)
+    orders["status"] = orders["status"].where(~zero, "lead")
     quality.status_counts = {
         str(k): int(n) for k, n in orders["status"].value_counts().items() if n
     }
@@ -566,12 +577,12 @@ def _to_orders(
         mask = orders["status"] == status
         _drop(quality, status, _rows_of(orders, mask, line_counts))
     _drop(quality, "no_amount", _rows_of(orders, no_amount, line_counts))
-    _drop(quality, "zero_amount", _rows_of(orders, zero, line_counts))
-    orders = orders[~(no_amount | zero) & (orders["status"] != "adjustment")]
+    quality.lead_rows = _rows_of(orders, zero, line_counts)
+    orders = orders[~no_amount & (orders["status"] != "adjustment")]
     orders = orders.reset_index(drop=True)
     sales = orders[orders["status"] == "valid"]
     if sales.empty:
-        raise IngestError("no-valid-rows")
+        raise IngestError("only-leads" if quality.lead_rows else "no-valid-rows")
     purchases = sales["amount"].to_numpy(dtype=np.float64)
     purchases = purchases[purchases > 0]
     if not len(purchases):
@@ -583,6 +594,8 @@ def _to_orders(
     quality.orders = int((sales["amount"] > 0).sum())
     quality.revenue = round(float(sales["amount"].sum()), 2)
     quality.customers = int(sales["customer_key"].nunique())
+    leads = orders.loc[orders["status"] == "lead", "customer_key"].dropna().unique()
+    quality.leads = int((~pd.Index(leads).isin(sales["customer_key"].unique())).sum())
     quality.date_from = sales["order_date"].min().date().isoformat()
     quality.date_to = sales["order_date"].max().date().isoformat()
     _stale(quality, sales)

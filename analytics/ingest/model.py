@@ -8,7 +8,7 @@ customer_key    str, the customer's identity (see ``QualityReport.customer_key_s
 order_id        str, the source's order id, or ``row-N`` when the file has none
 order_date      datetime64[ns], naive local time of the order (payment date when present)
 amount          float64, what the customer paid; returns and credit notes are negative
-status          str: ``valid`` | ``cancelled`` | ``refunded`` | ``open``
+status          str: ``valid`` | ``cancelled`` | ``refunded`` | ``open`` | ``lead``
 quantity        float64, items in the order (optional)
 product         str, the main product of the order (optional)
 category        str, the main category of the order (optional)
@@ -23,7 +23,9 @@ rating          float64, a rating or NPS answer (optional)
 Text columns ("str" above) have the dtype ``TEXT`` (pandas ``string`` with Arrow storage):
 from the sandbox they arrive as Arrow buffers, with no Python object per value to build.
 Only ``status == "valid"`` rows are sales; the others are kept so that the report can count
-them. Customer-list files become a *customers* table, one row per customer, with
+them. ``lead`` rows are valid orders of zero amount (free lessons, registrations, trial
+orders): an online school's or a funnel's leads, never orders or revenue.
+Customer-list files become a *customers* table, one row per customer, with
 ``customer_key`` and whichever of ``email, phone, name, city, channel, orders_count,
 total_spent, first_purchase, last_purchase, registration_date, last_activity`` exist.
 """
@@ -110,6 +112,24 @@ class Choices:
     keep_duplicates: bool = False
     """Keep rows that repeat an earlier row exactly (in a file without order ids they may
     be real repeat purchases on one day); by default they are copy-paste and dropped."""
+    amount_source: str | None = None
+    """``amount`` (the line amount column) or ``quantity_x_price``; None: decided by the
+    data (see ``analytics.ingest.amounts``)."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A choice ingest made that changes the numbers: what it chose, what else it could
+    have been, and whether the data (or the user) made it sure."""
+
+    topic: str
+    """``amount_source``, ``duplicates`` or ``status``."""
+    chosen: str
+    alternatives: tuple[str, ...]
+    sure: bool
+    explicit: bool = False
+    """The user chose (a flag in the CLI, a button in the bot)."""
+    evidence: dict[str, float | int | str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -124,6 +144,10 @@ class QualityReport:
     duplicates_kept: bool = False
     totals_rows: int = 0
     customers: int = 0
+    """Customers with a paid order (the total base)."""
+    leads: int = 0
+    """People with only zero-amount orders (leads who never paid), beside the base."""
+    lead_rows: int = 0
     orders: int = 0
     revenue: float = 0.0
     currency: str | None = None
@@ -142,7 +166,9 @@ class QualityReport:
     duplicate_customers: int = 0
     orders_without_customer: int = 0
     revenue_without_customer: float = 0.0
-    amount_from_quantity_price: bool = False
+    amount_source: str | None = None
+    """``amount``, ``quantity_x_price`` or ``unit_price`` (a price alone: one item a line)."""
+    decisions: list[Decision] = field(default_factory=list)
     day_first: bool | None = None
     warnings: list[str] = field(default_factory=list)
 

@@ -529,6 +529,8 @@ NUMBER_ROLES = frozenset(
 )
 MULTI_COLUMN_ROLES = frozenset({Role.EMAIL, Role.PHONE})
 UNSURE_BELOW = 0.6
+NO_COLUMN = "-"
+"""An explicit mapping to this leaves the role without a column (``--map status=-``)."""
 
 
 def normalise_header(text: str) -> str:
@@ -674,8 +676,11 @@ def _score(
 def detect_roles(
     frame: pd.DataFrame, explicit: Mapping[Role, str] | None = None
 ) -> dict[Role, RoleMatch]:
-    """Choose one column per role; every column serves at most one role."""
+    """Choose one column per role; every column serves at most one role. An explicit
+    ``NO_COLUMN`` leaves its role without a column."""
     explicit = dict(explicit or {})
+    excluded = {role for role, column in explicit.items() if column == NO_COLUMN}
+    explicit = {role: column for role, column in explicit.items() if role not in excluded}
     columns = [str(c) for c in frame.columns]
     for role, column in explicit.items():
         if column not in columns:
@@ -700,7 +705,7 @@ def detect_roles(
             (s, role, c)
             for role, ranked in scores.items()
             for s, c in ranked
-            if role not in explicit
+            if role not in explicit and role not in excluded
         ),
         key=lambda t: -t[0],
     )
@@ -722,7 +727,8 @@ def detect_roles(
 
 
 def parse_mapping(items: list[str]) -> dict[Role, str]:
-    """``["order_date=Дата", ...]`` from the command line as a role -> column mapping."""
+    """``["order_date=Дата", ...]`` from the command line as a role -> column mapping
+    (``status=-``: no column for the role)."""
     mapping: dict[Role, str] = {}
     for item in items:
         role_name, sep, column = item.partition("=")

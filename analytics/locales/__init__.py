@@ -40,6 +40,19 @@ def localization(lang: str) -> FluentLocalization:
     return FluentLocalization(chain, ftl_files(), loader)
 
 
+@cache
+def message_ids(lang: str) -> frozenset[str]:
+    """The message ids of ``lang``'s own files (no fallback)."""
+    from fluent.syntax import FluentParser, ast
+
+    parser = FluentParser()
+    ids: set[str] = set()
+    for path in (LOCALES_DIR / normalise_language(lang)).glob("*.ftl"):
+        resource = parser.parse(path.read_text(encoding="utf-8"))
+        ids.update(e.id.name for e in resource.body if isinstance(e, ast.Message))
+    return frozenset(ids)
+
+
 def format_message(texts: FluentLocalization, key: str, args: dict[str, Any]) -> str:
     """``key`` formatted by ``texts`` (the key itself when no file has it)."""
     text: str = texts.format_value(key, args)

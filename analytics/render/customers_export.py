@@ -49,6 +49,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import xlsxwriter
 
+from analytics.describe.rfm import SEGMENTS
 from analytics.locales import normalise_language, t
 
 __all__ = [
@@ -125,6 +126,29 @@ def segment_name(code: str | None, lang: str) -> str:
     if not code:
         return ""
     return t(lang, f"export-segment-{code}")
+
+
+def export_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """The customers in reading order: by RFM segment (best first, unscored last), then
+    by revenue, largest first."""
+    by: list[pd.Series] = []
+    if "rfm_segment" in frame:
+        rank = {code: index for index, code in enumerate(SEGMENTS)}
+        by.append(frame["rfm_segment"].map(rank).astype("float64").fillna(len(SEGMENTS)))
+    if "monetary" in frame:
+        by.append(-pd.to_numeric(frame["monetary"], errors="coerce").fillna(0.0))
+    if not by or frame.empty:
+        return frame
+    order = np.lexsort([s.to_numpy(dtype=np.float64) for s in reversed(by)])
+    return frame.iloc[order]
+
+
+def whole_money(frame: pd.DataFrame) -> bool:
+    """Whether every money cell is whole (no kopecks in practice: shown without ",00")."""
+    columns = [c.source for c in export_columns(frame) if c.kind == "money"]
+    values = frame[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=np.float64)
+    values = values[~np.isnan(values)]
+    return bool(np.all(np.round(values, 2) == np.round(values)))
 
 
 def export_columns(frame: pd.DataFrame) -> list[ExportColumn]:
@@ -234,12 +258,15 @@ class _Table:
     columns: list[ExportColumn]
     coded: list[_Coded]
     rows: int
+    whole_money: bool
 
     @classmethod
     def of(cls, frame: pd.DataFrame, lang: str) -> _Table:
         lang = normalise_language(lang)
+        frame = export_order(frame)
         columns = export_columns(frame)
-        return cls(lang, columns, [_coded(frame, c, lang) for c in columns], len(frame))
+        return cls(lang, columns, [_coded(frame, c, lang) for c in columns], len(frame),
+                   whole_money(frame))
 
     def chunks(self, size: int) -> Iterator[tuple[int, int]]:
         """``(start, stop)`` row ranges of at most ``size`` rows (none without columns)."""
@@ -275,10 +302,11 @@ def _concatenated(array: pa.Array) -> memoryview:
 def customers_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The export table: localised headers, localised segment names, dates as ``date``.
 
-    One row per row of ``frame`` in the same order; missing values are ``None``.
+    One row per row of ``frame``, in :func:`export_order`; missing values are ``None``.
     Text is not neutralised here (the CSV and XLSX writers take care of that).
     """
     lang = normalise_language(lang)
+    frame = export_order(frame)
     columns = export_columns(frame)
     data = {c.header(lang): _column_values(frame, c, lang) for c in columns}
     table = pd.DataFrame(data, columns=[c.header(lang) for c in columns], dtype=object)
@@ -377,20 +405,26 @@ def _number_writer(
 
 
 def _workbook(
-    target: io.BytesIO, lang: str, **options: bool
+    target: io.BytesIO, lang: str, whole: bool = False, **options: bool
 ) -> tuple[Any, Any, Any, dict[str, Any]]:
     """An XlsxWriter workbook that never turns text into formulas, URLs or numbers, with
-    its customers sheet, the header format and the number formats by column kind."""
+    its customers sheet (printed landscape on A4, fitted to the page width, the header
+    row on every page), the header format and the number formats by column kind (money
+    without decimals when ``whole``)."""
     book = xlsxwriter.Workbook(target, {"strings_to_formulas": False, "strings_to_urls": False,
                                         "strings_to_numbers": False, "in_memory": True,
                                         **options})
     sheet = book.add_worksheet(t(lang, "export-sheet-customers")[:31])
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     header_format = book.add_format(
         {"bold": True, "bg_color": "#EEF1F6", "bottom": 1, "text_wrap": True, "valign": "top"}
     )
     formats = {
         "int": book.add_format({"num_format": "0"}),
-        "money": book.add_format({"num_format": "#,##0.00"}),
+        "money": book.add_format({"num_format": "#,##0" if whole else "#,##0.00"}),
         "date": book.add_format({"num_format": "yyyy-mm-dd" if lang == "en" else "dd.mm.yyyy"}),
     }
     return book, sheet, header_format, formats
@@ -408,9 +442,11 @@ def customers_xlsx_cells(frame: pd.DataFrame, lang: str) -> bytes:
     literal string, never a formula. Numbers are numbers, dates are Excel dates.
     """
     lang = normalise_language(lang)
+    frame = export_order(frame)
     columns = export_columns(frame)
     output = io.BytesIO()
-    book, sheet, header_format, formats = _workbook(output, lang, constant_memory=True)
+    book, sheet, header_format, formats = _workbook(output, lang, whole_money(frame),
+                                                    constant_memory=True)
     write_string = sheet.write_string
     write_number = sheet.write_number
     writers: list[Callable[[int, int, Any], Any]] = []
@@ -511,7 +547,7 @@ def customers_exports(frame: pd.DataFrame, lang: str) -> tuple[bytes, bytes]:
 def _xlsx(table: _Table, chunk_rows: int = 10_000) -> bytes:
     lang, columns, rows = table.lang, table.columns, table.rows
     skeleton = io.BytesIO()
-    book, sheet, header_format, formats = _workbook(skeleton, lang)
+    book, sheet, header_format, formats = _workbook(skeleton, lang, table.whole_money)
     for index, column in enumerate(columns):
         sheet.set_column(index, index, _width(column, lang), formats.get(column.kind))
         sheet.write_string(0, index, column.header(lang), header_format)

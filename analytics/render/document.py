@@ -210,18 +210,42 @@ def render_markdown(
 
 # --------------------------------------------------------------------------- HTML
 
-_CSS = """
-body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:52rem;margin:2rem auto;
-padding:0 1rem;color:#1d2330;line-height:1.45}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:1.8rem;
-border-bottom:1px solid #d6dae3}h3{font-size:1.05rem}h4{font-size:.95rem}
-.subtitle,.muted{color:#5b6475}.muted{font-size:.9rem;font-style:italic}
-table{border-collapse:collapse;margin:.6rem 0;width:100%}
-th,td{border:1px solid #c9cfda;padding:.3rem .5rem;vertical-align:top;text-align:left}
-th{background:#eef1f6}td.num,th.num{text-align:right;white-space:nowrap}
-tr.hl td{background:#fff4d6;font-weight:bold}figure{margin:1rem 0}
-figure img{max-width:100%}figcaption{color:#5b6475;font-size:.9rem}
-caption{text-align:left;font-weight:bold;padding-bottom:.3rem}
+CHART_MIN_CSS_PX = 600
+"""On a narrow screen a chart keeps this width and scrolls inside its own box, so that its
+text stays legible: the smallest label of a 1 080 px chart (11 pt at 120 dpi) is then
+10.2 CSS px."""
+
+_CSS = f"""
+*{{box-sizing:border-box}}
+body{{font-family:"DejaVu Sans",Arial,sans-serif;max-width:52rem;margin:2rem auto;
+padding:0 1rem;color:#1d2330;line-height:1.45;overflow-wrap:anywhere}}
+h1{{font-size:1.6rem;margin-bottom:.2rem}}h2{{font-size:1.25rem;margin-top:1.8rem;
+border-bottom:1px solid #d6dae3}}h3{{font-size:1.05rem}}h4{{font-size:.95rem}}
+.subtitle,.muted{{color:#5b6475}}.muted{{font-size:.9rem;font-style:italic}}
+.scroll{{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}}
+table{{border-collapse:collapse;margin:.6rem 0;width:100%}}
+th,td{{border:1px solid #c9cfda;padding:.3rem .5rem;vertical-align:top;text-align:left;
+overflow-wrap:normal}}
+th{{background:#eef1f6}}td.num,th.num{{text-align:right;white-space:nowrap}}
+tr.hl td{{background:#fff4d6;font-weight:bold}}figure{{margin:1rem 0}}
+figure img{{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;
+margin:0 auto}}
+figcaption{{color:#5b6475;font-size:.9rem}}
+caption{{text-align:left;font-weight:bold;padding-bottom:.3rem}}
+@media (max-width:480px){{
+body{{margin:1rem auto;padding:0 .6rem;font-size:15px}}
+th,td{{padding:.25rem .35rem;font-size:.85rem}}
+figure img{{max-width:none;max-height:none;width:{CHART_MIN_CSS_PX}px}}
+}}
+@page{{size:A4;margin:15mm 14mm}}
+@media print{{
+body{{max-width:none;margin:0;padding:0;font-size:10.5pt}}
+.scroll{{overflow:visible}}
+h2,h3,h4{{break-after:avoid}}
+table,figure,.step,li{{break-inside:avoid}}
+tr{{break-inside:avoid}}
+figure img{{max-height:120mm;width:auto}}
+}}
 """
 
 
@@ -254,7 +278,7 @@ def render_html(doc: Document) -> str:
             items = "".join(f"<li>{_h(item)}</li>" for item in block.items)
             parts.append(f"<{tag}>{items}</{tag}>")
         elif isinstance(block, Table):
-            rows = ["<table>"]
+            rows = ['<div class="scroll"><table>']
             if block.caption:
                 rows.append(f"<caption>{_h(block.caption)}</caption>")
             head = "".join(
@@ -269,16 +293,15 @@ def render_html(doc: Document) -> str:
                     for i, c in enumerate(row)
                 )
                 rows.append(f"<tr{css}>{cells}</tr>")
-            rows.append("</tbody></table>")
+            rows.append("</tbody></table></div>")
             parts.append("".join(rows))
         elif isinstance(block, Image):
             data = base64.b64encode(block.png).decode("ascii")
             alt = html.escape(block.caption or block.name, quote=True)
             caption = f"<figcaption>{_h(block.caption)}</figcaption>" if block.caption else ""
-            width = round(min(max(block.width, 0.1), 1.0) * 100)
             parts.append(
-                f'<figure><img src="data:image/png;base64,{data}" alt="{alt}" '
-                f'style="width:{width}%">{caption}</figure>'
+                f'<figure><div class="scroll"><img src="data:image/png;base64,{data}" '
+                f'alt="{alt}"></div>{caption}</figure>'
             )
         else:
             parts.append("<hr>")
@@ -351,11 +374,19 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
         text(doc.subtitle, 10, color=_MUTED)
     pdf.ln(3)
 
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             size = {1: 14.0, 2: 12.0}.get(block.level, 10.5)
-            # keep a heading with at least a few lines of what follows
-            if pdf.get_y() > pdf.h - pdf.b_margin - (45 if block.level == 1 else 30):
+            # keep a heading with a few lines of what follows; a step (level 2) whole
+            needed = 45.0 if block.level == 1 else 30.0
+            following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+            if block.level >= 2:
+                needed = max(needed, _section_height(pdf, doc.blocks[index:], width))
+            elif isinstance(following, Image):  # never a heading alone above its chart
+                share = min(max(following.width, 0.1), 1.0)
+                needed = max(needed, 20 + _image_height(following, width * share))
+            room = pdf.h - pdf.b_margin - pdf.get_y()
+            if needed > room and needed <= pdf.h - pdf.t_margin - pdf.b_margin:
                 pdf.add_page()
             pdf.ln(3 if block.level == 1 else 1.5)
             text(block.text, size, "B", height=size * 0.55)
@@ -394,7 +425,7 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
         elif isinstance(block, Image):
             share = min(max(block.width, 0.1), 1.0)
             image_width = width * share
-            if pdf.get_y() > pdf.h - pdf.b_margin - 40:
+            if pdf.get_y() + _image_height(block, image_width) + 8 > pdf.h - pdf.b_margin:
                 pdf.add_page()
             pdf.image(_pdf_image(pdf, block.png), w=image_width,
                       x=pdf.l_margin + (width - image_width) / 2)
@@ -405,6 +436,40 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
             pdf.add_page()
     data = pdf.output()
     return bytes(data) if data is not None else b""
+
+
+def _image_height(block: Image, width: float) -> float:
+    """The height in mm of ``block`` shown ``width`` mm wide (from its PNG header)."""
+    pixels_w, pixels_h = struct.unpack(">II", block.png[16:24])
+    return width * pixels_h / pixels_w if pixels_w else 0.0
+
+
+def _section_height(pdf: FPDF, blocks: Sequence[Block], width: float) -> float:
+    """The height of a sub-section: its heading and what follows up to the next heading
+    (paragraphs and lists measured by a dry run of the PDF's own line breaking)."""
+    total = 12.0
+    for block in blocks[1:]:
+        if isinstance(block, Heading | PageBreak):
+            break
+        if isinstance(block, Paragraph):
+            pdf.set_font(_FONT, "", 9.0 if block.muted else 10.0)
+            body = f"{block.lead} {block.text}" if block.lead else block.text
+            total += _lines_height(pdf, body, width, 5.0) + 1.8
+        elif isinstance(block, BulletList):
+            pdf.set_font(_FONT, "", 10)
+            total += sum(_lines_height(pdf, item, width - 8, 5.0) + 0.6
+                         for item in block.items) + 1.5
+        elif isinstance(block, Image):
+            total += _image_height(block, width * min(max(block.width, 0.1), 1.0)) + 8
+        else:
+            total += 7.0 * (len(block.rows) + 1)
+    return total
+
+
+def _lines_height(pdf: FPDF, text: str, width: float, line: float) -> float:
+    lines = pdf.multi_cell(width, line, text, dry_run=True, output="LINES")
+    assert isinstance(lines, list)
+    return line * len(lines)
 
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -43,9 +43,14 @@ from analytics.render.document import (
 )
 from analytics.render.formatting import iso_date, money, number, share
 from analytics.render.text import advice as say
-from analytics.render.text.kit import Tx
+from analytics.render.text.diagnosis import diagnosis_lines
+from analytics.render.text.kit import Tx, chart_caption
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
+
+TOP_STEPS = 3
+CHART_WIDTH = 0.55
+"""A chart's share of the PDF's text width: two portrait charts (4:5) fit on an A4 page."""
 
 
 def _num(value: Any) -> float | None:
@@ -57,12 +62,6 @@ def _num(value: Any) -> float | None:
 def _section(report: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = report.get(key)
     return value if isinstance(value, Mapping) else {}
-
-
-def _chart_title(name: str, lang: str) -> str:
-    key = f"export-chart-{name}"
-    text = t(lang, key)
-    return name.replace("_", " ").replace("-", " ").capitalize() if text == key else text
 
 
 def _summary(report: Mapping[str, Any], lang: str, currency: str | None) -> list[str]:
@@ -193,11 +192,22 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     data = _section(report, "data")
     quality = _section(report, "quality")
     currency = data.get("currency") if isinstance(data.get("currency"), str) else None
-    as_of = iso_date(str(report.get("as_of") or ""), lang) if report.get("as_of") else "—"
+    # the last day of data, as the summary says it ("данные по 30.06.2025"), not as_of
+    as_of = iso_date(str(data.get("date_to") or ""), lang) if data.get("date_to") else "—"
     file_name = _section(quality, "source").get("file_name")
     subtitle = (t(lang, "export-report-subtitle", file=str(file_name), as_of=as_of)
                 if file_name else t(lang, "export-report-subtitle-nofile", as_of=as_of))
     doc = Document(title=t(lang, "export-report-title"), subtitle=subtitle, lang=lang)
+    tx = Tx(lang, currency)
+    head = diagnosis_lines(report, tx)
+    if head:  # the same sentences as the summary's head, and its three steps
+        doc.add(Heading(tx("report-main-title")), *(Paragraph(line) for line in head))
+        valued = [r for r in _rows(report.get("recommendations")) if r.get("effect")]
+        if valued:
+            doc.add(Paragraph(tx("report-top-title"), lead=""), BulletList(tuple(
+                tx("report-top-line", title=say.rec_title(r, tx),
+                   effect=say.effect_text(r, tx, arithmetic=False))
+                for r in valued[:TOP_STEPS])))
 
     summary = _summary(report, lang, currency)
     if summary:
@@ -216,9 +226,9 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     if charts:
         doc.add(Heading(t(lang, "export-charts-heading")))
         for name, png in charts.items():
-            doc.add(Image(png=png, caption=_chart_title(name, lang), name=name))
+            doc.add(Image(png=png, caption=chart_caption(name, lang), width=CHART_WIDTH,
+                          name=name))
 
-    tx = Tx(lang, currency)
     _advice(doc, report, tx)
     doc.add(Heading(t(lang, "export-rfm-heading")))
     table = _rfm_table(report, lang, currency)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 AFTER_INGEST = (
     "analytics.describe.audit",
+    "analytics.diagnose",
     "analytics.advice",
     "analytics.predict.clusters",
     "sklearn.cluster",
@@ -58,10 +59,26 @@ def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> 
 
 
 def base_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
-    """The data section, the quality report and the base audit's sections."""
+    """The data section, the quality report, the base audit's sections and, for
+    transaction files, the diagnosis."""
+    from analytics.describe.audit import BaseAudit
     from analytics.report.data import data_section, quality_section
 
-    return {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
+    report = {"data": data_section(result), "quality": quality_section(result), **audit.to_dict()}
+    if isinstance(audit, BaseAudit):
+        report["diagnosis"] = diagnosis_section(audit, result.quality.customer_key_source)
+    return report
+
+
+def diagnosis_section(audit: BaseAudit, key_source: str | None = None) -> dict[str, Any]:
+    """The ``diagnosis`` section of a transactions audit (``key_source``: the column the
+    customer key came from)."""
+    from analytics.diagnose import diagnose
+
+    churn = {m.month: m.churn_rate for m in audit.lifecycle.monthly}
+    return diagnose(
+        audit.prepared, churn, audit.metrics.top20_revenue_share, key_source
+    ).to_dict()
 
 
 def complete_report(

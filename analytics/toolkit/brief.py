@@ -15,6 +15,7 @@ from typing import Any
 
 from analytics.locales import t
 from analytics.render.document import BulletList, Document, Heading, Image, Paragraph, Table
+from analytics.render.formatting import iso_date
 from analytics.toolkit import fmt
 from analytics.toolkit.charts import sensitivity_chart
 from analytics.toolkit.report import NamedProposition, ToolkitResult
@@ -93,7 +94,8 @@ def build_brief(
     tx = _Text(lang, result.business.currency or "RUB")
     name = result.business.name
     title = tx("tk-brief-title", name=name) if name else tx("tk-brief-title-noname")
-    subtitle = tx("tk-brief-subtitle", date=(today or date.today()).isoformat())
+    subtitle = tx("tk-brief-subtitle",
+                  date=iso_date((today or date.today()).isoformat(), tx.lang))
     doc = Document(title=title, subtitle=subtitle, lang=lang)
 
     _summary(doc, tx, result)

@@ -42,20 +42,21 @@ def money(lang: str, value: float | None, currency: str = "RUB") -> str:
 
 
 def percent(lang: str, share: float | None, decimals: int | None = None) -> str:
-    """A share (0.021) as a percentage ("2,1%" / "2.1%")."""
+    """A share (0.021) as a percentage ("2,1 %" / "2.1%")."""
     if share is None or not math.isfinite(share):
         return "—"
     return pct(lang, share * 100, decimals)
 
 
 def pct(lang: str, value: float | None, decimals: int | None = None) -> str:
-    """A value already in percent (35.0) as "35%"; signed when ``signed``."""
+    """A value already in percent (35.0) as "35 %" in Russian, "35%" in English (as the
+    audit report writes shares)."""
     if value is None or not math.isfinite(value):
         return "—"
     if decimals is None:
         size = abs(value)
         decimals = 0 if size >= 100 else (1 if size >= 1 else 2)
-    return number(lang, value, decimals) + "%"
+    return number(lang, value, decimals) + (f"{NBSP}%" if lang == "ru" else "%")
 
 
 def signed(text: str, value: float) -> str:

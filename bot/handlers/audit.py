@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
 
 from aiogram import F, Router
@@ -46,7 +45,7 @@ async def on_document(message: Message, ctx: Ctx) -> None:
         await ctx.state.update_data(pending_document=document.model_dump(mode="json"))
         await ctx.say("consent-needed", consent(ctx.i18n))
         return
-    await ctx.spawn(audit_document(ctx, document))
+    await ctx.spawn(audit_document, document=document.model_dump(mode="json"))
 
 
 async def on_photo(message: Message, ctx: Ctx) -> None:
@@ -54,27 +53,35 @@ async def on_photo(message: Message, ctx: Ctx) -> None:
     await ctx.say("upload-photo")
 
 
-async def audit_document(ctx: Ctx, document: Document) -> None:
-    """Download and audit ``document``; ask about unsure columns when needed."""
+async def audit_document(ctx: Ctx, document: dict[str, Any]) -> None:
+    """Work: download and audit the document (its Bot API JSON); ask about unsure columns
+    when needed."""
+    file = Document.model_validate(document)
     if await ctx.state.get_state() == AuditFlow.columns.state:
         await ctx.state.clear()  # a new file replaces the question about the old one
     try:
-        upload, path = await download(ctx.bot, ctx.storage, ctx.user_id, document)
+        upload = await download(ctx.bot, ctx.storage, ctx.user_id, file)
     except DownloadRefused:
         limit = round(ctx.settings.max_upload_bytes / 2**20)
-        await ctx.say("upload-too-big", size_mb=round((document.file_size or 0) / 2**20, 1),
+        await ctx.say("upload-too-big", size_mb=round((file.file_size or 0) / 2**20, 1),
                       limit_mb=limit)
         return
-    needs = await run_audit(ctx, upload.id, path, {})
+    needs = await run_audit(ctx, upload.id, {})
     if needs is not None:
-        await _start_columns(ctx, upload.id, path, needs)
+        await _start_columns(ctx, upload.id, needs)
 
 
-async def _start_columns(ctx: Ctx, upload_id: int, path: Path, needs: NeedsColumns) -> None:
+async def audit_upload(ctx: Ctx, upload_id: int, mapping: dict[str, str],
+                       choices: dict[str, str]) -> None:
+    """Work: audit a stored upload with the columns and choices the user confirmed."""
+    await run_audit(ctx, upload_id, mapping, choices=choices, ask_unsure=False)
+
+
+async def _start_columns(ctx: Ctx, upload_id: int, needs: NeedsColumns) -> None:
     await ctx.state.set_state(AuditFlow.columns)
     await ctx.state.set_data({
-        "upload_id": upload_id, "path": str(path), "mapping": {}, "current": 0,
-        "questions": [{"role": q.role, "chosen": q.chosen,
+        "upload_id": upload_id, "mapping": {}, "choices": {}, "current": 0,
+        "questions": [{"role": q.role, "chosen": q.chosen, "kind": q.kind, "detail": q.detail,
                        "options": list(q.options[:MAX_COLUMN_BUTTONS])}
                       for q in needs.questions],
     })
@@ -83,22 +90,31 @@ async def _start_columns(ctx: Ctx, upload_id: int, path: Path, needs: NeedsColum
 
 
 async def ask_column(ctx: Ctx) -> None:
-    """Ask the current column question (also after /start while it is pending)."""
+    """Ask the current question, a column or a choice (also after /start while it is
+    pending)."""
     data = await ctx.state.get_data()
     question: dict[str, Any] = data["questions"][data["current"]]
+    topic, detail = question["role"], question.get("detail", {})
+    choice = question.get("kind") == "choice"
     kb = InlineKeyboardBuilder()
-    for index, column in enumerate(question["options"]):
-        mark = "✓ " if column == question["chosen"] else ""
-        kb.button(text=f"{mark}{column}"[:60],
+    for index, option in enumerate(question["options"]):
+        mark = "✓ " if option == question["chosen"] else ""
+        label = ctx.t(f"choice-{topic}-{option}", **detail) if choice else option
+        kb.button(text=f"{mark}{label}"[:60],
                   callback_data=ColumnPick(q=data["current"], index=index))
     kb.adjust(1)
-    role = ctx.t(f"role-{question['role']}")
+    if choice:
+        safe = {k: html.escape(v) for k, v in detail.items()}
+        await ctx.say(f"choice-question-{topic}", kb.as_markup(), **safe)
+        return
+    role = ctx.t(f"role-{topic}")
     await ctx.say("columns-question", kb.as_markup(), role=html.escape(role),
                   guess=html.escape(question["chosen"]))
 
 
 async def on_column(query: CallbackQuery, callback_data: ColumnPick, ctx: Ctx) -> None:
-    """A column chosen; ask the next role or run the audit with the confirmed mapping."""
+    """An answer chosen; ask the next question or run the audit with the confirmed columns
+    and choices."""
     data: dict[str, Any] = await ctx.state.get_data()
     question = data["questions"][data["current"]]
     options: list[str] = question["options"]
@@ -106,11 +122,15 @@ async def on_column(query: CallbackQuery, callback_data: ColumnPick, ctx: Ctx) -
         await ctx.say("button-outdated")
         await ask_column(ctx)
         return
-    mapping = {**data["mapping"], question["role"]: options[callback_data.index]}
+    answer = {question["role"]: options[callback_data.index]}
+    choice = question.get("kind") == "choice"
+    mapping = data["mapping"] if choice else {**data["mapping"], **answer}
+    choices = {**data.get("choices", {}), **answer} if choice else data.get("choices", {})
     if data["current"] + 1 < len(data["questions"]):
-        await ctx.state.update_data(mapping=mapping, current=data["current"] + 1)
+        await ctx.state.update_data(mapping=mapping, choices=choices,
+                                    current=data["current"] + 1)
         await ask_column(ctx)
         return
     await ctx.state.clear()
-    await ctx.spawn(run_audit(ctx, data["upload_id"], Path(data["path"]), mapping,
-                              ask_unsure=False))
+    await ctx.spawn(audit_upload, upload_id=data["upload_id"], mapping=mapping,
+                    choices=choices)

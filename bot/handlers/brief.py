@@ -4,6 +4,7 @@ consultant only after the user's explicit confirmation."""
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -32,12 +33,12 @@ def router() -> Router:
 
 async def on_brief_command(message: Message, ctx: Ctx) -> None:
     """/brief."""
-    await ctx.spawn(send_brief(ctx))
+    await ctx.spawn(send_brief)
 
 
 async def on_brief_button(query: CallbackQuery, ctx: Ctx) -> None:
     """The brief menu item."""
-    await ctx.spawn(send_brief(ctx))
+    await ctx.spawn(send_brief)
 
 
 async def _build(ctx: Ctx) -> tuple[bytes, list[str]] | str:
@@ -80,10 +81,12 @@ async def on_send(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> Non
     if query.message is not None:  # one press sends once: the buttons go away
         await ctx.bot.edit_message_reply_markup(chat_id=ctx.chat_id,
                                                 message_id=query.message.message_id)
-    await ctx.spawn(_send_to_consultant(ctx, query.from_user))
+    await ctx.spawn(send_to_consultant, user=query.from_user.model_dump(mode="json"))
 
 
-async def _send_to_consultant(ctx: Ctx, user: TelegramUser) -> None:
+async def send_to_consultant(ctx: Ctx, user: dict[str, Any]) -> None:
+    """Work: the brief to the consultant's chat, recorded as sent."""
+    sender = TelegramUser.model_validate(user)
     consultant = ctx.settings.consultant_chat_id
     assert consultant is not None
     built = await _build(ctx)
@@ -91,10 +94,10 @@ async def _send_to_consultant(ctx: Ctx, user: TelegramUser) -> None:
         if built:
             await ctx.send(built)
         return
-    who = html.escape(user.full_name) + (f" (@{html.escape(user.username)})"
-                                          if user.username else "")
+    who = html.escape(sender.full_name) + (f" (@{html.escape(sender.username)})"
+                                            if sender.username else "")
     await ctx.bot.send_document(consultant, BufferedInputFile(built[0], filename=BRIEF_FILE),
-                                caption=ctx.t("brief-for-consultant", who=who, user_id=user.id))
+                                caption=ctx.t("brief-for-consultant", who=who, user_id=sender.id))
     await ctx.storage.briefs.add(ctx.user_id,
                                  answers_data(await ctx.storage.answers.get_all(ctx.user_id)),
                                  recipient_chat_id=consultant)

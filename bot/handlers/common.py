@@ -74,7 +74,7 @@ async def on_delete_confirmed(query: CallbackQuery, callback_data: Confirm, ctx:
     if not callback_data.yes:
         await ctx.say("delete-kept")
         return
-    await ctx.tasks.cancel(ctx.user_id)  # a running audit must not write back afterwards
+    await ctx.jobs.cancel(ctx.user_id)  # a running audit must not write back afterwards
     await ctx.state.clear()
     report = await ctx.storage.delete_user(ctx.user_id)
     await ctx.say("delete-done", rows=report.rows, files=report.files)

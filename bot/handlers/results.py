@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -43,13 +41,19 @@ async def on_view(query: CallbackQuery, callback_data: AuditView, ctx: Ctx) -> N
         texts = (render_comparison(older[0].report, audit.report, ctx.lang) if older
                  else [ctx.t("compare-none")])
     else:
-        await ctx.spawn(_send_file(ctx, view, audit.id, audit.report))
+        await ctx.spawn(send_file, view=view, audit_id=audit.id)
         return
     for text in texts:
         await ctx.send(text)
 
 
-async def _send_file(ctx: Ctx, view: str, audit_id: int, report: dict[str, Any]) -> None:
+async def send_file(ctx: Ctx, view: str, audit_id: int) -> None:
+    """Work: the customers table or the PDF report of the user's audit, as a document."""
+    audit = await ctx.storage.audits.get(ctx.user_id, audit_id)
+    if audit is None:
+        await ctx.say("audit-gone")
+        return
+    report = audit.report
     status = await StatusMessage.start(ctx, "progress-export")
     try:
         if view == "xlsx":

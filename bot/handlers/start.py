@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import CommandObject, CommandStart
-from aiogram.types import CallbackQuery, Document, Message
+from aiogram.types import CallbackQuery, Message
 
 from analytics.toolkit.answers import audit_from_report
 from bot.callbacks import Consent, Menu
@@ -77,7 +77,7 @@ async def on_consent(query: CallbackQuery, callback_data: Consent, ctx: Ctx) -> 
         await ctx.state.clear()
     await ctx.say("consent-thanks")
     if pending:
-        await ctx.spawn(audit_document(ctx, Document.model_validate(pending)))
+        await ctx.spawn(audit_document, document=pending)
         return
     await open_item(ctx, callback_data.then or None)
 

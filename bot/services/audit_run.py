@@ -7,7 +7,6 @@ import html
 import json
 import logging
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from aiogram.types import BufferedInputFile, InputMediaPhoto
@@ -24,19 +23,26 @@ from storage import CustomerResult, UploadStatus
 log = logging.getLogger(__name__)
 
 
-async def run_audit(ctx: Ctx, upload_id: int, path: Path, mapping: Mapping[str, str], *,
+async def run_audit(ctx: Ctx, upload_id: int, mapping: Mapping[str, str], *,
+                    choices: Mapping[str, str] | None = None,
                     ask_unsure: bool = True) -> NeedsColumns | None:
-    """Audit the stored upload; returns the column questions when the user must confirm
-    columns first, else replies with the summary, the charts and the view buttons."""
+    """Audit the stored upload with the user's columns and choices; returns the questions
+    when the user must confirm columns or choices first, else replies with the summary,
+    the charts and the view buttons."""
     status = await StatusMessage.start(ctx, "progress-received")
     uploads = ctx.storage.uploads
-    await uploads.set_status(ctx.user_id, upload_id, UploadStatus.PROCESSING)
     try:
-        async with ChatActionSender.typing(bot=ctx.bot, chat_id=ctx.chat_id):
-            request = AuditRequest(str(path), dict(mapping), ctx.lang,
-                                   ctx.settings.max_upload_mb, ask_unsure)
-            outcome = await ctx.pool.run(ctx.user_id, "bot.jobs:audit_job", request,
-                                         notify=status.stage)
+        async with ctx.storage.files.local_file(ctx.user_id, upload_id) as path:
+            if path is None:  # purged by retention (or deleted) since it was uploaded
+                await status.show(ctx.t("audit-gone"))
+                return None
+            await uploads.set_status(ctx.user_id, upload_id, UploadStatus.PROCESSING)
+            async with ChatActionSender.typing(bot=ctx.bot, chat_id=ctx.chat_id):
+                request = AuditRequest(str(path), dict(mapping), ctx.lang,
+                                       ctx.settings.max_upload_mb, ask_unsure,
+                                       dict(choices or {}))
+                outcome = await ctx.pool.run(ctx.user_id, "bot.jobs:audit_job", request,
+                                             notify=status.stage)
     except JobUserError as exc:
         await uploads.set_status(ctx.user_id, upload_id, UploadStatus.FAILED,
                                  error_code=exc.error_code)

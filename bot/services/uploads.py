@@ -56,10 +56,8 @@ class DownloadFailed(Exception):
     name (logs outlive /delete, and a file name is the user's data)."""
 
 
-async def download(
-    bot: Bot, storage: Storage, user_id: int, document: Document
-) -> tuple[Upload, Path]:
-    """Download the document into the user's upload folder and record it.
+async def download(bot: Bot, storage: Storage, user_id: int, document: Document) -> Upload:
+    """Download the document, record it and store its bytes (`storage.FileStore`).
 
     Raises ``DownloadRefused`` (too big for the API) or ``DownloadFailed``."""
     upload: Upload | None = None
@@ -74,16 +72,14 @@ async def download(
             user_id, file_name=document.file_name or "upload", size_bytes=len(content),
             sha256=hashlib.sha256(content).hexdigest(),
         )
-        folder = storage.layout.ensure_upload_dir(user_id, upload.id)
-        path = folder / safe_name(document.file_name)
-        path.write_bytes(content)
+        await storage.files.put(user_id, upload.id, safe_name(document.file_name), content)
     except TelegramBadRequest as exc:
         if "too big" in exc.message:
             raise DownloadRefused(exc.message) from None
         raise _failed(exc, user_id, document, upload) from None
     except Exception as exc:
         raise _failed(exc, user_id, document, upload) from None
-    return upload, path
+    return upload
 
 
 def _failed(

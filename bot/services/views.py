@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from analytics.advice.compare import compare
-from analytics.locales import t
 from analytics.render.chat import pack
 from analytics.render.text import sections as report_text
+from analytics.render.text.kit import chart_caption as analytics_chart_caption
 
 TEXT_VIEWS = {
     "summary": "summary",
@@ -58,7 +58,5 @@ def render_comparison(old: Mapping[str, Any], new: Mapping[str, Any], lang: str)
 
 
 def chart_caption(name: str, lang: str) -> str:
-    """The caption of a chart in the album."""
-    key = f"export-chart-{name}"
-    text = t(lang, key)
-    return name.replace("_", " ").capitalize() if text == key else text
+    """The caption of a chart in the album (the same as in the PDF and HTML)."""
+    return analytics_chart_caption(name, lang)

@@ -7,21 +7,21 @@ from storage.sqlite.migrator import apply_migrations, load_migrations, schema_ve
 from storage.sqlite.storage import SQLiteStorage, open_sqlite_storage
 
 if TYPE_CHECKING:
-    from storage.sqlite.fsm import SQLiteFSMStorage
+    from storage.sql.fsm import SQLFSMStorage
 
 
 def __getattr__(name: str) -> Any:
     """Import the FSM storage (and with it aiogram, slow to import) only when asked for."""
-    if name == "SQLiteFSMStorage":
-        from storage.sqlite.fsm import SQLiteFSMStorage
+    if name == "SQLFSMStorage":
+        from storage.sql.fsm import SQLFSMStorage
 
-        return SQLiteFSMStorage
+        return SQLFSMStorage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
     "Database",
-    "SQLiteFSMStorage",
+    "SQLFSMStorage",
     "SQLiteStorage",
     "Transaction",
     "apply_migrations",

@@ -56,6 +56,9 @@ class Transaction:
     async def fetch_all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return list(await self._conn.execute_fetchall(sql, params))
 
+    async def lock(self, name: str) -> None:
+        """Nothing to do: one write transaction runs at a time (``BEGIN IMMEDIATE``)."""
+
 
 class Database:
     """An open SQLite database file. Create with `Database.open`, finish with `close`."""

@@ -2,12 +2,12 @@
 
 import asyncio
 from datetime import datetime, timedelta
-from graphlib import TopologicalSorter
 
 from storage.codec import to_timestamp
 from storage.layout import DataLayout
 from storage.models import DeletionReport, PurgeReport
-from storage.sqlite.database import Database, Transaction
+from storage.sql.erasure import count_rows, user_tables
+from storage.sqlite.database import Database
 
 TMP_MAX_AGE = timedelta(days=1)
 
@@ -31,14 +31,14 @@ async def delete_user(db: Database, layout: DataLayout, user_id: int) -> Deletio
     """
     async with db.transaction() as tx:
         rows = 0
-        for table in await _user_tables(tx):
+        for table in await user_tables(tx, _USER_TABLES, _FOREIGN_KEYS):
             rows += await tx.execute(f'DELETE FROM "{table}" WHERE user_id = ?', (user_id,))
         # A private chat's id equals the user's id; group chats have negative ids.
         rows += await tx.execute("DELETE FROM fsm_state WHERE chat_id = ?", (user_id,))
         rows += await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
     files = await asyncio.to_thread(layout.remove_user, user_id)
     checkpointed = await db.checkpoint()
-    return DeletionReport(rows=rows, files=files, wal_checkpointed=checkpointed)
+    return DeletionReport(rows=rows, files=files, scrubbed=checkpointed)
 
 
 async def purge_expired(
@@ -59,14 +59,14 @@ async def purge_expired(
         expired = await tx.fetch_all(
             "SELECT user_id, id FROM uploads WHERE created_at < ?", (to_timestamp(cutoff),)
         )
-        before = await _count(tx, "customer_results")
+        before = await count_rows(tx, "customer_results")
         uploads = await tx.execute(
             "DELETE FROM uploads WHERE created_at < ?", (to_timestamp(cutoff),)
         )
         await tx.execute(
             "DELETE FROM customer_results WHERE created_at < ?", (to_timestamp(cutoff),)
         )
-        results = before - await _count(tx, "customer_results")
+        results = before - await count_rows(tx, "customer_results")
         users = {int(r[0]) for r in await tx.fetch_all("SELECT user_id FROM users")}
         remaining = await tx.fetch_all("SELECT user_id, id FROM uploads")
         kept = {(int(r[0]), int(r[1])) for r in remaining}
@@ -84,21 +84,6 @@ async def purge_expired(
     if uploads or results:
         await db.checkpoint()
     return PurgeReport(uploads=uploads, customer_results=results, files=files)
-
-
-async def _user_tables(tx: Transaction) -> list[str]:
-    """User tables, each before the tables it references (so no row goes by cascade)."""
-    tables = {str(row[0]) for row in await tx.fetch_all(_USER_TABLES)}
-    referenced_by: dict[str, set[str]] = {table: set() for table in tables}
-    for child, parent in await tx.fetch_all(_FOREIGN_KEYS):
-        if child in tables and parent in tables and child != parent:
-            referenced_by[parent].add(child)
-    return list(TopologicalSorter(referenced_by).static_order())
-
-
-async def _count(tx: Transaction, table: str) -> int:
-    row = await tx.fetch_one(f'SELECT COUNT(*) FROM "{table}"')
-    return 0 if row is None else int(row[0])
 
 
 def _folders_on_disk(layout: DataLayout) -> dict[int, list[int]]:

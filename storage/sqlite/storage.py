@@ -1,103 +1,26 @@
 """`SQLiteStorage`: the SQLite implementation of the `storage.Storage` contract."""
 
-from datetime import datetime
+from functools import partial
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
 
 from storage.codec import Clock, utc_now
 from storage.interfaces import Storage
 from storage.layout import DataLayout
-from storage.models import DeletionReport, PurgeReport
+from storage.sql.facade import SQLStorage
 from storage.sqlite import maintenance
-from storage.sqlite.answers import SQLiteAnswerRepository
-from storage.sqlite.audits import SQLiteAuditRepository
-from storage.sqlite.briefs import SQLiteBriefRepository
-from storage.sqlite.customer_results import SQLiteCustomerResultRepository
 from storage.sqlite.database import DEFAULT_BUSY_TIMEOUT_MS, Database, Synchronous
+from storage.sqlite.files import DiskFileStore
 from storage.sqlite.migrator import apply_migrations
-from storage.sqlite.uploads import SQLiteUploadRepository
-from storage.sqlite.users import SQLiteUserRepository
-
-if TYPE_CHECKING:
-    from storage.sqlite.fsm import SQLiteFSMStorage
 
 
-class SQLiteStorage(Storage):
-    """Repositories, FSM storage, retention and deletion over one SQLite file in DATA_DIR."""
+class SQLiteStorage(SQLStorage, Storage):
+    """Everything in one SQLite file, uploaded files in the user folders of DATA_DIR."""
 
     def __init__(self, db: Database, layout: DataLayout, *, clock: Clock = utc_now) -> None:
+        super().__init__(db, layout, clock=clock, files=DiskFileStore(db, layout),
+                         purge=partial(maintenance.purge_expired, db, layout),
+                         erase=partial(maintenance.delete_user, db, layout))
         self.db = db
-        self._layout = layout
-        self._clock = clock
-        self._users = SQLiteUserRepository(db, clock)
-        self._uploads = SQLiteUploadRepository(db, clock)
-        self._audits = SQLiteAuditRepository(db, clock)
-        self._customer_results = SQLiteCustomerResultRepository(db, clock)
-        self._answers = SQLiteAnswerRepository(db, clock)
-        self._briefs = SQLiteBriefRepository(db, clock)
-        self._fsm: SQLiteFSMStorage | None = None
-
-    @property
-    def users(self) -> SQLiteUserRepository:
-        return self._users
-
-    @property
-    def uploads(self) -> SQLiteUploadRepository:
-        return self._uploads
-
-    @property
-    def audits(self) -> SQLiteAuditRepository:
-        return self._audits
-
-    @property
-    def customer_results(self) -> SQLiteCustomerResultRepository:
-        return self._customer_results
-
-    @property
-    def answers(self) -> SQLiteAnswerRepository:
-        return self._answers
-
-    @property
-    def briefs(self) -> SQLiteBriefRepository:
-        return self._briefs
-
-    @property
-    def fsm(self) -> "SQLiteFSMStorage":
-        """Created on first use, so processes that never touch FSM never import aiogram."""
-        if self._fsm is None:
-            from storage.sqlite.fsm import SQLiteFSMStorage
-
-            self._fsm = SQLiteFSMStorage(self.db, clock=self._clock)
-        return self._fsm
-
-    @property
-    def layout(self) -> DataLayout:
-        return self._layout
-
-    async def purge_expired(
-        self, *, retention_days: int, now: datetime | None = None
-    ) -> PurgeReport:
-        return await maintenance.purge_expired(
-            self.db, self._layout, now=now or self._clock(), retention_days=retention_days
-        )
-
-    async def delete_user(self, user_id: int) -> DeletionReport:
-        return await maintenance.delete_user(self.db, self._layout, user_id)
-
-    async def close(self) -> None:
-        await self.db.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.close()
 
 
 async def open_sqlite_storage(

@@ -49,6 +49,55 @@ def test_unsure_columns_are_asked_and_a_mapping_answers_them(tmp_path: Path) -> 
     assert answered.report["data"]["revenue"] == pytest.approx(sum(10 + i for i in range(40)))
 
 
+def test_unsure_choices_are_asked_and_the_answers_change_the_numbers(tmp_path: Path) -> None:
+    """A file whose Value is not quantity x price and whose repeated rows have no order id:
+    both choices are asked (as codes with what the question quotes), and the answers
+    reach ingest."""
+    path = tmp_path / "deals.csv"
+    lines = ["Date;Email;Value;Price;Qty"]
+    lines += [f"{i % 28 + 1:02d}.03.2024;c{i % 7}@x.ru;{500 + i};{1000 + i};{5 + i % 3}"
+              for i in range(40)]
+    lines.append(lines[-1])  # one exact repeat
+    path.write_text("\n".join(lines), encoding="utf-8")
+    value = sum(500 + i for i in range(40))
+    product = sum((1000 + i) * (5 + i % 3) for i in range(40))
+    asked = audit_job(lambda _: None, AuditRequest(str(path), {}, "ru", 20.0))
+    assert isinstance(asked, NeedsColumns)
+    assert [(q.kind, q.role, q.options) for q in asked.questions] == [
+        ("choice", "amount_source", ("amount", "quantity_x_price")),
+        ("choice", "duplicates", ("drop", "keep")),
+    ]
+    assert asked.questions[0].detail["column"] == "Value"
+    assert asked.questions[1].detail["rows"] == "1"
+    answered = audit_job(lambda _: None, AuditRequest(
+        str(path), {}, "ru", 20.0, choices={"amount_source": "quantity_x_price",
+                                             "duplicates": "keep"}))
+    assert isinstance(answered, AuditOutcome)
+    last = (1000 + 39) * (5 + 39 % 3)
+    assert answered.report["data"]["revenue"] == pytest.approx(product + last)
+    kept_default = audit_job(lambda _: None, AuditRequest(
+        str(path), {}, "ru", 20.0, choices={"amount_source": "amount", "duplicates": "drop"}))
+    assert isinstance(kept_default, AuditOutcome)
+    assert kept_default.report["data"]["revenue"] == pytest.approx(value)
+
+
+def test_a_stage_column_left_out_on_the_users_word(tmp_path: Path) -> None:
+    path = tmp_path / "tilda.csv"
+    lines = ["Дата;Email;Сумма;Stage"]
+    lines += [f"{d:02d}.03.2024;c{d}@x.ru;{d}00;Входящие" for d in range(1, 20)]
+    lines.append("21.03.2024;c21@x.ru;2100;Отменен")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    asked = audit_job(lambda _: None, AuditRequest(str(path), {}, "ru", 20.0))
+    assert isinstance(asked, NeedsColumns)
+    (question,) = asked.questions
+    assert (question.role, question.options, question.detail["column"]) == (
+        "status", ("stage", "ignore"), "Stage")
+    ignored = audit_job(lambda _: None, AuditRequest(
+        str(path), {}, "ru", 20.0, choices={"status": "ignore"}))
+    assert isinstance(ignored, AuditOutcome)
+    assert ignored.report["data"]["orders"] == 20  # the cancellation counts too
+
+
 def test_bad_file_is_a_user_error(tmp_path: Path) -> None:
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)

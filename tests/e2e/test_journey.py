@@ -32,6 +32,18 @@ def unsure_csv() -> tuple[bytes, float]:
     return "\n".join(lines).encode(), dollars
 
 
+def value_csv() -> tuple[bytes, float]:
+    """A "Value" that is not quantity x price; returns the file and the quantity x price
+    total (what the audit must report when the user says so)."""
+    lines = ["Date;Email;Value;Price;Qty"]
+    product = 0.0
+    for i in range(50):
+        price, qty = 1000 + i, 5 + i % 3
+        product += price * qty
+        lines.append(f"{i % 28 + 1:02d}.{i % 9 + 1:02d}.2024;c{i % 8}@x.ru;{500 + i};{price};{qty}")
+    return "\n".join(lines).encode(), product
+
+
 async def test_audit_journey_views_exports_and_compare(fake_api: FakeBotApi,
                                                         tmp_path: Path) -> None:
     async with running_bot(fake_api, tmp_path / "data"):
@@ -94,6 +106,19 @@ async def test_columns_refusals_isolation_and_delete(fake_api: FakeBotApi,
         await picker.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
         assert any(f"{dollars:,.0f}".replace(",", " ") in text_of(c)
                    for c in picker.messages() if c.method == "sendMessage")
+
+        # an unsure money column: asked with buttons, the answer changes the revenue
+        chooser = fake_api.user(2007, "Вера")
+        await agree(chooser)
+        content, product = value_csv()
+        chooser.send_document("value.csv", content, "text/csv")
+        question = await chooser.wait_for("sendMessage", has_buttons, timeout=AUDIT_TIMEOUT)
+        assert "«Value»" in text_of(question)
+        computed = next(v for k, v in buttons(question).items() if "Количество × цена" in k)
+        chooser.press(computed, question)
+        await chooser.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
+        assert any(f"{product:,.0f}".replace(",", " ") in text_of(c)
+                   for c in chooser.messages() if c.method == "sendMessage")
 
         # too big: refused from the update, never downloaded
         big = fake_api.user(2002, "Олег")

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from aiogram.fsm.storage.base import StorageKey
 
-from storage import AnswerSection, SQLiteStorage, open_sqlite_storage
+from storage import AnswerSection, Storage, open_sqlite_storage
 from tests.storage import _crash_writer
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-async def test_200_concurrent_writes_from_50_users(store: SQLiteStorage) -> None:
+async def test_200_concurrent_writes_from_50_users(store: Storage) -> None:
     users = range(1, 51)
     await asyncio.gather(*(store.users.ensure(uid) for uid in users))
 

@@ -4,7 +4,14 @@ from pathlib import Path
 
 from aiogram.fsm.storage.base import StorageKey
 
-from storage import AnswerSection, CustomerResult, SQLiteStorage, UploadStatus, open_sqlite_storage
+from storage import (
+    AnswerSection,
+    CustomerResult,
+    SQLiteStorage,
+    Storage,
+    UploadStatus,
+    open_sqlite_storage,
+)
 
 VICTIM, BYSTANDER = 5001, 5002
 CANARY = b"victim.canary.5d2c@example.com"
@@ -74,7 +81,7 @@ async def test_delete_user_leaves_no_trace(data_dir: Path) -> None:
 
         report = await store.delete_user(VICTIM)
 
-        assert report.wal_checkpointed and report.files == 2 and report.rows > 100
+        assert report.scrubbed and report.files == 2 and report.rows > 100
         assert set((await _rows_about(store, VICTIM)).values()) == {0}
         assert _files_containing(data_dir, CANARY) == []
         assert not store.layout.user_dir(VICTIM).exists()
@@ -90,6 +97,6 @@ async def test_delete_user_leaves_no_trace(data_dir: Path) -> None:
     assert _files_containing(data_dir, CANARY) == []
 
 
-async def test_deleting_an_unknown_user_is_harmless(store: SQLiteStorage) -> None:
+async def test_deleting_an_unknown_user_is_harmless(store: Storage) -> None:
     report = await store.delete_user(123456)
-    assert (report.rows, report.files, report.wal_checkpointed) == (0, 0, True)
+    assert (report.rows, report.files, report.scrubbed) == (0, 0, True)

@@ -1,6 +1,7 @@
-"""SQLiteFSMStorage against aiogram's own storage contract, plus persistence and keys.
+"""SQLFSMStorage against aiogram's own storage contract, plus persistence and keys, on SQLite
+and on PostgreSQL (the ``store`` fixture runs each test on both).
 
-The contract cases reproduce aiogram's tests/test_fsm/storage/test_storages.py.
+The contract cases reproduce aiogram's tests/test_fsm/storage/test_storages.py (aiogram 3.31).
 """
 
 import asyncio
@@ -13,7 +14,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import BaseStorage, StorageKey
 
-from storage import SQLiteFSMStorage, SQLiteStorage, open_sqlite_storage
+from storage import SQLFSMStorage, SQLiteStorage, Storage, open_sqlite_storage
+from storage.postgres import PostgresStorage
 
 KEY = StorageKey(bot_id=42, chat_id=-42, user_id=42)
 
@@ -24,7 +26,7 @@ class Intake(StatesGroup):
 
 
 @pytest.fixture
-def fsm(store: SQLiteStorage) -> BaseStorage:
+def fsm(store: Storage) -> BaseStorage:
     return store.fsm
 
 
@@ -52,6 +54,7 @@ async def test_set_data(fsm: BaseStorage) -> None:
     await fsm.set_data(key=KEY, data={})
     assert await fsm.get_data(key=KEY) == {}
     assert await fsm.get_value(storage_key=KEY, dict_key="foo") is None
+    assert await fsm.get_value(storage_key=KEY, dict_key="foo", default="baz") == "baz"
 
     class CustomTypedDict(TypedDict, total=False):
         foo: str
@@ -117,7 +120,7 @@ async def test_state_objects_and_fsm_context(fsm: BaseStorage) -> None:
     assert await context.get_data() == {}
 
 
-async def test_cleared_keys_leave_no_row(store: SQLiteStorage) -> None:
+async def test_cleared_keys_leave_no_row(store: SQLiteStorage | PostgresStorage) -> None:
     await store.fsm.set_state(KEY, "s")
     await store.fsm.set_data(KEY, {"a": 1})
     await store.fsm.set_state(KEY, None)
@@ -143,7 +146,7 @@ async def test_dialog_survives_a_restart(data_dir: Path) -> None:
         await second.close()
 
 
-async def test_close_leaves_a_shared_database_open(store: SQLiteStorage) -> None:
+async def test_close_leaves_a_shared_database_open(store: Storage) -> None:
     await store.fsm.close()  # aiogram calls this first at shutdown
     await store.users.ensure(1)  # other shutdown handlers can still write
 
@@ -153,7 +156,7 @@ async def test_standalone_fsm_storage_owns_its_database(tmp_path: Path) -> None:
 
     db = await Database.open(tmp_path / "fsm.sqlite3")
     await apply_migrations(db)
-    fsm = SQLiteFSMStorage(db, owns_database=True)
+    fsm = SQLFSMStorage(db, owns_database=True)
     await fsm.set_state(KEY, "x")
     await fsm.close()
     with pytest.raises(Exception, match="closed"):

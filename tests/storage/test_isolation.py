@@ -20,12 +20,15 @@ from storage import (
     BriefRepository,
     CustomerResult,
     CustomerResultRepository,
+    FileStore,
     NotFoundError,
     SQLiteStorage,
+    Storage,
     UploadRepository,
     UploadStatus,
     UserRepository,
 )
+from storage.postgres import PostgresStorage
 
 ALICE, MALLORY = 111, 666
 SECRET = "alice-secret-7f3e"
@@ -38,7 +41,13 @@ REPOSITORIES: dict[str, type[Any]] = {
     "customer_results": CustomerResultRepository,
     "answers": AnswerRepository,
     "briefs": BriefRepository,
+    "files": FileStore,
 }
+
+
+async def _local_file(store: Storage, user_id: int, upload_id: int) -> object:
+    async with store.files.local_file(user_id, upload_id) as path:
+        return path
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class Alice:
     brief: int
 
 
-Attempt = Callable[[SQLiteStorage, Alice], Awaitable[object]]
+Attempt = Callable[[Storage, Alice], Awaitable[object]]
 M = MALLORY
 ATTEMPTS: dict[str, Attempt] = {
     "users.get": lambda s, a: s.users.get(M),
@@ -58,6 +67,9 @@ ATTEMPTS: dict[str, Attempt] = {
     "users.set_role": lambda s, a: s.users.set_role(M, "consultant"),  # type: ignore[arg-type]
     "uploads.add": lambda s, a: s.uploads.add(M, file_name="m", size_bytes=1, sha256=ALICE_SHA),
     "uploads.get": lambda s, a: s.uploads.get(M, a.upload),
+    "files.put": lambda s, a: s.files.put(M, a.upload, "m.csv", b"m"),
+    "files.get": lambda s, a: s.files.get(M, a.upload),
+    "files.local_file": lambda s, a: _local_file(s, M, a.upload),
     "uploads.find_by_hash": lambda s, a: s.uploads.find_by_hash(M, ALICE_SHA),
     "uploads.recent": lambda s, a: s.uploads.recent(M),
     "uploads.record_ingest": lambda s, a: s.uploads.record_ingest(
@@ -88,7 +100,7 @@ ATTEMPTS: dict[str, Attempt] = {
 }
 
 
-async def _alice(store: SQLiteStorage) -> Alice:
+async def _alice(store: Storage) -> Alice:
     await store.users.ensure(ALICE, language=SECRET)
     upload = await store.uploads.add(
         ALICE, file_name=f"{SECRET}.xlsx", size_bytes=10, sha256=ALICE_SHA
@@ -101,19 +113,24 @@ async def _alice(store: SQLiteStorage) -> Alice:
         ALICE, audit.id, [CustomerResult(f"{SECRET}@example.com", "lost", {"x": SECRET})]
     )
     await store.answers.put(ALICE, VP, "champions", SECRET)
+    await store.files.put(ALICE, upload.id, "alice.csv", SECRET.encode())
     brief = await store.briefs.add(ALICE, {"text": SECRET})
     await store.fsm.set_data(StorageKey(bot_id=1, chat_id=ALICE, user_id=ALICE), {"e": SECRET})
     return Alice(upload=upload.id, audit=audit.id, brief=brief.id)
 
 
-async def _snapshot(store: SQLiteStorage, user_id: int) -> dict[str, list[tuple[Any, ...]]]:
-    tables = [
-        r[0]
-        for r in await store.db.fetch_all(
-            "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c"
-            " WHERE m.type = 'table' AND c.name = 'user_id' ORDER BY m.name"
-        )
-    ]
+USER_TABLES = {
+    SQLiteStorage: "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c"
+    " WHERE m.type = 'table' AND c.name = 'user_id' ORDER BY m.name",
+    PostgresStorage: "SELECT table_name FROM information_schema.columns WHERE column_name ="
+    " 'user_id' AND table_schema = current_schema() ORDER BY table_name",
+}
+
+
+async def _snapshot(
+    store: SQLiteStorage | PostgresStorage, user_id: int
+) -> dict[str, list[tuple[Any, ...]]]:
+    tables = [r[0] for r in await store.db.fetch_all(USER_TABLES[type(store)])]
     return {
         t: [
             tuple(r)
@@ -129,7 +146,7 @@ def test_every_repository_method_is_attempted() -> None:
     methods = {
         f"{prefix}.{name}"
         for prefix, protocol in REPOSITORIES.items()
-        for name, member in inspect.getmembers(protocol, inspect.iscoroutinefunction)
+        for name, member in inspect.getmembers(protocol, inspect.isfunction)
         if not name.startswith("_")
     }
     assert methods == set(ATTEMPTS)
@@ -137,12 +154,14 @@ def test_every_repository_method_is_attempted() -> None:
 
 @pytest.mark.parametrize("protocol", REPOSITORIES.values(), ids=REPOSITORIES.keys())
 def test_every_method_takes_user_id_first(protocol: type[Any]) -> None:
-    for name, member in inspect.getmembers(protocol, inspect.iscoroutinefunction):
+    for name, member in inspect.getmembers(protocol, inspect.isfunction):
         if not name.startswith("_"):
             assert list(inspect.signature(member).parameters)[1] == "user_id", name
 
 
-async def test_another_users_rows_are_unreachable(store: SQLiteStorage) -> None:
+async def test_another_users_rows_are_unreachable(
+    store: SQLiteStorage | PostgresStorage,
+) -> None:
     alice = await _alice(store)
     before = await _snapshot(store, ALICE)
     assert all(before.values())  # Alice has rows in every user table
@@ -163,13 +182,14 @@ async def test_another_users_rows_are_unreachable(store: SQLiteStorage) -> None:
         "uploads.set_status",
         "audits.add",
         "customer_results.replace",
+        "files.put",
     }
     assert await _snapshot(store, ALICE) == before
     await store.delete_user(MALLORY)
     assert await _snapshot(store, ALICE) == before
 
 
-async def test_fsm_state_is_keyed_by_user_and_chat(store: SQLiteStorage) -> None:
+async def test_fsm_state_is_keyed_by_user_and_chat(store: Storage) -> None:
     alice_key = StorageKey(bot_id=1, chat_id=ALICE, user_id=ALICE)
     await store.fsm.set_state(alice_key, "Questionnaire:cac")
     await store.fsm.set_data(alice_key, {"email": SECRET})

@@ -6,23 +6,23 @@ from datetime import timedelta
 
 import pytest
 
-from storage import CustomerResult, PurgeReport, SQLiteStorage, run_retention
+from storage import CustomerResult, PurgeReport, SQLiteStorage, Storage, run_retention
 from tests.storage.conftest import FakeClock
 
 UID = 77
 SHA = "f" * 64
 
 
-async def _upload_with_results(store: SQLiteStorage, name: str) -> tuple[int, int]:
+async def _upload_with_results(store: Storage, name: str) -> tuple[int, int]:
     upload = await store.uploads.add(UID, file_name=name, size_bytes=1, sha256=SHA)
     audit = await store.audits.add(UID, {"name": name}, upload_id=upload.id)
     await store.customer_results.replace(UID, audit.id, [CustomerResult("a"), CustomerResult("b")])
-    store.layout.ensure_upload_dir(UID, upload.id).joinpath(name).write_text("x")
+    await store.files.put(UID, upload.id, name, b"x")
     return upload.id, audit.id
 
 
 async def test_purge_removes_only_what_is_older_than_retention(
-    store: SQLiteStorage, clock: FakeClock
+    store: Storage, clock: FakeClock
 ) -> None:
     await store.users.ensure(UID)
     old_upload, old_audit = await _upload_with_results(store, "old.csv")
@@ -39,13 +39,13 @@ async def test_purge_removes_only_what_is_older_than_retention(
     assert await store.customer_results.count(UID, new_audit) == 2
     kept = await store.audits.get(UID, old_audit)  # aggregated history stays
     assert kept is not None and kept.upload_id is None and kept.report == {"name": "old.csv"}
-    assert not store.layout.upload_dir(UID, old_upload).exists()
-    assert store.layout.upload_dir(UID, new_upload).exists()
+    assert await store.files.get(UID, old_upload) is None
+    assert await store.files.get(UID, new_upload) == ("new.csv", b"x")
     assert await store.purge_expired(retention_days=30) == PurgeReport(0, 0, 0)
 
 
 async def test_results_written_later_expire_on_their_own_age(
-    store: SQLiteStorage, clock: FakeClock
+    store: Storage, clock: FakeClock
 ) -> None:
     await store.users.ensure(UID)
     audit = await store.audits.add(UID, {})  # no upload attached
@@ -55,8 +55,9 @@ async def test_results_written_later_expire_on_their_own_age(
 
 
 async def test_purge_sweeps_orphaned_folders_and_stale_tmp_files(
-    store: SQLiteStorage, clock: FakeClock
+    sqlite_store: SQLiteStorage, clock: FakeClock
 ) -> None:
+    store = sqlite_store
     await store.users.ensure(UID)
     upload = await store.uploads.add(UID, file_name="a.csv", size_bytes=1, sha256=SHA)
     kept = store.layout.ensure_upload_dir(UID, upload.id) / "a.csv"
@@ -80,13 +81,13 @@ async def test_purge_sweeps_orphaned_folders_and_stale_tmp_files(
     assert not orphan_upload.exists() and not orphan_user.exists() and not stale.exists()
 
 
-async def test_negative_retention_is_rejected(store: SQLiteStorage) -> None:
+async def test_negative_retention_is_rejected(store: Storage) -> None:
     with pytest.raises(ValueError):
         await store.purge_expired(retention_days=-1)
 
 
 async def test_retention_job_runs_at_start_and_then_periodically(
-    store: SQLiteStorage, clock: FakeClock
+    store: Storage, clock: FakeClock
 ) -> None:
     await store.users.ensure(UID)
     await _upload_with_results(store, "a.csv")
@@ -114,7 +115,7 @@ async def test_retention_job_runs_at_start_and_then_periodically(
 
 
 async def test_retention_job_survives_a_failing_run(
-    store: SQLiteStorage, caplog: pytest.LogCaptureFixture
+    store: Storage, caplog: pytest.LogCaptureFixture
 ) -> None:
     calls = 0
     real = store.purge_expired

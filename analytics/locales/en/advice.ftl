@@ -22,7 +22,7 @@ advice-month-in-12 = in December
 advice-finding-active-base-shrinking = Over { $months } months ({ $month_from } → { $month_to }) the total base grew from { $total_from } to { $total_to } while the active base fell from { $active_from } to { $active_to } (−{ $active_change }): { $churned } { $churned_n ->
     [one] customer
    *[other] customers
-} churned, { $new } new arrived. Conversion on the total base { $conversion_total_base_from } → { $conversion_total_base_to }, on the active base { $conversion_active_base_from } → { $conversion_active_base_to }: the problem is churn, not conversion.
+} churned, { $new } new arrived. Conversion on the total base { $conversion_total_base_from } → { $conversion_total_base_to }, on the active base { $conversion_active_base_from } → { $conversion_active_base_to }: conversion is fairer on the active base, the total base includes those long gone.
 advice-finding-win-back-segments-large = At risk and Can't lose hold { $customers } { $customers_n ->
     [one] customer
    *[other] customers
@@ -70,6 +70,10 @@ advice-finding-name-seasonality = seasonality
 advice-finding-name-outperforming-group = a strong customer group
 advice-finding-name-stale-contacts = stale contacts
 advice-finding-name-duplicate-contacts = duplicate customers
+advice-finding-acquisition-falling = Fewer new customers: { $new_before } → { $new_recent } over comparable periods of { $months } months (−{ $change }).
+advice-finding-name-acquisition-falling = fewer new customers
+advice-finding-key-accounts-silent = Large customers gone silent ({ $accounts }): { $names }. In the last 12 months they brought { $revenue_12m } ({ $revenue_share } of revenue) and have been silent for more than 2.5 of their usual gaps between purchases.
+advice-finding-name-key-accounts-silent = large customers gone silent
 
 advice-computed-on-active-base-monthly = Computed on the monthly active base: active means a purchase within the churn window
 advice-computed-on-customers-with-purchases = Computed on customers with paid orders
@@ -78,6 +82,8 @@ advice-computed-on-cohorts-by-first-purchase-month = Computed on cohorts by mont
 advice-computed-on-valid-orders-monthly = Computed on paid orders by month
 advice-computed-on-customers = Computed on the group's customers and the whole base
 advice-computed-on-quality = Computed by the data-quality check
+advice-computed-on-new-customers-by-window = Computed on the new customers of comparable periods: new is whoever made a first purchase in the period
+advice-computed-on-own-purchase-rhythm = Computed on each customer's rhythm: the median gap between his purchases
 
 
 ## Recommendations (HADI: hypothesis, action, data to watch)
@@ -147,6 +153,14 @@ advice-rec-merge-duplicates-hypothesis = If the { $duplicates } { $duplicates_n 
 } sharing an email or phone are merged, each has one history and the right segment, and nobody gets a mailing twice.
 advice-rec-merge-duplicates-action = Merge records with the same email or phone in the CRM and turn on the duplicate check when a customer is created.
 advice-rec-merge-duplicates-step = Find the records sharing a phone number in the CRM and merge the first of them today.
+advice-rec-restart-acquisition-title = Bring back the inflow of new customers
+advice-rec-restart-acquisition-hypothesis = If half of the lost inflow comes back ({ $x_customers } new customers over the period), revenue +{ $effect }.
+advice-rec-restart-acquisition-action = Find which source stopped bringing customers (ads, a partner, a marketplace, word of mouth) and restart it; count new customers every week.
+advice-rec-restart-acquisition-step = Compare the sources of new customers before and after the fall and restart the one that dropped out this week.
+advice-rec-call-key-accounts-title = Call the large customers who went silent
+advice-rec-call-key-accounts-hypothesis = If half of the silent large customers ({ $x_customers }) come back, revenue +{ $effect }.
+advice-rec-call-key-accounts-action = A personal call to each: what changed, did they go to a competitor; a review of the price list, the contract or the payment terms.
+advice-rec-call-key-accounts-step = Call the largest of the silent customers today (they are named in the main section).
 
 advice-growth-UA = acquisition (UA)
 advice-growth-C1 = conversion to purchase (C1)
@@ -156,6 +170,7 @@ advice-growth-COGS = cost of goods (COGS)
 advice-growth-churn = churn
 
 advice-watch-total-base = total base
+advice-watch-new-customers = new customers a month
 advice-watch-active-base = active base
 advice-watch-churn-rate = monthly churn
 advice-watch-reactivated = customers returning per month
@@ -207,6 +222,8 @@ advice-target-one-time-buyers = one-time buyers
 advice-target-city = the city
 advice-target-channel = the channel
 advice-target-main-category = the category
+advice-target-new-customers = new customers
+advice-target-key-accounts = silent large customers
 
 ## Playbooks
 
@@ -288,6 +305,7 @@ report-no-findings = The rules found no clear problem: the base behaves evenly. 
 report-lever = Growth lever now: { $metric }.
 report-top-title = Three steps with the largest effect
 report-top-item = { $rank }. { $title }: { $effect }
+report-top-line = { $title }: { $effect }
 report-more = …and { $count } more — all in report.pdf
 report-recs-title = Next growth steps, by expected effect in money
 report-rec-heading = { $rank }. { $title }
@@ -329,7 +347,9 @@ report-playbooks-heading = What to do with each segment
 
 ## Read by the intake brief (analytics/toolkit/brief.py) with the raw evidence numbers.
 
-audit-finding-active-base-shrinking = The total base grows ({ $total_from } → { $total_to }) while the active base shrinks ({ $active_from } → { $active_to }): this is churn, not falling conversion.
+audit-finding-acquisition-falling = Fewer new customers: { $new_before } → { $new_recent } over comparable periods.
+audit-finding-key-accounts-silent = Large customers went silent: { $names }.
+audit-finding-active-base-shrinking = The total base grows ({ $total_from } → { $total_to }) while the active base shrinks ({ $active_from } → { $active_to }): customers leave faster than they come.
 audit-finding-win-back-segments-large = { $customers } { $customers ->
     [one] customer
    *[other] customers
@@ -359,3 +379,25 @@ audit-finding-duplicate-contacts = { $duplicates } { $duplicates ->
     [one] customer
    *[other] customers
 } share an email or phone: duplicates in the base.
+
+## Wording by the shape of the business (diagnosis.shape): B2B and courses differ from retail.
+advice-rec-raise-frequency-action-b2b = A contract delivery schedule for each customer along his usual ordering cycle; the account manager calls a week before it is due.
+advice-rec-raise-frequency-step-b2b = List the customers whose gap between orders has grown and agree a delivery schedule with the first five.
+advice-rec-raise-check-action-b2b = A review of the price list and the minimum order, a wider range for current customers, a volume discount instead of an order discount.
+advice-rec-raise-check-step-b2b = Compare the average order of the five largest customers a year ago and now, and ask each what he now buys elsewhere.
+advice-rec-second-purchase-action-b2b = After the first delivery, a call from the account manager: how the acceptance went, what the next delivery needs; an offer for regular purchases.
+advice-rec-second-purchase-step-b2b = List the customers with one delivery in the last six months and call the first ten this week.
+advice-rec-reactivate-churned-action-b2b = A call from the account manager to every customer who missed his usual ordering time: what changed, did he find another supplier, is the price list still right.
+advice-rec-reactivate-churned-step-b2b = List the customers who missed their ordering time in the last 3 months and call the largest today.
+advice-rec-restart-acquisition-action-b2b = Bring back the flow of new customers: calls and emails to an industry list, tenders, referrals from current customers; count new contracts every week.
+advice-rec-restart-acquisition-step-b2b = Find where the last ten new customers came from and restart the channel that went quiet this week.
+advice-rec-raise-frequency-action-courses = Offer the next programme or a renewal to those finishing the current one; a membership or subscription instead of a one-off purchase.
+advice-rec-raise-frequency-step-courses = List those who finished a programme in the last 3 months and send them the next level's offer.
+advice-rec-raise-check-action-courses = Plans: an extended one with homework review or a mentor; two programmes together for less than apart.
+advice-rec-raise-check-step-courses = Add an extended plan to the next intake and count the share of students who choose it.
+advice-rec-second-purchase-action-courses = At the end of a programme, the next level with a graduates' discount valid for two weeks.
+advice-rec-second-purchase-step-courses = Write the email to the current intake's graduates offering the next programme.
+advice-rec-onboarding-action-courses = The first days after payment: a welcome, a study plan, a reminder of the first lesson; a curator writes to those who have not started within a week.
+advice-rec-onboarding-step-courses = Write the welcome email with the study plan and switch it on for every new student.
+advice-rec-restart-acquisition-action-courses = Bring back the flow of sign-ups: free lessons and webinars, partner broadcasts; count sign-ups and their conversion to a first payment every week.
+advice-rec-restart-acquisition-step-courses = Compare the sources of sign-ups before and after the fall and hold a free lesson in the one that dropped this week.

@@ -106,3 +106,10 @@ chart-clusters-legend = { $customers_pct } of customers, { $revenue_pct } of rev
 chart-clusters-legend-customers = { $customers_pct } of customers
 chart-clusters-other = Other groups
 chart-clusters-note = A dot is a customer; the closer the dots, the more alike they buy
+
+chart-caption-revenue = Monthly revenue: new and returning customers
+chart-caption-active-base = Total and active base, churn
+chart-caption-rfm = RFM segments: customers and revenue
+chart-caption-cohorts = Cohort retention by month of first purchase
+chart-caption-breakdown = The base by group
+chart-caption-clusters = Customer groups by behaviour

@@ -34,8 +34,8 @@ export-segment-lost = Lost
 export-segment-unscored = Not scored
 
 export-report-title = Customer base audit
-export-report-subtitle = File { $file }, data as of { $as_of }
-export-report-subtitle-nofile = Data as of { $as_of }
+export-report-subtitle = File { $file }, data to { $as_of }
+export-report-subtitle-nofile = Data to { $as_of }
 
 export-summary-heading = Data
 export-summary-rows = Rows read: { $read }, used: { $used }

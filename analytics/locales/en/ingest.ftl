@@ -21,10 +21,12 @@ ingest-error-no-date-column = No order date column was found. Add the date to th
 ingest-error-no-amount-column = No order amount column was found. Add the amount to the export or name the column: --map amount="Column name".
 ingest-error-no-customer-column = Nothing identifies customers: a customer id, email, phone or name is needed. Add such a column to the export.
 ingest-error-no-valid-rows = No usable rows: every order lacks a date, an amount or a customer, or all are cancelled. Check the export filter (paid orders are needed).
+ingest-error-only-leads = Every row with a date and a customer has a zero amount: these are leads (sign-ups, free orders), the file holds no payments. Upload an export that includes paid orders.
 ingest-error-only-returns = All { $rows } rows have negative amounts: this is a returns export, not sales. Upload the orders (paid sales) export; returns may be in it too.
 ingest-error-unknown-column = There is no column "{ $column }" for role { $role }. Columns: { $columns }.
 ingest-error-unknown-role = Unknown role "{ $role }". Known roles: { $roles }.
-ingest-error-bad-mapping = Could not read "{ $item }": write role=Column, e.g. order_date=Date.
+ingest-error-bad-mapping = Could not read "{ $item }": write role=Column, e.g. order_date=Date (role=- leaves the role without a column).
+ingest-error-amount-source-unavailable = The amount cannot be computed that way: an amount needs its column, quantity × price needs both. Name them with --map or choose another --amount-source.
 
 ## Data-quality summary
 quality-title = Data quality: { $file }
@@ -35,6 +37,7 @@ quality-rows = Rows read: { $read }, used: { $used }
 quality-dropped = Not counted:
 quality-dropped-reason = • { $reason }: { $count }
 quality-orders = Paid orders: { $orders }, customers: { $customers }
+quality-leads = Leads — rows of zero amount (free lessons, sign-ups, trial orders): { $rows }; people who never paid: { $people }. They count neither as orders, nor as revenue, nor in the customer base.
 quality-customers = Customers: { $customers }, orders according to the file: { $orders }
 quality-revenue = Revenue: { $revenue }
 quality-period = Period: { $from } — { $to }
@@ -46,7 +49,16 @@ quality-stale = No purchase for over { $months } months: { $count } customers ({
 quality-duplicates = Exact duplicate rows: { $rows }; customers sharing an email or phone: { $customers }
 quality-duplicates-dropped = Exact duplicates excluded — rows: { $rows }, worth { $amount }. If they are real repeat purchases on one day (the file has no order ids), keep them: --keep-duplicates.
 quality-duplicates-kept = Exact duplicates kept as purchases (--keep-duplicates) — rows: { $rows }, worth { $amount }.
-quality-amount-computed = Order amounts computed as quantity × price.
+quality-amount-quantity_x_price = Line amounts computed as quantity × price.
+quality-amount-unit_price = The file has no quantity: each line's amount is the price in "{ $price }" (one item a line).
+quality-amount-agrees = Line amounts from the column "{ $amount }": it equals quantity × price on { $share } of rows.
+quality-amount-repeats_price = Line amounts computed as quantity × price: the column "{ $amount }" repeats the unit price. To take it as it is: --amount-source amount.
+quality-amount-order_total = The money is the order total in "{ $amount }" (shipping, tax and discounts included), not quantity × price of its lines.
+quality-amount-no_rows = Line amounts from the column "{ $amount }".
+quality-amount-unsure = Line amounts from the column "{ $amount }", but it equals quantity × price on only { $share } of rows. If "{ $amount }" is not the line's money, compute it as quantity × price: --amount-source quantity_x_price.
+quality-amount-explicit = Line amounts as you chose: { $source } (--amount-source).
+amount-source-amount = the column "{ $amount }"
+amount-source-quantity_x_price = quantity × price
 quality-mapping = Columns:
 quality-mapping-row = • { $role }: "{ $column }" (confidence { $confidence })
 quality-unsure = Unsure about columns: { $roles }. Check them and use --map role=Column if needed.
@@ -56,7 +68,7 @@ quality-warning-mixed_currencies = The file has several currencies; the main one
 quality-warning-ambiguous_day_month = Column "{ $detail }" does not show which part is the day and which the month; the usual order for its format was used.
 quality-warning-unknown_statuses = Unknown statuses count as not completed: { $detail }
 quality-warning-outlier_amounts = Orders at least 10,000 times the median order: { $detail }. They are counted; check that no phone or account number got into the amount column.
-quality-warning-status_not_payment = No row has a payment status the audit knows: the column "{ $detail }" is a stage or a folder, not a payment status. All its rows count as orders except explicit cancellations and refunds.
+quality-warning-status_not_payment = No row has a payment status the audit knows: the column "{ $detail }" is a stage or a folder, not a payment status. All its rows count as orders except explicit cancellations and refunds. To leave the column out: --map status=-
 
 reason-valid = paid or completed
 reason-totals_row = "Total" rows
@@ -67,6 +79,7 @@ reason-implausible_date = order date before 1990 or after tomorrow
 reason-no_customer = no customer (id, email, phone or name)
 reason-no_amount = no amount
 reason-zero_amount = zero amount (free orders, sign-ups)
+reason-lead = leads (zero amount: free lessons, sign-ups)
 reason-implausible_amount = amount that is not money (over 10¹² or not a number)
 reason-cancelled = cancelled
 reason-refunded = refunded

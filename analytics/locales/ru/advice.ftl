@@ -23,7 +23,7 @@ advice-finding-active-base-shrinking = За { $months } мес. ({ $month_from }
     [one] клиент
     [few] клиента
    *[many] клиентов
-}, новых пришло { $new }. Конверсия на всей базе { $conversion_total_base_from } → { $conversion_total_base_to }, на активной { $conversion_active_base_from } → { $conversion_active_base_to }: проблема не в конверсии, а в оттоке.
+}, новых пришло { $new }. Конверсия на всей базе { $conversion_total_base_from } → { $conversion_total_base_to }, на активной { $conversion_active_base_from } → { $conversion_active_base_to }: конверсию честнее читать по активной базе, вся база включает давно ушедших.
 advice-finding-win-back-segments-large = В сегментах «В зоне риска» и «Нельзя потерять» { $customers } { $customers_n ->
     [one] клиент
     [few] клиента
@@ -38,9 +38,8 @@ advice-finding-revenue-concentrated = { $top_share } выручки принос
    *[other] Чемпионы и лояльные ({ $core_customers }) дают { $core_revenue_share } выручки: их уход ударит сильнее любой рекламы.
 }
 advice-finding-one-time-buyers-dominate = { $one_time } из { $customers } { $customers_n ->
-    [one] клиент
-    [few] клиента
-   *[many] клиентов
+    [one] клиента
+   *[other] клиентов
 } ({ $share }) купили один раз и больше не возвращались.
 advice-finding-early-cohort-churn = Во второй месяц после первой покупки возвращаются только { $retention_m1 } новых клиентов, хотя обычный промежуток между покупками — { $median_gap_days } дн.: новички теряются сразу после первой покупки.
 advice-finding-frequency-falling = Активные клиенты стали покупать реже: { $frequency_before } → { $frequency_recent } заказа в месяц на клиента (−{ $change }), последние { $months } мес. против предыдущих { $months }.
@@ -77,14 +76,20 @@ advice-finding-name-seasonality = сезонность
 advice-finding-name-outperforming-group = сильная группа клиентов
 advice-finding-name-stale-contacts = устаревшие контакты
 advice-finding-name-duplicate-contacts = дубли клиентов
+advice-finding-acquisition-falling = Новых клиентов стало меньше: { $new_before } → { $new_recent } за сравнимые периоды по { $months } мес. (−{ $change }).
+advice-finding-name-acquisition-falling = меньше новых клиентов
+advice-finding-key-accounts-silent = Замолчали крупные клиенты ({ $accounts }): { $names }. За последние 12 мес. они принесли { $revenue_12m } ({ $revenue_share } выручки) и молчат дольше 2,5 своих обычных интервалов между покупками.
+advice-finding-name-key-accounts-silent = замолчали крупные клиенты
 
-advice-computed-on-active-base-monthly = Посчитано на активной базе по месяцам: активен тот, кто покупал в окне оттока
-advice-computed-on-customers-with-purchases = Посчитано на клиентах с оплаченными заказами
-advice-computed-on-rfm-segments = Посчитано на RFM-сегментах
-advice-computed-on-cohorts-by-first-purchase-month = Посчитано на когортах по месяцу первой покупки, без маленьких и молодых
-advice-computed-on-valid-orders-monthly = Посчитано на оплаченных заказах по месяцам
-advice-computed-on-customers = Посчитано на клиентах группы и всей базы
+advice-computed-on-active-base-monthly = Посчитано по активной базе по месяцам: активен тот, кто покупал в окне оттока
+advice-computed-on-customers-with-purchases = Посчитано по клиентам с оплаченными заказами
+advice-computed-on-rfm-segments = Посчитано по RFM-сегментам
+advice-computed-on-cohorts-by-first-purchase-month = Посчитано по когортам по месяцу первой покупки, без маленьких и молодых
+advice-computed-on-valid-orders-monthly = Посчитано по оплаченным заказам по месяцам
+advice-computed-on-customers = Посчитано по клиентам группы и всей базы
 advice-computed-on-quality = Посчитано при проверке качества данных
+advice-computed-on-new-customers-by-window = Посчитано по новым клиентам сравнимых периодов: новый — тот, чья первая покупка пришлась на период
+advice-computed-on-own-purchase-rhythm = Посчитано по ритму каждого клиента: медианному интервалу между его покупками
 
 
 ## Recommendations (HADI: hypothesis, action, data to watch)
@@ -157,15 +162,24 @@ advice-rec-merge-duplicates-hypothesis = Если объединить { $duplic
 } с общим email или телефоном, у каждого будет одна история и верный сегмент, а рассылки не уйдут дважды.
 advice-rec-merge-duplicates-action = Объединить записи с одинаковым email или телефоном в CRM и включить проверку дублей при создании клиента.
 advice-rec-merge-duplicates-step = Найти в CRM записи с одинаковым телефоном и объединить первые из них сегодня.
+advice-rec-restart-acquisition-title = Вернуть приток новых клиентов
+advice-rec-restart-acquisition-hypothesis = Если вернуть половину потерянного притока ({ $x_customers } новых клиентов за срок), выручка +{ $effect }.
+advice-rec-restart-acquisition-action = Найти, какой источник перестал приводить клиентов (реклама, партнёр, маркетплейс, сарафан), и перезапустить его; новых клиентов считать каждую неделю.
+advice-rec-restart-acquisition-step = Сравнить источники новых клиентов до и после спада и на этой неделе перезапустить тот, что выпал.
+advice-rec-call-key-accounts-title = Позвонить замолчавшим крупным клиентам
+advice-rec-call-key-accounts-hypothesis = Если из замолчавших крупных клиентов ({ $x_customers }) вернётся половина, выручка +{ $effect }.
+advice-rec-call-key-accounts-action = Личный звонок каждому: что изменилось, не ушёл ли к конкуренту; пересмотр прайса, условий договора или отсрочки.
+advice-rec-call-key-accounts-step = Сегодня позвонить самому крупному из замолчавших клиентов (они названы в разделе «Главное»).
 
 advice-growth-UA = привлечение (UA)
 advice-growth-C1 = конверсия в покупку (C1)
 advice-growth-AOV = средний чек (AOV)
 advice-growth-APC = повторные покупки (APC)
 advice-growth-COGS = себестоимость (COGS)
-advice-growth-churn = отток (churn)
+advice-growth-churn = удержание (отток)
 
 advice-watch-total-base = вся база
+advice-watch-new-customers = новые клиенты в месяц
 advice-watch-active-base = активная база
 advice-watch-churn-rate = отток в месяц
 advice-watch-reactivated = вернувшиеся клиенты в месяц
@@ -219,6 +233,8 @@ advice-target-one-time-buyers = разовые покупатели
 advice-target-city = город
 advice-target-channel = канал
 advice-target-main-category = категорию
+advice-target-new-customers = новые клиенты
+advice-target-key-accounts = замолчавшие крупные клиенты
 
 ## Playbooks
 
@@ -302,6 +318,7 @@ report-no-findings = Правила не нашли явных проблем: �
 report-lever = Рычаг роста сейчас: { $metric }.
 report-top-title = Три шага с наибольшим эффектом
 report-top-item = { $rank }. { $title }: { $effect }
+report-top-line = { $title }: { $effect }
 report-more = …и ещё { $count } — полностью в report.pdf
 report-recs-title = Следующие шаги роста — по ожидаемому эффекту в деньгах
 report-rec-heading = { $rank }. { $title }
@@ -349,7 +366,9 @@ report-playbooks-heading = Что делать с каждым сегменто�
 
 ## Read by the intake brief (analytics/toolkit/brief.py) with the raw evidence numbers.
 
-audit-finding-active-base-shrinking = Вся база растёт ({ $total_from } → { $total_to }), а активная сокращается ({ $active_from } → { $active_to }): это отток, а не падение конверсии.
+audit-finding-acquisition-falling = Новых клиентов стало меньше: { $new_before } → { $new_recent } за сравнимые периоды.
+audit-finding-key-accounts-silent = Замолчали крупные клиенты: { $names }.
+audit-finding-active-base-shrinking = Вся база растёт ({ $total_from } → { $total_to }), а активная сокращается ({ $active_from } → { $active_to }): клиенты уходят быстрее, чем приходят.
 audit-finding-win-back-segments-large = { $customers } { $customers ->
     [one] клиент
     [few] клиента
@@ -381,3 +400,25 @@ audit-finding-duplicate-contacts = { $duplicates } { $duplicates ->
     [few] клиента
    *[many] клиентов
 } с общим email или телефоном — дубли в базе.
+
+## Wording by the shape of the business (diagnosis.shape): B2B and courses differ from retail.
+advice-rec-raise-frequency-action-b2b = График поставок по договору для каждого клиента по его обычному циклу заказа; менеджер звонит за неделю до срока.
+advice-rec-raise-frequency-step-b2b = Выписать клиентов, чей интервал между заказами вырос, и согласовать с первыми пятью график поставок.
+advice-rec-raise-check-action-b2b = Пересмотр прайса и минимальной партии, расширение ассортимента для текущих клиентов, скидка за объём вместо скидки за заказ.
+advice-rec-raise-check-step-b2b = Сравнить средний заказ пяти крупнейших клиентов год назад и сейчас и обсудить с каждым, что он стал брать у других.
+advice-rec-second-purchase-action-b2b = После первой поставки — звонок менеджера: как прошла приёмка, что нужно к следующей поставке; коммерческое предложение на регулярные закупки.
+advice-rec-second-purchase-step-b2b = Выписать клиентов с одной поставкой за последние полгода и позвонить первым десяти на этой неделе.
+advice-rec-reactivate-churned-action-b2b = Звонок менеджера каждому клиенту, пропустившему свой обычный срок заказа: что изменилось, не нашёл ли другого поставщика, актуален ли прайс.
+advice-rec-reactivate-churned-step-b2b = Выписать клиентов, пропустивших срок заказа за последние 3 мес., и позвонить самым крупным сегодня.
+advice-rec-restart-acquisition-action-b2b = Вернуть поток новых клиентов: холодные звонки и письма по отраслевому списку, тендеры, рекомендации от текущих клиентов; считать новые договоры каждую неделю.
+advice-rec-restart-acquisition-step-b2b = Выяснить, откуда пришли последние десять новых клиентов, и на этой неделе возобновить тот канал, что затих.
+advice-rec-raise-frequency-action-courses = Предложение следующей программы или продления тем, кто заканчивает текущую; абонемент или подписка вместо разовой покупки.
+advice-rec-raise-frequency-step-courses = Выписать тех, кто закончил программу за последние 3 мес., и отправить им предложение следующей ступени.
+advice-rec-raise-check-action-courses = Тарифы: расширенный с разбором домашних заданий или наставником; пакет из двух программ дешевле, чем по отдельности.
+advice-rec-raise-check-step-courses = Добавить в ближайший поток расширенный тариф и посчитать, какая доля учеников его выберет.
+advice-rec-second-purchase-action-courses = В конце программы — предложение следующей ступени со скидкой для выпускников, действующей две недели.
+advice-rec-second-purchase-step-courses = Собрать письмо выпускникам текущего потока с предложением следующей программы.
+advice-rec-onboarding-action-courses = Первые дни после оплаты: приветствие, план обучения, напоминание о первом уроке; куратор пишет тем, кто не начал за неделю.
+advice-rec-onboarding-step-courses = Написать приветственное письмо с планом обучения и включить его для всех новых учеников.
+advice-rec-restart-acquisition-action-courses = Вернуть поток заявок: бесплатные уроки и вебинары, партнёрские эфиры; считать заявки и их конверсию в первую оплату каждую неделю.
+advice-rec-restart-acquisition-step-courses = Сравнить источники заявок до и после спада и на этой неделе провести бесплатный урок в том, что выпал.

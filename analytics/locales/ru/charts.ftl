@@ -38,11 +38,23 @@ chart-period =
        *[other] за { $months } месяцев
     }
 chart-active-title = Вся база и активная база по месяцам
-chart-active-title-share = Активны только { $share_pct } базы: { $active } из { $total } клиентов
+chart-active-title-share = Активны только { $share_pct } базы: { $active } из { $total } { $total_n ->
+    [one] клиента
+   *[other] клиентов
+}
 chart-active-title-shrinking = Активная база { $period } сократилась на { $change_pct }, а вся база выросла в { $total_x } раза
-chart-active-title-falling = Активная база { $period } сократилась на { $change_pct }: активны { $active } из { $total } клиентов
-chart-active-title-growing = Активная база { $period } выросла на { $change_pct }: активны { $active } из { $total } клиентов
-chart-active-title-flat = Активная база { $period } почти не изменилась: активны { $active } из { $total } клиентов
+chart-active-title-falling = Активная база { $period } сократилась на { $change_pct }: активны { $active } из { $total } { $total_n ->
+    [one] клиента
+   *[other] клиентов
+}
+chart-active-title-growing = Активная база { $period } выросла на { $change_pct }: активны { $active } из { $total } { $total_n ->
+    [one] клиента
+   *[other] клиентов
+}
+chart-active-title-flat = Активная база { $period } почти не изменилась: активны { $active } из { $total } { $total_n ->
+    [one] клиента
+   *[other] клиентов
+}
 chart-active-total = Вся база
 chart-active-active = Активная база
 chart-active-axis = Клиентов
@@ -107,3 +119,10 @@ chart-clusters-legend = { $customers_pct } клиентов, { $revenue_pct } в
 chart-clusters-legend-customers = { $customers_pct } клиентов
 chart-clusters-other = Остальные группы
 chart-clusters-note = Точка — клиент; чем ближе точки, тем похожее клиенты покупают
+
+chart-caption-revenue = Выручка по месяцам: новые и вернувшиеся клиенты
+chart-caption-active-base = Вся база и активная база, отток
+chart-caption-rfm = RFM-сегменты: клиенты и выручка
+chart-caption-cohorts = Удержание когорт по месяцу первой покупки
+chart-caption-breakdown = Разрез базы
+chart-caption-clusters = Группы клиентов по поведению

@@ -34,8 +34,8 @@ export-segment-lost = Потерянные
 export-segment-unscored = Без оценки
 
 export-report-title = Аудит клиентской базы
-export-report-subtitle = Файл { $file }, данные на { $as_of }
-export-report-subtitle-nofile = Данные на { $as_of }
+export-report-subtitle = Файл { $file }, данные по { $as_of }
+export-report-subtitle-nofile = Данные по { $as_of }
 
 export-summary-heading = Данные
 export-summary-rows = Строк прочитано: { $read }, использовано: { $used }

@@ -21,10 +21,12 @@ ingest-error-no-date-column = Не нашёл столбец с датой за�
 ingest-error-no-amount-column = Не нашёл столбец с суммой заказа. Добавьте сумму в выгрузку или укажите столбец: --map amount="Название столбца".
 ingest-error-no-customer-column = Не нашёл, чем различать клиентов: нужен ID клиента, email, телефон или имя. Добавьте такой столбец в выгрузку.
 ingest-error-no-valid-rows = Ни одной годной строки: у всех заказов нет даты, суммы или клиента, либо все они отменены. Проверьте фильтр выгрузки (нужны оплаченные заказы).
+ingest-error-only-leads = Во всех строках с датой и клиентом сумма нулевая: это лиды (регистрации, бесплатные заказы), оплат в файле нет. Загрузите выгрузку, где есть оплаченные заказы.
 ingest-error-only-returns = Во всех { $rows } строках суммы отрицательные: это выгрузка возвратов, а не продаж. Загрузите выгрузку заказов (оплаченных продаж), возвраты могут быть в ней же.
 ingest-error-unknown-column = Столбца «{ $column }» для роли { $role } в файле нет. Есть: { $columns }.
 ingest-error-unknown-role = Неизвестная роль «{ $role }». Возможные: { $roles }.
-ingest-error-bad-mapping = Не понял «{ $item }»: укажите как роль=Столбец, например order_date=Дата.
+ingest-error-bad-mapping = Не понял «{ $item }»: укажите как роль=Столбец, например order_date=Дата (роль=- — не использовать столбец для этой роли).
+ingest-error-amount-source-unavailable = Посчитать сумму так нельзя: для суммы нужен её столбец, для количества × цены — оба столбца. Укажите их через --map или выберите другой --amount-source.
 
 ## Data-quality summary
 quality-title = Качество данных: { $file }
@@ -35,6 +37,7 @@ quality-rows = Строк прочитано: { $read }, использован�
 quality-dropped = Не вошло в расчёт:
 quality-dropped-reason = • { $reason }: { $count }
 quality-orders = Оплаченных заказов: { $orders }, клиентов: { $customers }
+quality-leads = Лиды — строки с нулевой суммой (бесплатные уроки, регистрации, пробные заказы): { $rows }; из них так и не оплатили: { $people } чел. Они не входят ни в заказы, ни в выручку, ни в базу клиентов.
 quality-customers = Клиентов: { $customers }, заказов по данным файла: { $orders }
 quality-revenue = Выручка: { $revenue }
 quality-period = Период: { $from } — { $to }
@@ -46,7 +49,16 @@ quality-stale = Не покупали больше { $months } мес.: { $count
 quality-duplicates = Точных дублей строк: { $rows }; клиентов с общим email или телефоном: { $customers }
 quality-duplicates-dropped = Точные дубли исключены — строк: { $rows }, на сумму { $amount }. Если это настоящие повторные покупки в один день (в файле нет номеров заказов), оставьте их: --keep-duplicates.
 quality-duplicates-kept = Точные дубли оставлены как покупки (--keep-duplicates) — строк: { $rows }, на сумму { $amount }.
-quality-amount-computed = Сумма заказа посчитана как количество × цена.
+quality-amount-quantity_x_price = Сумма строки посчитана как количество × цена.
+quality-amount-unit_price = Количества в файле нет: сумма строки — цена из столбца «{ $price }» (одна штука в строке).
+quality-amount-agrees = Сумма строки — из столбца «{ $amount }»: она равна количеству × цене в { $share } строк.
+quality-amount-repeats_price = Сумма строки посчитана как количество × цена: столбец «{ $amount }» повторяет цену за штуку. Взять его как есть: --amount-source amount.
+quality-amount-order_total = Сумма — итог заказа из столбца «{ $amount }» (с доставкой, налогами и скидками), а не количество × цена по строкам.
+quality-amount-no_rows = Сумма строки — из столбца «{ $amount }».
+quality-amount-unsure = Сумма строки — из столбца «{ $amount }», но она равна количеству × цене лишь в { $share } строк. Если «{ $amount }» — не сумма строки, задайте расчёт как количество × цена: --amount-source quantity_x_price.
+quality-amount-explicit = Сумма строки по вашему выбору: { $source } (--amount-source).
+amount-source-amount = столбец «{ $amount }»
+amount-source-quantity_x_price = количество × цена
 quality-mapping = Столбцы:
 quality-mapping-row = • { $role }: «{ $column }» (уверенность { $confidence })
 quality-unsure = Не уверен в столбцах: { $roles }. Проверьте и при необходимости укажите --map роль=Столбец.
@@ -56,7 +68,7 @@ quality-warning-mixed_currencies = В файле несколько валют; 
 quality-warning-ambiguous_day_month = В столбце «{ $detail }» нельзя однозначно понять, где день, а где месяц; принят обычный для формата порядок.
 quality-warning-unknown_statuses = Незнакомые статусы считаются незавершёнными: { $detail }
 quality-warning-outlier_amounts = Заказов больше медианного в 10 000 раз и более: { $detail }. Они учтены; проверьте, не попал ли в столбец суммы номер телефона или счёта.
-quality-warning-status_not_payment = Ни в одной строке нет знакомого статуса оплаты: столбец «{ $detail }» — это этап или папка, а не статус оплаты. Все его строки считаются заказами, кроме явных отмен и возвратов.
+quality-warning-status_not_payment = Ни в одной строке нет знакомого статуса оплаты: столбец «{ $detail }» — это этап или папка, а не статус оплаты. Все его строки считаются заказами, кроме явных отмен и возвратов. Не учитывать этот столбец: --map status=-
 
 reason-valid = оплаченные и выполненные
 reason-totals_row = строки «Итого»
@@ -67,6 +79,7 @@ reason-implausible_date = дата заказа до 1990 года или поз
 reason-no_customer = нет клиента (ID, email, телефона или имени)
 reason-no_amount = нет суммы
 reason-zero_amount = нулевая сумма (бесплатные заказы, регистрации)
+reason-lead = лиды (нулевая сумма: бесплатные уроки, регистрации)
 reason-implausible_amount = сумма не похожа на деньги (больше 10¹² или не число)
 reason-cancelled = отменённые
 reason-refunded = возвраты

@@ -15,7 +15,7 @@ import numpy as np
 
 from analytics.locales import t
 from analytics.render.charts import style
-from analytics.render.charts.style import Title
+from analytics.render.charts.style import SMALLEST_FONT_PT, Title
 
 MAX_COHORTS = 24
 MAX_MONTHS = 24
@@ -102,7 +102,7 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
                         style.share_tick(float(grid[i, j]), lang),
                         ha="center",
                         va="center",
-                        fontsize=11,
+                        fontsize=SMALLEST_FONT_PT,
                         color="white" if grid[i, j] > vmax * 0.6 else "#222",
                     )
     step = max(1, int(np.ceil(len(rows) / 12)))

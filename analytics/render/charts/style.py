@@ -38,6 +38,9 @@ ALERT = "#c8453c"
 HEATMAP = "Blues"
 
 BASE_FONT = 16
+SMALLEST_FONT_PT = 11
+"""No text in a chart is smaller (the cohort heatmap's cells): legible on a phone at the
+HTML report's narrow-screen chart width."""
 TITLE_FONT = 21
 RC: Any = {
     "font.size": BASE_FONT,
@@ -86,6 +89,7 @@ def format_args(args: Mapping[str, float | int | str], lang: str) -> dict[str, A
             out["period"] = t(lang, "chart-period", months=int(value))
         else:
             out[name] = formatting.number(float(value), lang, 0)
+            out[name + "_n"] = value  # raw, for plural selectors ("из 21 клиента")
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from analytics.advice.facts import currency as report_currency
 from analytics.describe.rfm import SEGMENTS
-from analytics.locales import normalise_language, t
+from analytics.locales import message_ids, normalise_language, t
 from analytics.render import formatting as fmt
 
 Markup = Literal["plain", "html"]
@@ -46,6 +46,10 @@ class Tx:
 
     def __call__(self, key: str, **args: Any) -> str:
         return t(self.lang, key, **args)
+
+    def has(self, key: str) -> bool:
+        """Whether this language has a text for ``key``."""
+        return key in message_ids(self.lang)
 
     def money(self, value: float | None) -> str:
         """Money without kopecks (``—`` when unknown)."""
@@ -164,3 +168,8 @@ def _line(style: Style, text: str, markup: Markup) -> str:
         if style == "note":
             return f"<i>{body}</i>"
     return body
+
+
+def chart_caption(name: str, lang: str) -> str:
+    """The caption of chart ``name`` in ``lang`` (the chat's album, the PDF and HTML)."""
+    return t(lang, f"chart-caption-{name.replace('_', '-')}")

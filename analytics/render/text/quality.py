@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics.ingest.model import IngestResult
+from analytics.ingest.model import IngestResult, Role
 from analytics.locales import t
 from analytics.render import formatting as fmt
 
@@ -42,6 +42,15 @@ def quality_lines(result: IngestResult, lang: str) -> list[str]:
     lines.append(
         t(lang, key, orders=fmt.number(q.orders, lang), customers=fmt.number(q.customers, lang))
     )
+    if q.lead_rows:
+        lines.append(
+            t(
+                lang,
+                "quality-leads",
+                rows=fmt.number(q.lead_rows, lang),
+                people=fmt.number(q.leads, lang),
+            )
+        )
     lines.append(t(lang, "quality-revenue", revenue=fmt.money(q.revenue, q.currency, lang, 2)))
     lines.append(
         t(
@@ -61,8 +70,7 @@ def quality_lines(result: IngestResult, lang: str) -> list[str]:
             lines.append(t(lang, "quality-statuses", counts=counts))
         else:
             lines.append(t(lang, "quality-no-status"))
-    if q.amount_from_quantity_price:
-        lines.append(t(lang, "quality-amount-computed"))
+    lines.extend(_amount_source(result, lang))
     lines.append(
         t(
             lang,
@@ -106,6 +114,26 @@ def quality_lines(result: IngestResult, lang: str) -> list[str]:
         roles = ", ".join(t(lang, f"role-{r.value}") for r in result.unsure_roles)
         lines.append(t(lang, "quality-unsure", roles=roles))
     return lines
+
+
+def _amount_source(result: IngestResult, lang: str) -> list[str]:
+    """Where the line amounts came from, and how sure the data made it."""
+    q, mapping = result.quality, result.mapping
+    columns = {r.value: m.column for r, m in mapping.items() if r in (Role.AMOUNT, Role.UNIT_PRICE)}
+    amount, price = columns.get("amount", ""), columns.get("unit_price", "")
+    decision = next((d for d in q.decisions if d.topic == "amount_source"), None)
+    if decision is None:
+        if q.amount_source in ("quantity_x_price", "unit_price"):
+            return [t(lang, f"quality-amount-{q.amount_source}", price=price)]
+        return []
+    if decision.explicit:
+        source = t(lang, f"amount-source-{decision.chosen}", amount=amount)
+        return [t(lang, "quality-amount-explicit", source=source)]
+    agree = decision.evidence.get("agree_share")
+    share = fmt.share(float(agree), lang, 0) if isinstance(agree, float) else "—"
+    basis = decision.evidence.get("basis")
+    key = f"quality-amount-{basis}" if decision.sure else "quality-amount-unsure"
+    return [t(lang, key, amount=amount, share=share)]
 
 
 def _delimiter_name(delimiter: str | None, lang: str) -> str | None:

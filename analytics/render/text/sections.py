@@ -24,6 +24,7 @@ from analytics.render.text.advice import (
     playbook_text,
     rec_title,
 )
+from analytics.render.text.diagnosis import diagnosis_lines
 from analytics.render.text.kit import TELEGRAM_LIMIT, Lines, Markup, Tx, kebab
 
 Report = Mapping[str, Any]
@@ -85,10 +86,13 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
                else tx("report-five-churn-unknown"))
     findings, recs = rows(report.get("findings")), rows(report.get("recommendations"))
     lines.block().title(tx("report-main-title"))
-    if findings:
-        lines.text(finding_text(findings[0], tx))
-    else:
+    for sentence in diagnosis_lines(report, tx):
+        lines.text(sentence)
+    named = bool(section(report, "diagnosis").get("silent_accounts"))
+    if not findings:
         lines.text(tx("report-no-findings" if purchases else "report-no-purchases"))
+    elif not (named and findings[0].get("code") == "key_accounts_silent"):
+        lines.text(finding_text(findings[0], tx))  # else the diagnosis named the accounts
     money = [r for r in recs if r.get("effect")]
     if money:
         lines.text(tx("report-lever", metric=tx(f"advice-growth-{money[0].get('growth_metric')}")))

@@ -70,7 +70,16 @@ bot-tk-ue-err-c1-range = Conversion is the share of buyers: from 0 to 1, or a pe
 bot-tk-ue-err-apc-below-one = Every buyer buys at least once: purchases per customer cannot be below 1.
 bot-tk-ue-err-margin-range = The margin in percent must be above 0 and at most 100.
 bot-tk-ue-err-cogs-ge-price = The cost { $value } is not below the average check { $hint }: such a sale earns no margin. Please check the number.
-columns-intro = I've read the file but I'm not sure about a couple of columns; please help.
+columns-intro = I've read the file but I'm not sure about a couple of things; please help.
+choice-question-amount_source = Which is the line's money? The column "{ $column }" almost never equals quantity × price, so revenue depends on the choice.
+choice-amount_source-amount = The column "{ $column }"
+choice-amount_source-quantity_x_price = Quantity × price
+choice-question-duplicates = { $rows } rows of the file repeat other rows exactly, and there are no order ids. Are they copies or real repeat purchases on the same day?
+choice-duplicates-drop = Copies: drop them
+choice-duplicates-keep = Real purchases: keep them
+choice-question-status = The column "{ $column }" holds no payment status I know: it looks like a stage or a folder. How should I read it?
+choice-status-stage = A stage: count every row except cancellations
+choice-status-ignore = Leave the column out
 columns-question = Which column is the { $role }? I think it is "{ $guess }".
 
 nav-back = ⬅️ Back

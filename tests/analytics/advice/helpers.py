@@ -16,6 +16,7 @@ import pandas as pd
 
 from analytics.advice import advise
 from analytics.describe.audit import run_audit_analytics
+from analytics.report.build import diagnosis_section
 from tests.analytics.describe.conftest import make_orders
 
 START = date(2023, 1, 1)
@@ -62,7 +63,8 @@ def shop(
 
 def report(orders: pd.DataFrame, **quality: Any) -> dict[str, Any]:
     """report.json as the CLI builds it (no clusters/CLV), with advice sections added."""
-    sections = run_audit_analytics(orders).to_dict()
+    audit = run_audit_analytics(orders)
+    sections = {**audit.to_dict(), "diagnosis": diagnosis_section(audit)}
     metrics = sections["metrics"]
     data = {key: metrics[key] for key in ("customers", "orders", "revenue", "date_from",
                                            "date_to")}

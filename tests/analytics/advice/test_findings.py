@@ -16,6 +16,11 @@ def fading() -> dict[str, Any]:
 
 
 SCENARIOS = {
+    "acquisition_falling": lambda: report(shop(
+        months=30, schedule=lambda j, n: range(j, 100) if j < 20 or n < 3 else [])),
+    "key_accounts_silent": lambda: report(shop(
+        schedule=lambda j, n: range(j, 14) if n == 0 and j < 3 else range(j, 100),
+        amount=lambda m, j, n: 20_000.0 if n == 0 and j < 3 else 1000.0)),
     "active_base_shrinking": fading,
     "win_back_segments_large": lambda: report(shop(schedule=monthly(6))),
     "revenue_concentrated": lambda: report(
@@ -24,11 +29,11 @@ SCENARIOS = {
     "early_cohort_churn": lambda: report(
         shop(new=30, schedule=lambda j, n: range(j, 100) if n < 5 else [j])),
     "frequency_falling": lambda: report(
-        shop(schedule=lambda j, n: [m for m in range(j, 24) if m < 18 or m % 2 == 0])),
+        shop(schedule=lambda j, n: [m for m in range(j, 24) if m == j or m < 18 or m % 2 == 0])),
     "average_check_falling": lambda: report(
         shop(amount=lambda m, j, n: 700.0 if m >= 18 else 1000.0)),
     "seasonality": lambda: report(
-        shop(months=25, amount=lambda m, j, n: 3000.0 if m % 12 == 11 else 1000.0)),
+        shop(months=37, amount=lambda m, j, n: 3000.0 if m % 12 == 11 else 1000.0)),
     "outperforming_group": lambda: report(
         shop(amount=lambda m, j, n: 2000.0 if n < 3 else 1000.0,
              channel=lambda j, n: "vk" if n < 3 else "organic")),
@@ -62,6 +67,7 @@ def test_fires_alone(code: str) -> None:
     """Built to trigger one rule, a scenario triggers no other (except side effects the
     scenario implies: a fading base also loses its frequent buyers)."""
     implied = {"active_base_shrinking": {"win_back_segments_large"},
+               "key_accounts_silent": {"average_check_falling"},  # the big checks left
                "early_cohort_churn": {"one_time_buyers_dominate", "revenue_concentrated"}}
     assert set(codes(SCENARIOS[code]())) <= {code} | implied.get(code, set())
 

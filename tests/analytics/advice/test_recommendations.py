@@ -131,3 +131,39 @@ def test_sample_money_effects_are_reproducible(sample_report: dict[str, Any]) ->
             for value in factors.values():
                 product *= value
             assert rec["effect"]["value"] == pytest.approx(product, abs=0.01)
+
+
+def test_the_constraint_leads_and_restarting_acquisition_is_valued_by_hand() -> None:
+    """New customers 12 a month, then 3 from month 20: the constraint is acquisition, its
+    step comes first even if another is worth more, and its money is half of the lost
+    new customers per 90 days at the recent new customers' check and orders."""
+    from tests.analytics.advice.helpers import report, shop
+
+    built = report(shop(months=30,
+                        schedule=lambda j, n: range(j, 100) if j < 20 or n < 3 else []))
+    assert built["diagnosis"]["constraint"]["factor"] == "new_customers"
+    first = built["recommendations"][0]
+    assert (first["code"], first["finding"]) == ("restart_acquisition", "acquisition_falling")
+    bridge = built["diagnosis"]["bridge"]
+    lost = bridge["before"]["new_customers"] - bridge["after"]["new_customers"]
+    # 29 full months (the last is cut): the last 3 full months against the same 3 a year
+    # earlier, 3 new customers a month against 12
+    assert built["diagnosis"]["periods"]["mode"] == "same_months_last_year"
+    assert lost == 3 * 12 - 3 * 3
+    per_90_days = lost  # a 3-month window is the 90-day horizon
+    check, orders = bridge["after"]["new_check"], bridge["after"]["orders_per_new"]
+    expected = per_90_days * 0.5 * round(check, 0 if check >= 100 else 2) * round(orders, 2)
+    assert first["effect"]["value"] == pytest.approx(expected)
+
+
+def test_too_little_data_gets_steps_but_no_money() -> None:
+    """4 months of a shop whose one-time buyers dominate: the step stays, unvalued."""
+    from tests.analytics.advice.helpers import monthly, report, shop
+
+    built = report(shop(months=4, new=8, schedule=monthly(1)))
+    assert built["diagnosis"]["sufficiency"]["level"] == "too_little"
+    assert built["recommendations"] and all(r["effect"] is None
+                                            for r in built["recommendations"])
+    enough = report(shop(months=12, new=12, schedule=monthly(1)))
+    assert enough["diagnosis"]["sufficiency"]["level"] == "thin"
+    assert any(r["effect"] for r in enough["recommendations"])

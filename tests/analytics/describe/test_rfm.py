@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from analytics.describe.customers import CustomerTable, prepare_orders
 from analytics.describe.rfm import (
+    ACTIVE_NAMES,
     SEGMENTS,
     compute_rfm,
     frequency_scores,
@@ -126,7 +127,22 @@ def test_segment_stats_match_reference(seed: int) -> None:
     one = f["frequency"] == 1
     assert r.frequency_mode == ("one_time_split" if one.mean() >= 0.2 else "quintiles")
     exp_seg = [expected_segment(a, b, c) for a, b, c in zip(r.r, r.f, r.m, strict=True)]
+    # whose rhythm, from the orders with pandas: purchase days, their median gap
+    sales = orders[(orders["status"] == "valid") & (orders["amount"] >= 0)]
+    days = sales.assign(day=sales["order_date"].dt.normalize()).drop_duplicates(
+        ["customer_key", "day"]).sort_values(["customer_key", "day"])
+    gaps = days.groupby("customer_key")["day"].diff().dt.days
+    count = days.groupby("customer_key")["day"].count()
+    median = gaps.groupby(days["customer_key"]).median().where(count >= 3)
+    own = median.reindex(f["customer_key"]).to_numpy(dtype=float)
+    for i, (seg, recency) in enumerate(zip(exp_seg, f["recency_days"], strict=True)):
+        if seg in ACTIVE_NAMES and recency > 2.5 * own[i]:
+            valuable = r.f[i] == 5 or (r.f[i] == 4 and r.m[i] >= 4)
+            exp_seg[i] = "cant_lose" if valuable else "at_risk"
+        elif exp_seg[i] in ("new", "promising") and recency > 90:
+            exp_seg[i] = "about_to_sleep"
     assert f["segment"].tolist() == exp_seg
+    assert "cant_lose" in exp_seg or "at_risk" in exp_seg  # the rule is exercised
     g = f.groupby("segment")
     total = f["monetary"].sum()
     for s in r.segments:

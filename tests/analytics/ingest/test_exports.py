@@ -86,6 +86,7 @@ def test_transaction_numbers(name: str) -> None:
         assert q.currency == truth["currency"]
     for status in ("cancelled", "refunded", "open"):
         assert q.status_counts.get(status, 0) == truth[status], status
+    assert q.status_counts.get("lead", 0) == truth["zero_amount"]  # free orders are leads
     assert (q.date_from, q.date_to) == (truth["date_from"], truth["date_to"])
     assert q.rows_used + sum(q.rows_dropped.values()) == q.rows_read
 

@@ -107,7 +107,7 @@ def test_amount_from_quantity_times_price_and_lines_summed() -> None:
             ["536380", "A3", "1", "12/13/2010 9:41", "1.00", ""]]
     result = ingest(csv_bytes(rows, sep=","), "retail.csv", isolate=False)
     q = result.quality
-    assert q.amount_from_quantity_price
+    assert q.amount_source == "quantity_x_price" and q.decisions == []
     assert q.revenue == pytest.approx(21.3)
     assert q.orders == 1 and q.customers == 1
     assert q.rows_dropped == {"cancelled": 1, "no_customer": 1}
@@ -131,7 +131,8 @@ def test_every_dropped_row_has_a_reason() -> None:
             ["10", "01.04.2024", "Бесплатно", "f@x.ru", "", "0", "Выполнен"]]
     q = ingest(csv_bytes(rows), "x.csv", isolate=False).quality
     assert q.rows_dropped == {"cancelled": 1, "refunded": 1, "open": 1, "no_date": 1,
-                              "bad_date": 1, "no_customer": 1, "no_amount": 1, "zero_amount": 1}
+                              "bad_date": 1, "no_customer": 1, "no_amount": 1}
+    assert (q.lead_rows, q.leads) == (1, 1)  # the free order is a lead, used as such
     assert q.rows_used + sum(q.rows_dropped.values()) == q.rows_read
 
 
@@ -337,8 +338,8 @@ def test_the_cdnow_master_file_as_published() -> None:
     q = result.quality
     assert result.source.delimiter == " " and result.mapping[Role.ORDER_DATE].column == "date"
     assert q.rows_read == 69_659 and q.rows_used + sum(q.rows_dropped.values()) == q.rows_read
-    assert q.rows_dropped == {"duplicate": len(truth) - len(kept),
-                              "zero_amount": len(kept) - len(paid)}
+    assert q.rows_dropped == {"duplicate": len(truth) - len(kept)}
+    assert q.lead_rows == len(kept) - len(paid)  # zero-amount rows: kept as leads
     assert q.rows_dropped["duplicate"] == 255
     assert q.orders == len(paid) and q.customers == paid["customer_id"].nunique()
     assert q.revenue == pytest.approx(paid["dollar_value"].sum(), abs=0.005)

@@ -20,6 +20,7 @@ from analytics.render.customers_export import (
     customers_table,
     customers_xlsx,
     customers_xlsx_cells,
+    export_order,
     neutralise,
 )
 from tests.analytics.render.conftest import HOSTILE
@@ -74,7 +75,8 @@ def test_table_segments_and_dates(sample_frame: pd.DataFrame) -> None:
                              sample_frame["rfm_segment"].unique()}
     assert "Champions" in segments
     assert all(isinstance(d, date) for d in table["First purchase"])
-    assert table["First purchase"][0] == sample_frame["first_purchase"][0].date()
+    ordered = export_order(sample_frame).reset_index(drop=True)
+    assert table["First purchase"][0] == ordered["first_purchase"][0].date()
 
 
 def test_table_skips_missing_and_empty_columns(hostile_frame: pd.DataFrame) -> None:
@@ -145,7 +147,8 @@ def test_xlsx_strings_stay_strings(hostile_frame: pd.DataFrame, writer: Writer) 
     header = rows[0]
     assert header[:2] == ["Ключ клиента", "Имя"]
     names = [r[header.index("Имя")] for r in rows[1:]]
-    assert names == HOSTILE  # the literal strings, exact
+    assert names == export_order(hostile_frame)["name"].tolist()  # the literal strings
+    assert sorted(names) == sorted(HOSTILE)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
         assert sheets
@@ -164,12 +167,13 @@ def test_xlsx_every_customer_with_typed_values(
     header, body = rows[0], rows[1:]
     assert header[0] == "Customer key" and "Segment" in header
     assert len(body) == len(sample_frame)
-    assert [str(r[0]) for r in body] == sample_frame["customer_key"].astype(str).tolist()
+    ordered = export_order(sample_frame).reset_index(drop=True)
+    assert [str(r[0]) for r in body] == ordered["customer_key"].astype(str).tolist()
     seg, first, revenue = (header.index(h) for h in ("Segment", "First purchase", "Revenue"))
-    expected = [t("en", f"export-segment-{c}") for c in sample_frame["rfm_segment"]]
+    expected = [t("en", f"export-segment-{c}") for c in ordered["rfm_segment"]]
     assert [r[seg] for r in body] == expected
-    assert body[0][first] == sample_frame["first_purchase"][0].date()
-    assert body[0][revenue] == pytest.approx(sample_frame["monetary"][0])
+    assert body[0][first] == ordered["first_purchase"][0].date()
+    assert body[0][revenue] == pytest.approx(ordered["monetary"][0])
 
 
 @WRITERS
@@ -187,8 +191,9 @@ def test_xlsx_control_characters_and_markup_round_trip() -> None:
         "monetary": [1.25, None, 3.0, 0.126, 1e12],
     })
     rows = read_xlsx(customers_xlsx(frame, "en"))
-    assert [r[1] for r in rows[1:]] == names
-    assert [r[2] for r in rows[1:]] == [1.25, "", 3.0, 0.13, 1e12]
+    by_revenue = [4, 2, 0, 3, 1]  # largest first, the empty one last
+    assert [r[1] for r in rows[1:]] == [names[i] for i in by_revenue]
+    assert [r[2] for r in rows[1:]] == [1e12, 3.0, 1.25, 0.13, ""]
 
 
 def test_xlsx_writers_agree(sample_frame: pd.DataFrame) -> None:
@@ -207,3 +212,29 @@ def test_exports_at_once_and_in_small_chunks_are_the_same(sample_frame: pd.DataF
     table = _Table.of(sample_frame, "ru")
     assert _csv(table, chunk_rows=7) == csv_bytes
     assert read_xlsx(_xlsx(table, chunk_rows=7)) == expected
+
+
+@WRITERS
+def test_xlsx_in_reading_order_and_printable(writer: Writer) -> None:
+    """Best segments first, the largest customers first within one; landscape A4 fitted
+    to the width with the header on every page; whole roubles without ",00"."""
+    frame = pd.DataFrame({
+        "customer_key": pd.array(["lost-big", "champ-small", "champ-big", "none", "loyal"],
+                                 dtype="string"),
+        "rfm_segment": ["lost", "champions", "champions", None, "loyal"],
+        "monetary": [90_000.0, 1_000.0, 50_000.0, 99_999.0, 7_000.0],
+    })
+    data = writer(frame, "ru")
+    keys = [r[0] for r in read_xlsx(data)[1:]]
+    assert keys == ["champ-big", "champ-small", "loyal", "lost-big", "none"]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        book = archive.read("xl/workbook.xml").decode("utf-8")
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+    assert 'orientation="landscape"' in sheet and 'paperSize="9"' in sheet
+    assert '<pageSetUpPr fitToPage="1"/>' in sheet and 'fitToHeight="0"' in sheet
+    assert "_xlnm.Print_Titles" in book and "$1:$1" in book
+    assert 'formatCode="#,##0"' in styles and "#,##0.00" not in styles
+    kopecks = frame.assign(monetary=[90_000.5, 1_000.0, 50_000.0, 99_999.0, 7_000.0])
+    with zipfile.ZipFile(io.BytesIO(writer(kopecks, "ru"))) as archive:
+        assert "#,##0.00" in archive.read("xl/styles.xml").decode("utf-8")

@@ -16,7 +16,7 @@ def page_count(pdf: bytes) -> int:
 def test_document_sections_ru(built_report: dict[str, Any], png: bytes) -> None:
     doc = audit_document(built_report, {"revenue_monthly": png, "rfm": png}, "ru")
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
-    assert headings == ["Данные", "Ключевые показатели", "Графики", "Находки",
+    assert headings == ["Главное", "Данные", "Ключевые показатели", "Графики", "Находки",
                         "Следующие шаги роста", "RFM-сегменты"]
     steps = [b for b in doc.blocks if isinstance(b, Heading) and b.level == 2]
     assert len(steps) >= len(built_report["recommendations"])
@@ -98,3 +98,53 @@ def test_pdf_embeds_rgb_png_data_as_it_is(built_report: dict[str, Any], png: byt
     pdf = audit_pdf(built_report, {"a": rgb, "b": rgb, "c": png}, "ru")
     assert pdf.count(info["data"]) == 1  # the same chart twice is stored once
     assert b"/Predictor 15 /Colors 3" in pdf
+
+
+def test_the_document_opens_with_the_summarys_diagnosis(sample_report: dict) -> None:  # type: ignore[type-arg]
+    """The same sentences, with the same numbers, as the summary's head."""
+    from analytics.render.report_pdf import audit_html
+    from analytics.render.text.diagnosis import diagnosis_lines
+    from analytics.render.text.kit import Tx
+    from analytics.render.text.sections import summary
+
+    lines = diagnosis_lines(sample_report, Tx.of(sample_report, "ru"))
+    assert lines and "меньше новых клиентов" in lines[0]
+    html = audit_html(sample_report, {}, "ru")
+    text = summary(sample_report, "ru")
+    for line in lines:
+        assert line in text
+    first = html.index("Главное")
+    assert first < html.index("меньше новых клиентов") < html.index("Ключевые показатели")
+
+
+def test_the_pdf_opens_with_the_head_and_never_splits_a_step(
+        sample_report: dict, tmp_path: Any) -> None:  # type: ignore[type-arg]
+    """Read back from the PDF itself: the diagnosis on page 1, charts two to a page, and
+    every step (from its numbered heading to its "Почему:") on one page."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from analytics.render.charts import render_charts
+    from analytics.render.report_pdf import audit_pdf
+
+    charts = render_charts(sample_report, "ru")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(
+        audit_pdf(sample_report, charts, "ru"))).pages]
+    assert "Главное" in pages[0] and "меньше новых клиентов" in pages[0]
+    first = sample_report["recommendations"][0]
+    assert first["code"] == "restart_acquisition"
+    assert "Вернуть приток новых клиентов: +" in pages[0].replace("\n", " ")  # top steps
+    assert len(pages) <= 10
+    chart_pages = [i for i, text in enumerate(pages)
+                   if "Выручка по месяцам" in text or "Удержание когорт" in text]
+    assert len(chart_pages) == 2  # the revenue chart and the cohorts chart, each with a partner
+    steps = len(sample_report["recommendations"])
+    started = ended = 0
+    for text in pages:
+        begins = len(re.findall(r"(?m)^\d+\. \S", text))
+        ends = text.count("Почему:")
+        assert begins == ends, text[:200]  # whatever step starts on a page ends there
+        started, ended = started + begins, ended + ends
+    assert started == ended == steps

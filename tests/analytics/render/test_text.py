@@ -79,7 +79,8 @@ def test_sections_of_an_empty_report(strict: None, lang: str) -> None:
 def test_summary_says_what_matters(compared: dict[str, Any]) -> None:
     body = render("summary", compared, "ru")
     assert "активных 42" in body and "всего 469" in body
-    assert "проблема не в конверсии, а в оттоке" in body
+    assert "меньше новых клиентов, с января 2025" in body
+    assert "Рычаг роста сейчас: привлечение (UA)" in body
     top = compared["recommendations"][:3]
     assert body.count("₽ за ") >= 3 and all(r["effect"] for r in top)
     assert "Рычаг роста сейчас" in body

@@ -1,11 +1,11 @@
-"""What every SQLite repository shares: the database and the clock."""
+"""What every SQL repository shares: the database and the clock."""
 
 from storage.codec import Clock, to_timestamp, utc_now
-from storage.sqlite.database import Database
+from storage.sql.connection import Database
 
 
 class Repository:
-    """Base of the SQLite repositories."""
+    """Base of the SQL repositories (SQLite and PostgreSQL run the same statements)."""
 
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self._db = db

@@ -1,18 +1,18 @@
 """Per-customer rows of an audit, the source of exports (purged after RETENTION_DAYS)."""
 
 import asyncio
-import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from storage.codec import dump_json, load_json
 from storage.errors import NotFoundError
 from storage.interfaces import CustomerResultRepository
 from storage.models import CustomerResult
-from storage.sqlite.base import Repository
+from storage.sql.base import Repository
+from storage.sql.connection import Row
 
 
-class SQLiteCustomerResultRepository(Repository, CustomerResultRepository):
-    """`CustomerResultRepository` on SQLite.
+class SQLCustomerResultRepository(Repository, CustomerResultRepository):
+    """`CustomerResultRepository` in SQL.
 
     Encoding and decoding run off the event loop (an audit can have 100,000 customers).
     """
@@ -74,7 +74,7 @@ def _encode(results: Iterable[CustomerResult]) -> list[tuple[str, str | None, st
     return [(r.customer_key, r.segment, dump_json(r.data)) for r in results]
 
 
-def _decode(rows: list[sqlite3.Row]) -> list[CustomerResult]:
+def _decode(rows: Sequence[Row]) -> list[CustomerResult]:
     return [
         CustomerResult(
             customer_key=r["customer_key"], segment=r["segment"], data=load_json(r["data"])

@@ -1,19 +1,20 @@
 """Intake briefs the user chose to send to a consultant."""
 
-import sqlite3
+
 from collections.abc import Mapping
 from typing import Any
 
 from storage.codec import dump_json, from_timestamp, load_json
 from storage.interfaces import BriefRepository
 from storage.models import Brief
-from storage.sqlite.base import Repository, check_limit
+from storage.sql.base import Repository, check_limit
+from storage.sql.connection import Row
 
 _COLUMNS = "id, user_id, recipient_chat_id, content, created_at"
 
 
-class SQLiteBriefRepository(Repository, BriefRepository):
-    """`BriefRepository` on SQLite."""
+class SQLBriefRepository(Repository, BriefRepository):
+    """`BriefRepository` in SQL."""
 
     async def add(
         self, user_id: int, content: Mapping[str, Any], *, recipient_chat_id: int | None = None
@@ -41,7 +42,7 @@ class SQLiteBriefRepository(Repository, BriefRepository):
         return [_brief(row) for row in rows]
 
 
-def _brief(row: sqlite3.Row) -> Brief:
+def _brief(row: Row) -> Brief:
     return Brief(
         id=row["id"],
         user_id=row["user_id"],

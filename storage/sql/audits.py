@@ -1,6 +1,6 @@
 """Audit reports: the report JSON and when it was made, the user's history."""
 
-import sqlite3
+
 from collections.abc import Mapping
 from typing import Any
 
@@ -8,13 +8,14 @@ from storage.codec import dump_json, from_timestamp, load_json
 from storage.errors import NotFoundError
 from storage.interfaces import AuditRepository
 from storage.models import Audit
-from storage.sqlite.base import Repository, check_limit
+from storage.sql.base import Repository, check_limit
+from storage.sql.connection import Row
 
 _COLUMNS = "id, user_id, upload_id, report, created_at"
 
 
-class SQLiteAuditRepository(Repository, AuditRepository):
-    """`AuditRepository` on SQLite."""
+class SQLAuditRepository(Repository, AuditRepository):
+    """`AuditRepository` in SQL."""
 
     async def add(
         self, user_id: int, report: Mapping[str, Any], *, upload_id: int | None = None
@@ -58,7 +59,7 @@ class SQLiteAuditRepository(Repository, AuditRepository):
             return await tx.execute("DELETE FROM audits WHERE user_id = ?", (user_id,))
 
 
-def _audit(row: sqlite3.Row) -> Audit:
+def _audit(row: Row) -> Audit:
     return Audit(
         id=row["id"],
         user_id=row["user_id"],

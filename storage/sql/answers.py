@@ -6,7 +6,7 @@ from typing import Any
 from storage.codec import dump_json, from_timestamp, load_json
 from storage.interfaces import AnswerRepository
 from storage.models import Answer, AnswerSection
-from storage.sqlite.base import Repository
+from storage.sql.base import Repository
 
 _UPSERT = (
     "INSERT INTO answers (user_id, section, item, value, updated_at) VALUES (?, ?, ?, ?, ?)"
@@ -15,7 +15,7 @@ _UPSERT = (
 )
 
 
-class SQLiteAnswerRepository(Repository, AnswerRepository):
+class SQLAnswerRepository(Repository, AnswerRepository):
     """`AnswerRepository` on SQLite; each write is an UPSERT, so re-answering is safe."""
 
     async def put(self, user_id: int, section: AnswerSection, item: str, value: Any) -> None:

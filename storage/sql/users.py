@@ -1,18 +1,19 @@
 """Users: Telegram id, language, consent (with its time) and role."""
 
-import sqlite3
+
 
 from storage.codec import from_timestamp, optional_timestamp
 from storage.errors import NotFoundError
 from storage.interfaces import UserRepository
 from storage.models import Role, User
-from storage.sqlite.base import Repository
+from storage.sql.base import Repository
+from storage.sql.connection import Row
 
 _COLUMNS = "user_id, language, role, consent, consent_at, created_at, updated_at"
 
 
-class SQLiteUserRepository(Repository, UserRepository):
-    """`UserRepository` on SQLite."""
+class SQLUserRepository(Repository, UserRepository):
+    """`UserRepository` in SQL."""
 
     async def get(self, user_id: int) -> User | None:
         row = await self._db.fetch_one(
@@ -39,7 +40,7 @@ class SQLiteUserRepository(Repository, UserRepository):
 
     async def set_consent(self, user_id: int, consent: bool) -> User:
         return await self._update(
-            user_id, "consent = ?, consent_at = ?", (int(bool(consent)), self._now())
+            user_id, "consent = ?, consent_at = ?", (bool(consent), self._now())
         )
 
     async def set_role(self, user_id: int, role: Role) -> User:
@@ -57,7 +58,7 @@ class SQLiteUserRepository(Repository, UserRepository):
         return _user(row)
 
 
-def _user(row: sqlite3.Row) -> User:
+def _user(row: Row) -> User:
     return User(
         user_id=row["user_id"],
         language=row["language"],

@@ -1,13 +1,14 @@
 """Uploads: file name, size, hash, shape, column mapping and status."""
 
-import sqlite3
+
 from collections.abc import Mapping
 
 from storage.codec import dump_json, from_timestamp, load_json
 from storage.errors import NotFoundError
 from storage.interfaces import UploadRepository
 from storage.models import Upload, UploadStatus
-from storage.sqlite.base import Repository, check_limit
+from storage.sql.base import Repository, check_limit
+from storage.sql.connection import Row
 
 _COLUMNS = (
     "id, user_id, file_name, size_bytes, sha256, row_count, column_count, column_mapping,"
@@ -15,8 +16,8 @@ _COLUMNS = (
 )
 
 
-class SQLiteUploadRepository(Repository, UploadRepository):
-    """`UploadRepository` on SQLite."""
+class SQLUploadRepository(Repository, UploadRepository):
+    """`UploadRepository` in SQL."""
 
     async def add(self, user_id: int, *, file_name: str, size_bytes: int, sha256: str) -> Upload:
         now = self._now()
@@ -98,7 +99,7 @@ class SQLiteUploadRepository(Repository, UploadRepository):
         return _upload(row)
 
 
-def _upload(row: sqlite3.Row) -> Upload:
+def _upload(row: Row) -> Upload:
     mapping = row["column_mapping"]
     return Upload(
         id=row["id"],

@@ -1,4 +1,4 @@
-"""aiogram FSM storage on the bot's SQLite database: dialog state survives restarts.
+"""aiogram FSM storage on the bot's database (SQLite or PostgreSQL): dialogs survive restarts.
 
 One row per storage key. The key is built by aiogram's `DefaultKeyBuilder` including bot id,
 business connection, thread and destiny, so two bots, chats, threads or destinies never share
@@ -20,7 +20,7 @@ from aiogram.fsm.storage.base import (
 )
 
 from storage.codec import Clock, to_timestamp, utc_now
-from storage.sqlite.database import Database, Transaction
+from storage.sql.connection import Database, Transaction
 
 _UPSERT = (
     "INSERT INTO fsm_state (key, bot_id, chat_id, user_id, thread_id, business_connection_id,"
@@ -32,7 +32,7 @@ _UPSERT = (
 _DROP_EMPTY = "DELETE FROM fsm_state WHERE key = ? AND state IS NULL AND data = '{}'"
 
 
-class SQLiteFSMStorage(BaseStorage):
+class SQLFSMStorage(BaseStorage):
     """`BaseStorage` on a shared `Database`; ``json_dumps``/``json_loads`` as in RedisStorage."""
 
     def __init__(
@@ -83,6 +83,7 @@ class SQLiteFSMStorage(BaseStorage):
         """Read, merge and write in one transaction, so concurrent updates never lose a field."""
         patch = dict(data)
         async with self._db.transaction() as tx:
+            await tx.lock(f"fsm:{self._key(key)}")
             row = await tx.fetch_one("SELECT data FROM fsm_state WHERE key = ?", (self._key(key),))
             merged = {} if row is None else self._decode(row["data"])
             merged.update(patch)

@@ -1,0 +1,17 @@
+"""Work functions for the job tests: they leave marks in storage so a test can see them."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from storage import AnswerSection
+
+SECTION = AnswerSection.TRACTION
+
+
+async def mark(ctx: Any, item: str, seconds: float = 0.0) -> None:
+    """Record ``item`` as started, sleep, then record it as done."""
+    await ctx.storage.answers.put(ctx.user_id, SECTION, f"{item}:started", True)
+    await asyncio.sleep(seconds)
+    await ctx.storage.answers.put(ctx.user_id, SECTION, f"{item}:done", True)
