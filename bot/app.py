@@ -71,9 +71,9 @@ def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool, jobs: 
         dp.update.outer_middleware(OnceMiddleware(storage.updates))
     dp.update.outer_middleware(AccountMiddleware(storage))
     I18nMiddleware(
-        core=FluentCore(settings.default_language),
+        core=FluentCore(settings.default_language or "ru"),
         manager=UserLanguageManager(storage, settings.default_language),
-        default_locale=settings.default_language,
+        default_locale=settings.default_language or "ru",
     ).setup(dp)
     throttle = ThrottlingMiddleware(settings.throttle_seconds)
     dp.message.outer_middleware(throttle)

@@ -38,7 +38,9 @@ class Settings(StorageSettings):
 
     bot_token: SecretStr
     telegram_api_url: str = PUBLIC_API_URL
-    default_language: Literal["ru", "en"] = "ru"
+    default_language: Literal["ru", "en"] | None = None
+    """Forced for users whose Telegram language is neither ru nor en; unset: Russian for the
+    languages of the former USSR, English for the others (see ``bot.i18n``)."""
     max_upload_mb: float = Field(20.0, gt=0)
     retention_days: int = Field(30, ge=1)
     consultant_chat_id: int | None = None

@@ -74,12 +74,30 @@ class FluentCore(BaseCore[FluentLocalization]):
         return text(self.get_locale(locale), message, **kwargs)
 
 
+RUSSIAN_READERS = frozenset({"ru", "uk", "be", "kk", "uz", "ky", "tg", "az", "hy", "ka"})
+"""Telegram languages of the former USSR whose users are served in Russian (with ro-MD)."""
+
+
+def telegram_language(code: str | None, forced: str | None = None) -> str:
+    """ru or en for a Telegram ``language_code``: ru and en as they are; any other language
+    gets ``forced`` (DEFAULT_LANGUAGE) when set, else Russian for the languages of the
+    former USSR and English for the rest."""
+    tag = (code or "").replace("_", "-").lower()
+    primary = tag.split("-")[0]
+    if primary in ("ru", "en"):
+        return primary
+    if forced:
+        return forced
+    return "ru" if primary in RUSSIAN_READERS or tag == "ro-md" else "en"
+
+
 class UserLanguageManager(BaseManager):
     """The chosen language from storage, else Telegram's language_code, else the default."""
 
-    def __init__(self, storage: Storage, default_locale: str = "ru") -> None:
-        super().__init__(default_locale=default_locale)
+    def __init__(self, storage: Storage, forced: str | None = None) -> None:
+        super().__init__(default_locale=forced or "ru")
         self.storage = storage
+        self.forced = forced
 
     async def get_locale(self, event: TelegramObject, **data: Any) -> str:
         """Language for the user behind ``event``."""
@@ -90,7 +108,7 @@ class UserLanguageManager(BaseManager):
         stored = data.get("account") or await self.storage.users.get(user.id)
         if stored is not None and stored.language:
             return stored.language
-        return normalise_language(user.language_code, default)
+        return telegram_language(user.language_code, self.forced)
 
     async def set_locale(self, locale: str, **data: Any) -> None:
         """Remember the user's choice (``/language``)."""

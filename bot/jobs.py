@@ -28,6 +28,7 @@ from analytics.ingest import (
 from analytics.render.charts import render_charts
 from analytics.render.customers_export import customers_xlsx
 from analytics.render.report_pdf import audit_pdf
+from analytics.render.text.kit import chart_caption
 from analytics.report.build import analyse, build_report, preload
 from bot.job_types import AuditOutcome, AuditRequest, ColumnQuestion, NeedsColumns
 from bot.worker import JobFailed
@@ -141,7 +142,8 @@ def brief_job(progress: Progress, data: dict[str, Any], report: dict[str, Any] |
     result = toolkit_result(data, lang, report)
     if isinstance(result, str):
         return [result]
-    charts = list(render_charts(report, lang, limit=2).items()) if report else []
+    drawn = render_charts(report, lang, limit=2) if report else {}
+    charts = [(chart_caption(name, lang), png) for name, png in drawn.items()]
     doc = build_brief(result, lang, audit_charts=charts)
     return render_pdf(doc), render_chat(doc)
 

@@ -469,7 +469,8 @@ def _audit(doc: Document, tx: _Text, result: ToolkitResult,
                     else fmt.smart(tx.lang, float(value)))
             rows.append((tx(f"tk-audit-fact-{key}"), text))
     if facts.get("date_from") and facts.get("date_to"):
-        rows.append((tx("tk-audit-fact-period"), f"{facts['date_from']} — {facts['date_to']}"))
+        period = (iso_date(str(facts[k]), tx.lang) for k in ("date_from", "date_to"))
+        rows.append((tx("tk-audit-fact-period"), " — ".join(period)))
     prefill_format: dict[str, Callable[[float], str]] = {
         "aov": lambda v: fmt.money(tx.lang, v, currency),
         "apc": lambda v: fmt.smart(tx.lang, v),

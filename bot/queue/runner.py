@@ -55,7 +55,7 @@ class Runner:
     async def create(cls, bot: Bot, storage: Storage, pool: JobPool, settings: Settings,
                      jobs: Jobs) -> Runner:
         """A runner with its texts loaded."""
-        core = FluentCore(settings.default_language)
+        core = FluentCore(settings.default_language or "ru")
         await core.startup()
         return cls(bot, storage, pool, settings, jobs, core)
 

@@ -104,3 +104,24 @@ def test_bad_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(JobFailed) as failed:
         audit_job(lambda _: None, AuditRequest(str(path), {}, "ru", 20.0))
     assert failed.value.code.startswith("ingest-error-")
+
+
+def test_the_brief_with_an_audit_captions_its_charts_in_the_users_language() -> None:
+    """The brief's audit charts carry the same captions as the chat's album, never the
+    charts' code names ("revenue", "active_base")."""
+    import io
+    import json
+
+    import yaml
+    from pypdf import PdfReader
+
+    from bot.jobs import brief_job
+
+    answers = yaml.safe_load((ROOT / "samples" / "toolkit_answers.yaml").read_text("utf-8"))
+    report = json.loads(json.dumps(audit_job(lambda _: None, AuditRequest(
+        str(ROOT / "samples" / "shop_orders.csv"), {}, "ru", 20.0)).report))  # type: ignore[union-attr]
+    made = brief_job(lambda _: None, answers, report, "ru")
+    assert isinstance(made, tuple)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(made[0])).pages)
+    assert "Выручка по месяцам: новые и вернувшиеся клиенты" in text
+    assert "active_base" not in text and "\nrevenue\n" not in text

@@ -44,6 +44,22 @@ def value_csv() -> tuple[bytes, float]:
     return "\n".join(lines).encode(), product
 
 
+async def answered_by_button(fake_api: FakeBotApi, who: tuple[int, str],
+                             upload: tuple[str, bytes], *, asked: str, button: str,
+                             revenue: float) -> None:
+    """A user uploads a file, is asked (the question quotes ``asked``), presses the button
+    whose label contains ``button`` and gets the audit with ``revenue`` in it."""
+    user = fake_api.user(*who)
+    await agree(user)
+    user.send_document(upload[0], upload[1], "text/csv")
+    question = await user.wait_for("sendMessage", has_buttons, timeout=AUDIT_TIMEOUT)
+    assert asked in text_of(question)
+    user.press(next(v for k, v in buttons(question).items() if button in k), question)
+    await user.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
+    assert any(f"{revenue:,.0f}".replace(",", " ") in text_of(c)
+               for c in user.messages() if c.method == "sendMessage")
+
+
 async def test_audit_journey_views_exports_and_compare(fake_api: FakeBotApi,
                                                         tmp_path: Path) -> None:
     async with running_bot(fake_api, tmp_path / "data"):
@@ -95,30 +111,14 @@ async def test_columns_refusals_isolation_and_delete(fake_api: FakeBotApi,
     data_dir = tmp_path / "data"
     async with running_bot(fake_api, data_dir):
         # a column-confirmation round trip: the user picks the dollar column
-        picker = fake_api.user(2001, "Ира")
-        await agree(picker)
         content, dollars = unsure_csv()
-        picker.send_document("deals.csv", content, "text/csv")
-        question = await picker.wait_for("sendMessage", has_buttons, timeout=AUDIT_TIMEOUT)
-        assert "Сумма по заказу в рублях" in text_of(question)
-        dollar_button = next(v for k, v in buttons(question).items() if "доллар" in k)
-        picker.press(dollar_button, question)
-        await picker.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
-        assert any(f"{dollars:,.0f}".replace(",", " ") in text_of(c)
-                   for c in picker.messages() if c.method == "sendMessage")
-
+        await answered_by_button(fake_api, (2001, "Ира"), ("deals.csv", content),
+                                 asked="Сумма по заказу в рублях", button="доллар",
+                                 revenue=dollars)
         # an unsure money column: asked with buttons, the answer changes the revenue
-        chooser = fake_api.user(2007, "Вера")
-        await agree(chooser)
         content, product = value_csv()
-        chooser.send_document("value.csv", content, "text/csv")
-        question = await chooser.wait_for("sendMessage", has_buttons, timeout=AUDIT_TIMEOUT)
-        assert "«Value»" in text_of(question)
-        computed = next(v for k, v in buttons(question).items() if "Количество × цена" in k)
-        chooser.press(computed, question)
-        await chooser.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
-        assert any(f"{product:,.0f}".replace(",", " ") in text_of(c)
-                   for c in chooser.messages() if c.method == "sendMessage")
+        await answered_by_button(fake_api, (2007, "Вера"), ("value.csv", content),
+                                 asked="«Value»", button="Количество × цена", revenue=product)
 
         # too big: refused from the update, never downloaded
         big = fake_api.user(2002, "Олег")

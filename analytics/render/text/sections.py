@@ -43,6 +43,12 @@ def _recent_churn(report: Report) -> float | None:
     return sum(num(m, "churn_rate") or 0 for m in months) / len(months) if months else None
 
 
+def in_chat(tx: Tx, key: str, markup: Markup) -> str:
+    """``key``'s chat wording (``key-chat``: no command-line flags) for Telegram HTML."""
+    chat = f"{key}-chat"
+    return chat if markup == "html" and tx.has(chat) else key
+
+
 def has_purchases(report: Report) -> bool:
     """False for a customer list without orders counts or totals spent: its revenue is not
     zero, it is unknown, and no rule about buying can judge it."""
@@ -90,7 +96,8 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
         lines.text(sentence)
     named = bool(section(report, "diagnosis").get("silent_accounts"))
     if not findings:
-        lines.text(tx("report-no-findings" if purchases else "report-no-purchases"))
+        lines.text(tx(in_chat(tx, "report-no-findings", markup) if purchases
+                      else "report-no-purchases"))
     elif not (named and findings[0].get("code") == "key_accounts_silent"):
         lines.text(finding_text(findings[0], tx))  # else the diagnosis named the accounts
     money = [r for r in recs if r.get("effect")]
@@ -110,7 +117,8 @@ def recommendations(report: Report, lang: str, markup: Markup = "plain",
     lines = Lines().title(tx("report-recs-title"))
     recs = rows(report.get("recommendations"))
     if not recs:
-        lines.text(tx("report-no-findings" if has_purchases(report) else "report-no-purchases"))
+        lines.text(tx(in_chat(tx, "report-no-findings", markup) if has_purchases(report)
+                      else "report-no-purchases"))
     for rank, rec in enumerate(recs, start=1):
         lines.block().title(tx("report-rec-heading", rank=rank, title=rec_title(rec, tx)))
         for lead, text in hadi(rec, report, tx):
@@ -226,7 +234,8 @@ def comparison(report: Report, lang: str, markup: Markup = "plain",
     lines = Lines().title(tx("report-comparison-title"))
     parts = comparison_parts(report, tx)
     if not parts:
-        return _finish(lines.text(tx("report-comparison-none")), tx, markup, limit)
+        none = tx(in_chat(tx, "report-comparison-none", markup))
+        return _finish(lines.text(none), tx, markup, limit)
     for heading, items in parts:
         if not items:
             continue
