@@ -18,6 +18,7 @@ from pathlib import Path
 
 from analytics.locales import t
 from analytics.render.document import Image, render_html, render_markdown, render_pdf
+from analytics.render.formatting import typed_number
 from analytics.report.strict import finite
 from analytics.toolkit.answers import AnswersError, load_file, parse_answers
 from analytics.toolkit.brief import build_brief
@@ -33,7 +34,7 @@ def input_error_line(error: InputError, lang: str) -> str:
     """All unit-economics problems as one localised line."""
     parts = [
         t(lang, f"tk-ue-err-{p.code.replace('_', '-')}", field=p.field, value=p.value,
-          hint=p.hint)
+          hint=typed_number(p.hint, lang))
         for p in error.problems
     ]
     return t(lang, "tk-err-unit-economics", problems="; ".join(parts))

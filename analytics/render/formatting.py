@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 SYMBOLS = {"RUB": "₽", "USD": "$", "EUR": "€", "GBP": "£", "KZT": "₸", "UAH": "₴", "CNY": "¥"}
 NBSP = "\u00a0"
+_PLAIN_NUMBER = re.compile(r"-?\d+\.\d+")
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -40,3 +43,11 @@ def iso_date(value: str | None, lang: str) -> str:
         year, month, day = value[:10].split("-")
         return f"{day}.{month}.{year}"
     return value[:10]
+
+
+def typed_number(text: str, lang: str) -> str:
+    """A number as a program writes it ("0.025") in the language's form ("0,025" in
+    Russian); any other text as it is."""
+    if lang == "ru" and _PLAIN_NUMBER.fullmatch(text):
+        return text.replace(".", ",")
+    return text

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from analytics.toolkit.traction import STEPS
+from analytics.toolkit.traction import ANSWERS, GROWTH_QUESTIONS, STEPS, growth_answer, step_answer
 from analytics.toolkit.unit_economics import LEVERS
-from analytics.toolkit.value_prop import FIELDS, PropositionAnswers
+from analytics.toolkit.value_prop import FIELDS, PropositionAnswers, parse_yes_no
 
 TOP_LEVEL_KEYS: tuple[str, ...] = (
     "business", "value_propositions", "unit_economics", "audit", "traction", "growth_metric",
@@ -167,6 +167,11 @@ def parse_answers(data: Any, base_dir: Path | None = None) -> Answers:
         _check_keys(prop, PROPOSITION_KEYS, section)
         check = _mapping(prop.get("stop_check"), section + ".stop_check")
         _check_keys(check, STOP_CHECK_KEYS, section + ".stop_check")
+        for name in ("clients_asked", "clients_confirm"):
+            if check.get(name) is not None and parse_yes_no(check.get(name)) == "unknown" \
+                    and _text(check.get(name)).lower() not in ("unknown", "не знаю"):
+                raise AnswersError("bad-choice", section=section + ".stop_check", name=name,
+                                   value=_text(check.get(name)), allowed="yes | no | unknown")
         answers = PropositionAnswers(
             **{f: _text(prop.get(f)) for f in FIELDS},
             benefit=_text(check.get("benefit")),
@@ -197,10 +202,19 @@ def parse_answers(data: Any, base_dir: Path | None = None) -> Answers:
     traction = _mapping(root.get("traction"), "traction") if root.get("traction") else None
     if traction is not None:
         _check_keys(traction, STEPS, "traction")
+        for step, value in traction.items():
+            if step_answer(value) is None:
+                raise AnswersError("bad-choice", section="traction", name=step,
+                                   value=str(value), allowed=" | ".join(ANSWERS))
     growth = (_mapping(root.get("growth_metric"), "growth_metric")
               if root.get("growth_metric") else None)
     if growth is not None:
         _check_keys(growth, GROWTH_KEYS, "growth_metric")
+        for question, value in growth.items():
+            if question in GROWTH_QUESTIONS and growth_answer(question, value) is None:
+                raise AnswersError("bad-choice", section="growth_metric", name=question,
+                                   value=str(value),
+                                   allowed=" | ".join(GROWTH_QUESTIONS[question]))
     return Answers(business, tuple(propositions), ue, realistic, audit, traction, growth)
 
 

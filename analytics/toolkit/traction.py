@@ -38,6 +38,12 @@ def step_key(step: str, kind: str = "name") -> str:
 
 def parse_step_answer(value: object) -> StepAnswer:
     """``yes`` / ``partly`` / ``no`` from booleans, Russian or English words (else ``no``)."""
+    return step_answer(value) or "no"
+
+
+def step_answer(value: object) -> StepAnswer | None:
+    """``yes`` / ``partly`` / ``no`` from booleans, Russian or English words; None for
+    anything else (an answers file refuses it)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     text = rules.normalise(str(value if value is not None else "")).strip(" .!")
@@ -46,7 +52,9 @@ def parse_step_answer(value: object) -> StepAnswer:
     if text in {"partly", "partially", "частично", "отчасти", "в процессе", "in progress",
                 "начали", "started", "half", "0.5", "±", "+-"}:
         return "partly"
-    return "no"
+    if text in {"no", "n", "нет", "н", "false", "0", "-", "not started", "не начато", ""}:
+        return "no"
+    return None
 
 
 @dataclass(frozen=True)
@@ -141,14 +149,24 @@ class GrowthMetricChoice:
 
 def _answer(question: str, value: object) -> str:
     allowed = GROWTH_QUESTIONS[question]
+    found = growth_answer(question, value)
+    if found is not None:
+        return found
+    return "unknown" if "unknown" in allowed else allowed[-1]
+
+
+def growth_answer(question: str, value: object) -> str | None:
+    """The allowed answer code of a maturity question (``1-3`` reads as ``1_3``; да, нет,
+    не знаю as yes, no, unknown); None for anything else: a number is never taken for a
+    code (YAML reads an unquoted ``1_3`` as 13)."""
     if isinstance(value, bool):
         text = "yes" if value else "no"
-    else:
-        text = rules.normalise(str(value if value is not None else "")).replace("-", "_")
+    elif isinstance(value, str):
+        text = rules.normalise(value).replace("-", "_")
         text = {"да": "yes", "нет": "no", "не знаю": "unknown"}.get(text, text)
-    if text in allowed:
-        return text
-    return "unknown" if "unknown" in allowed else allowed[-1]
+    else:
+        return None
+    return text if text in GROWTH_QUESTIONS[question] else None
 
 
 def choose_growth_metric(

@@ -13,6 +13,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from analytics.render.formatting import typed_number
 from analytics.toolkit.value_prop import combine_answers
 from bot.callbacks import Choice, Nav
 from bot.context import Ctx
@@ -103,7 +104,8 @@ async def _answer(ctx: Ctx, text: str) -> None:
                else question.check(text, answers))
     if verdict.reask is not None:
         key, args = verdict.reask
-        await ask(ctx, note=f"⚠️ {bot_text(ctx, key, args)}")
+        hint = typed_number(str(args.get("hint", "")), ctx.lang)  # "0,025" in Russian
+        await ask(ctx, note=f"⚠️ {bot_text(ctx, key, {**args, 'hint': hint})}")
         return
     answers[question.code] = verdict.value
     if verdict.follow_up is not None and not pending:

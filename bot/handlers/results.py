@@ -13,7 +13,13 @@ from bot.context import Ctx
 from bot.keyboards import audit_views
 from bot.progress import StatusMessage
 from bot.services.audit_run import job_error_text
-from bot.services.views import TEXT_VIEWS, available_views, render_comparison, render_view
+from bot.services.views import (
+    TEXT_VIEWS,
+    available_views,
+    export_name,
+    render_comparison,
+    render_view,
+)
 from bot.worker import JobError
 
 
@@ -63,10 +69,10 @@ async def send_file(ctx: Ctx, view: str, audit_id: int) -> None:
                 return
             rows = [{**r.data, "customer_key": r.customer_key} for r in results]
             content = await ctx.pool.run(ctx.user_id, "bot.jobs:customers_xlsx_job", rows, ctx.lang)
-            name = "customers.xlsx"
+            name = export_name("customers", report, ".xlsx")
         else:
             content = await ctx.pool.run(ctx.user_id, "bot.jobs:report_pdf_job", report, ctx.lang)
-            name = "report.pdf"
+            name = export_name("report", report, ".pdf")
     except JobError as exc:
         await status.show(job_error_text(ctx, exc))
         return

@@ -6,6 +6,7 @@ summary.txt) in Telegram HTML, so the chat and the offline audit say the same th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -60,3 +61,14 @@ def render_comparison(old: Mapping[str, Any], new: Mapping[str, Any], lang: str)
 def chart_caption(name: str, lang: str) -> str:
     """The caption of a chart in the album (the same as in the PDF and HTML)."""
     return analytics_chart_caption(name, lang)
+
+
+def export_name(stem: str, report: Mapping[str, Any], suffix: str) -> str:
+    """A document's name after the audited file and its last day of data, e.g.
+    ``customers_shop_orders_2025-06-30.xlsx`` (letters, digits, ``-`` and ``_`` only)."""
+    source = report.get("quality", {}).get("source", {}) if isinstance(report, Mapping) else {}
+    file_name = str(source.get("file_name") or "")
+    base = re.sub(r"[^\w-]+", "_", file_name.rsplit(".", 1)[0]).strip("_")[:40]
+    day = str(report.get("data", {}).get("date_to") or "")[:10]
+    parts = [stem, *(p for p in (base, day) if p)]
+    return "_".join(parts) + suffix

@@ -52,3 +52,15 @@ def test_views_of_a_real_report_fit_telegram() -> None:
     assert "report.pdf" not in steps[-1]  # nothing was cut
     (changes,) = render_comparison(report, report, "en")
     assert len(changes) <= 4096
+
+
+def test_exports_are_named_after_the_file_and_its_last_day() -> None:
+    from bot.services.views import export_name
+
+    report = {"quality": {"source": {"file_name": "Заказы магазина (июнь).csv"}},
+              "data": {"date_to": "2025-06-30"}}
+    assert export_name("customers", report, ".xlsx") == \
+        "customers_Заказы_магазина_июнь_2025-06-30.xlsx"
+    assert export_name("report", {}, ".pdf") == "report.pdf"
+    odd = {"quality": {"source": {"file_name": "../../etc/passwd"}}, "data": {}}
+    assert "/" not in export_name("report", odd, ".pdf")

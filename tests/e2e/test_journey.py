@@ -90,7 +90,7 @@ async def test_audit_journey_views_exports_and_compare(fake_api: FakeBotApi,
         press(user, menu, "a:xlsx")
         sent = await user.wait_for("sendDocument", timeout=AUDIT_TIMEOUT)
         (xlsx,) = sent.files.values()
-        assert xlsx.filename == "customers.xlsx"
+        assert xlsx.filename == "customers_orders_2025-06-30.xlsx"
         with zipfile.ZipFile(io.BytesIO(xlsx.data)) as book:
             sheet = book.read("xl/worksheets/sheet1.xml").decode()
         assert sheet.count("<row ") == 469 + 1  # a header and one row per customer

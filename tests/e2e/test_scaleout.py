@@ -62,7 +62,7 @@ async def test_journey_with_everything_in_postgres(fake_api: FakeBotApi, tmp_pat
         assert _rows_about(pg_url, user.id)["upload_files"] == 1
         press(user, menu, "a:xlsx")
         sent = await user.wait_for("sendDocument", timeout=AUDIT_TIMEOUT)
-        assert [f.filename for f in sent.files.values()] == ["customers.xlsx"]
+        assert [f.filename for f in sent.files.values()] == ["customers_orders_2025-06-30.xlsx"]
         user.send_command("delete")
         ask = await user.wait_for("sendMessage", has_buttons)
         press(user, ask, "ok:delete:1")

@@ -425,6 +425,7 @@ tk-err-not-mapping = The section "{ $section }" must be a set of "key: value" pa
 tk-err-not-list = The section "{ $section }" must be a list (each item starts with "- ").
 tk-err-not-text = Expected text, found a nested section: { $value }.
 tk-err-unknown-key = Unknown key "{ $name }" in section "{ $section }". Allowed: { $allowed }.
+tk-err-bad-choice = "{ $value }" is not an answer to "{ $name }" in section "{ $section }". Allowed: { $allowed } (in quotes, e.g. "1_3", so that YAML does not read them as a number).
 tk-err-nothing-to-do = The file has no section to compute: fill in value_propositions, unit_economics, traction or growth_metric.
 tk-err-bad-change = The realistic change for "{ $lever }" must be a percentage between 0 and 100, not "{ $value }".
 tk-err-bad-report = The audit file { $path } does not look like a report.json.

@@ -427,6 +427,7 @@ tk-err-not-mapping = Раздел «{ $section }» должен быть наб�
 tk-err-not-list = Раздел «{ $section }» должен быть списком (каждый элемент начинается с «- »).
 tk-err-not-text = Ожидался текст, а указан вложенный раздел: { $value }.
 tk-err-unknown-key = Неизвестный ключ «{ $name }» в разделе «{ $section }». Допустимые: { $allowed }.
+tk-err-bad-choice = «{ $value }» — не вариант для «{ $name }» в разделе «{ $section }». Допустимые: { $allowed } (в кавычках, например "1_3", чтобы YAML не прочитал их как число).
 tk-err-nothing-to-do = В файле нет ни одного раздела для расчёта: заполните value_propositions, unit_economics, traction или growth_metric.
 tk-err-bad-change = Реалистичное изменение для «{ $lever }» должно быть числом процентов от 0 до 100, а указано «{ $value }».
 tk-err-bad-report = Файл аудита { $path } не похож на report.json.

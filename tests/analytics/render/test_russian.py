@@ -53,3 +53,16 @@ def test_the_brief_and_the_report_write_shares_and_dates_alike(lang: str) -> Non
     assert fmt.percent(lang, 0.35, 0) == formatting.share(0.35, lang, 0)
     expected = "05.12.2026" if lang == "ru" else "2026-12-05"
     assert formatting.iso_date("2026-12-05", lang) == expected
+
+
+def test_a_typed_number_hint_reads_russian() -> None:
+    """A conversion given as 2.5 is told back as 0,025 in Russian, 0.025 in English."""
+    from analytics.cli.toolkit import input_error_line
+    from analytics.render.formatting import typed_number
+    from analytics.toolkit.unit_economics import InputError, check_value
+
+    _, problem = check_value("c1", "2.5")
+    assert problem is not None and problem.hint == "0.025"
+    assert "0,025" in input_error_line(InputError([problem]), "ru")
+    assert "0.025" in input_error_line(InputError([problem]), "en")
+    assert typed_number("12.5", "ru") == "12,5" and typed_number("abc.def", "ru") == "abc.def"
