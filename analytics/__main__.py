@@ -2,8 +2,14 @@
 
 import os
 import sys
+import warnings
 
 from analytics.cli.main import main
+
+if not sys.warnoptions:  # -W or PYTHONWARNINGS asked for them: show them
+    # The contract of the command line is one human line on stderr: library warnings
+    # (pandas, numpy) about data they were handed are not for the user.
+    warnings.simplefilter("ignore")
 
 try:
     code = main()

@@ -14,7 +14,11 @@ USAGE = ("usage: python -m bot            run the bot (and work jobs unless WORK
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Start what was asked; bad or missing settings are explained in one line (exit code 2)."""
+    """Start what was asked; bad or missing settings are explained in one line (exit code 2),
+    and any failure is logged with every secret redacted."""
+    from bot.startup import begin, refuse, settings_problem
+
+    env = begin()
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else "bot"
     if command not in ("bot", "worker", "migrate") or len(args) > 1:
@@ -27,28 +31,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()  # filled from the environment
     except ValidationError as exc:
-        missing = [".".join(str(p) for p in e["loc"]).upper() for e in exc.errors()]
-        if "BOT_TOKEN" in missing:
-            print("BOT_TOKEN is not set: put the token from @BotFather into .env or the "
-                  "environment (see .env.example).", file=sys.stderr)
-        else:
-            print(f"Bad settings: {', '.join(missing)} (see .env.example).", file=sys.stderr)
-        return 2
+        return refuse(env, settings_problem(exc))
     if settings.database is None and (command == "worker" or settings.workers == 0):
-        print("Workers apart from the bot share jobs through PostgreSQL: set DATABASE_URL "
-              "(with SQLite the bot works its jobs itself, WORKERS >= 1).", file=sys.stderr)
-        return 2
+        return refuse(env, "Workers apart from the bot share jobs through PostgreSQL: set "
+                      "DATABASE_URL (with SQLite the bot works its jobs itself, WORKERS >= 1).")
     if command == "worker" and settings.workers == 0:
-        print("A worker needs WORKERS >= 1 (processes working jobs at once).", file=sys.stderr)
-        return 2
+        return refuse(env, "A worker needs WORKERS >= 1 (processes working jobs at once).")
     if command == "bot" and settings.mode == "webhook" and (
             settings.webhook_secret is None or settings.webhook_url is None):
-        print("Webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET (a random string Telegram "
-              "sends back with every update); refusing to start without them.", file=sys.stderr)
-        return 2
-    from bot.logs import setup_logging
-
-    setup_logging(settings.log_format, (settings.bot_token.get_secret_value(),))
+        return refuse(env, "Webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET (a random string "
+                      "Telegram sends back with every update); refusing to start without them.")
     if command == "worker":
         from bot.queue.runner import run_worker
 

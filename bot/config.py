@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -59,6 +60,19 @@ class Settings(StorageSettings):
     @classmethod
     def _default_api(cls, value: object) -> object:
         return value or PUBLIC_API_URL
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        try:
+            parts = urlsplit(value)
+            _ = parts.port  # a port that is no number raises here
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be the http:// or https:// address of a Bot API server, "
+                             "e.g. http://127.0.0.1:8081, or empty for Telegram's public API")
+        return value
 
     @field_validator("consultant_chat_id", "webhook_url", "webhook_secret", mode="before")
     @classmethod

@@ -678,8 +678,9 @@ def clean_customers(
         if role in mapping:
             table[role.value] = v.parse_dates(frame[mapping[role].column])
     for role in (Role.ORDERS_COUNT, Role.TOTAL_SPENT):
-        if role in mapping:
-            table[role.value] = v.parse_numbers(frame[mapping[role].column])
+        if role in mapping:  # 1e308 orders or roubles is no figure: left empty
+            numbers = v.parse_numbers(frame[mapping[role].column])
+            table[role.value] = numbers.where(_money_like(numbers.to_numpy(dtype=float)))
     for role in (Role.CITY, Role.CHANNEL):
         if role in mapping:
             table[role.value] = _text(frame[mapping[role].column])

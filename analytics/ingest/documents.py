@@ -19,6 +19,9 @@ DOCUMENT = re.compile(
     r"(?P<date>\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)",
     re.I,
 )
+DOCUMENT_CHARS = 300
+"""A document row's text is short: only this much of a cell is matched (a long cell would
+cost time quadratic in its length)."""
 NUMBER_COLUMN = "Номер документа"
 DATE_COLUMN = "Дата документа"
 RETURN_FLAG = "__document_return"
@@ -28,10 +31,11 @@ def expand_documents(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Pass document fields to item rows and drop document rows; returns (frame, dropped)."""
     if frame.empty:
         return frame, 0
-    head = frame.iloc[:2000, 0].astype("string").fillna("")
+    head = frame.iloc[:2000, 0].astype("string").fillna("").str.slice(0, DOCUMENT_CHARS)
     if head.str.extract(DOCUMENT)["number"].isna().all():
         return frame, 0  # reports put a document row within the first rows
-    first_column = frame.iloc[:, 0].astype("string").fillna("").str.strip()
+    first_column = frame.iloc[:, 0].astype("string").fillna("").str.slice(0, DOCUMENT_CHARS)
+    first_column = first_column.str.strip()
     found = first_column.str.extract(DOCUMENT)
     is_doc = found["number"].notna()
     if not is_doc.any() or is_doc.mean() > 0.7:

@@ -24,14 +24,20 @@ class Limits:
     @classmethod
     def from_env(cls, max_mb: float | None = None) -> Limits:
         """Limits for one caller: ``max_mb`` caps the file's size (the bot passes its
-        ``MAX_UPLOAD_MB``, the CLI its ``--max-mb``); without it the file is the user's own
-        (the command line) and may be as large as ``LOCAL_MAX_BYTES``. ``MAX_ROWS`` comes
-        from the environment."""
-        size = int(max_mb * 1024 * 1024) if max_mb is not None else LOCAL_MAX_BYTES
+        ``MAX_UPLOAD_MB``, the CLI its ``--max-mb``) and a workbook's cells to
+        ``UPLOAD_MAX_CELLS``; without it the file is the user's own (the command line)
+        and may be as large as ``LOCAL_MAX_BYTES``. ``MAX_ROWS`` comes from the
+        environment."""
         rows = int(os.environ.get("MAX_ROWS") or cls.max_rows)
-        return cls(max_bytes=size, max_rows=rows)
+        if max_mb is None:
+            return cls(max_bytes=LOCAL_MAX_BYTES, max_rows=rows)
+        return cls(max_bytes=int(max_mb * 1024 * 1024), max_rows=rows, max_cells=UPLOAD_MAX_CELLS)
 
 
 LOCAL_MAX_BYTES = 4 * 1024 * 1024 * 1024
 """The largest local file the command line reads into memory: no upload limit applies to
 the user's own disk, and ``MAX_ROWS`` bounds the table itself."""
+
+UPLOAD_MAX_CELLS = 6_000_000
+"""The most workbook cells an upload may span: parsed, about 130 bytes each, they stay
+under 1 GB (a 20 MB XLSX of 300,000 rows x 13 columns spans 3.9 million)."""

@@ -132,11 +132,13 @@ def read_table(
             head, delimiter = textio.decode_head(data), "\t"
         rows, starts = textio.sample_rows(head.text, delimiter)
         header = find_header(rows)
-        _check_width(header, limits)
+        _check_width(len(header.names), limits)
         first_data = header.row + header.rows
         skip = starts[first_data] if first_data < len(starts) else len(data)
         encoding = head.encoding
-        body = textio.read_body(data, encoding, delimiter, skip, len(header.names))
+        body = textio.read_body(
+            data, encoding, delimiter, skip, len(header.names), max_columns=limits.max_columns
+        )
         frame = _named(body, header)
         if aligned:
             delimiter = textio.WHITESPACE
@@ -149,8 +151,9 @@ def read_table(
             chosen = pick_sheets(read_workbook(data))[0]
             rows, sheet = chosen.rows, chosen.name
         header = find_header(rows)
-        _check_width(header, limits)
+        _check_width(len(header.names), limits)
         width = max(len(header.names), *(len(r) for r in rows)) if rows else 0
+        _check_width(width, limits)
         body_rows = rows[header.row + header.rows :]
         body = pd.DataFrame(
             [list(r) + [None] * (width - len(r)) for r in body_rows],
@@ -186,9 +189,9 @@ def _coded(body: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns, index=body.index)
 
 
-def _check_width(header: Header, limits: Limits) -> None:
-    if len(header.names) > limits.max_columns:
-        raise IngestError("too-many-columns", columns=len(header.names), limit=limits.max_columns)
+def _check_width(columns: int, limits: Limits) -> None:
+    if columns > limits.max_columns:
+        raise IngestError("too-many-columns", columns=columns, limit=limits.max_columns)
 
 
 def _format_name(kind: str, file_name: str) -> str:

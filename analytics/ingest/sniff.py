@@ -7,6 +7,7 @@ import re
 import zipfile
 from typing import Literal
 
+from analytics.ingest.damaged import workbook_container
 from analytics.ingest.errors import IngestError
 
 VISIBLE = re.compile(rb"\S")
@@ -63,16 +64,13 @@ def _is_utf16(sample: bytes) -> bool:
 
 
 def _zip_kind(data: bytes) -> Kind:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100]
-                if b"opendocument.spreadsheet" in mimetype:
-                    return "ods"
-                raise IngestError("not-spreadsheet", kind="OpenDocument")
-    except zipfile.BadZipFile as exc:
-        raise IngestError("corrupt-workbook") from exc
+    with workbook_container(), zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        if "mimetype" in names:
+            mimetype = archive.read("mimetype")[:100]
+            if b"opendocument.spreadsheet" in mimetype:
+                return "ods"
+            raise IngestError("not-spreadsheet", kind="OpenDocument")
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
         return "xlsx"
     if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):

@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -53,8 +54,8 @@ def decode(data: bytes) -> DecodedText:
     Detectors misread short Windows-1251 text, so cp1251 is tried before any detector
     when most non-ASCII characters it yields are Cyrillic letters.
     """
-    if data.startswith(UTF16_BOMS):
-        return DecodedText(data.decode("utf-16"), "utf-16")
+    if data.startswith(UTF16_BOMS):  # a cut-off last character becomes U+FFFD
+        return DecodedText(data.decode("utf-16", errors="replace"), "utf-16")
     try:
         encoding = "utf-8-sig" if data.startswith(UTF8_BOM) else "utf-8"
         return DecodedText(data.decode("utf-8-sig"), encoding)
@@ -169,9 +170,16 @@ def sample_rows(
 
 
 def read_body(
-    data: bytes, encoding: str, delimiter: str, skip_lines: int, width: int
+    data: bytes,
+    encoding: str,
+    delimiter: str,
+    skip_lines: int,
+    width: int,
+    *,
+    max_columns: int = Limits.max_columns,
 ) -> pd.DataFrame:
-    """Rows after the header (empty cells as ""), columns numbered 0..width-1.
+    """Rows after the header (empty cells as ""), columns numbered 0..width-1 (more when
+    a row is longer, up to ``max_columns``: beyond, ``too-many-columns``).
 
     The fast path reads the raw bytes with pyarrow's multi-threaded reader into
     categorical columns (cell codes plus distinct values, each decoded once); other
@@ -187,28 +195,34 @@ def read_body(
         data = data.decode("utf-8", errors="replace").encode("utf-8")
         start = _body_start(data, skip_lines)
         frame = _read_coded(memoryview(data)[start:], delimiter, width, encoding)
-    return frame if frame is not None else _fallback(data[start:], encoding, delimiter, width)
+    if frame is not None:
+        return frame
+    return _fallback(data[start:], encoding, delimiter, width, max_columns)
 
 
-def _fallback(body: bytes, encoding: str, delimiter: str, width: int) -> pd.DataFrame:
+def _fallback(
+    body: bytes, encoding: str, delimiter: str, width: int, max_columns: int
+) -> pd.DataFrame:
     """pandas' C reader, then the ragged reader: strings, for bodies Arrow refuses."""
     text = body.decode(encoding, errors="replace")
     try:
-        return pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            engine="c",
-            quotechar='"',
-            names=list(range(width)),
-            index_col=False,
-        )
+        with warnings.catch_warnings():  # rows longer than the header: cut, as intended
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            return pd.read_csv(
+                io.StringIO(text),
+                sep=delimiter,
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=True,
+                engine="c",
+                quotechar='"',
+                names=list(range(width)),
+                index_col=False,
+            )
     except pd.errors.ParserError:
-        return _read_ragged(text, delimiter, width)
+        return _read_ragged(text, delimiter, width, max_columns)
     except pd.errors.EmptyDataError:
         return pd.DataFrame(columns=list(range(width)), dtype=str)
 
@@ -329,8 +343,18 @@ def _skip_physical_lines(data: bytes, count: int, start: int = 0) -> int:
     return position
 
 
-def _read_ragged(body: str, delimiter: str, width: int) -> pd.DataFrame:
-    """Slow path for rows wider than the header: keep every row, widen the table."""
-    rows = [row for row in csv.reader(io.StringIO(body, newline=""), delimiter=delimiter) if row]
+def _read_ragged(body: str, delimiter: str, width: int, max_columns: int) -> pd.DataFrame:
+    """Slow path for rows wider than the header: keep every row, widen the table.
+
+    A cell may be as long as the body (the readers before this one take any length):
+    ``csv``'s own 128 KB field limit is lifted for the read."""
+    limit = csv.field_size_limit(max(csv.field_size_limit(), len(body)))
+    try:
+        reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+        rows = [row for row in reader if row]
+    finally:
+        csv.field_size_limit(limit)
     full = max([width, *(len(r) for r in rows)])
+    if full > max_columns:
+        raise IngestError("too-many-columns", columns=full, limit=max_columns)
     return pd.DataFrame([r + [""] * (full - len(r)) for r in rows], columns=list(range(full)))

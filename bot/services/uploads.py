@@ -51,22 +51,41 @@ class DownloadRefused(Exception):
     """The Bot API would not hand the file over (too big for the public API)."""
 
 
+class DownloadFailed(Exception):
+    """Downloading or storing an upload failed; the message names ids, never the file's
+    name (logs outlive /delete, and a file name is the user's data)."""
+
+
 async def download(bot: Bot, storage: Storage, user_id: int, document: Document) -> Upload:
-    """Download the document, record it and store its bytes (`storage.FileStore`)."""
+    """Download the document, record it and store its bytes (`storage.FileStore`).
+
+    Raises ``DownloadRefused`` (too big for the API) or ``DownloadFailed``."""
+    upload: Upload | None = None
     try:
         file = await bot.get_file(document.file_id)
+        if file.file_path is None:
+            raise FileNotFoundError("no file path")
+        data = await bot.download_file(file.file_path)
+        assert data is not None
+        content = data.read()
+        upload = await storage.uploads.add(
+            user_id, file_name=document.file_name or "upload", size_bytes=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
+        await storage.files.put(user_id, upload.id, safe_name(document.file_name), content)
     except TelegramBadRequest as exc:
         if "too big" in exc.message:
-            raise DownloadRefused(exc.message) from exc
-        raise
-    if file.file_path is None:
-        raise FileNotFoundError(document.file_id)
-    data = await bot.download_file(file.file_path)
-    assert data is not None
-    content = data.read()
-    upload = await storage.uploads.add(
-        user_id, file_name=document.file_name or "upload", size_bytes=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
-    )
-    await storage.files.put(user_id, upload.id, safe_name(document.file_name), content)
+            raise DownloadRefused(exc.message) from None
+        raise _failed(exc, user_id, document, upload) from None
+    except Exception as exc:
+        raise _failed(exc, user_id, document, upload) from None
     return upload
+
+
+def _failed(
+    exc: Exception, user_id: int, document: Document, upload: Upload | None
+) -> DownloadFailed:
+    """The failure told by ids and the error's kind (an OSError's text names the path)."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    where = f"upload {upload.id}" if upload is not None else f"file {document.file_unique_id}"
+    return DownloadFailed(f"{where} of user {user_id}: {type(exc).__name__}: {reason}")

@@ -7,6 +7,17 @@ from typing import Any
 
 import xlsxwriter
 
+GOOD = [["Дата", "Email", "Сумма", "Статус"], ["01.02.2024", "a@x.ru", "100", "Оплачен"],
+        ["02.02.2024", "b@x.ru", "200", "Оплачен"]]
+"""A header and two paid orders: the smallest file the audit reads."""
+ODS_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+            '<office:body><office:spreadsheet><table:table table:name="S">')
+ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
+"""The frame of an ODS ``content.xml`` around one table's rows."""
+
 
 def csv_bytes(rows: list[list[str]], sep: str = ";", encoding: str = "utf-8",
               trailing: str = "") -> bytes:

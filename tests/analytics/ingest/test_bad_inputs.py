@@ -10,10 +10,7 @@ import pytest
 from analytics.ingest import IngestError, Limits, ingest
 from analytics.ingest.sandbox import run_isolated
 from analytics.ingest.workbook import read_workbook
-from tests.analytics.ingest.helpers import csv_bytes, xlsx_bytes
-
-GOOD = [["Дата", "Email", "Сумма", "Статус"], ["01.02.2024", "a@x.ru", "100", "Оплачен"],
-        ["02.02.2024", "b@x.ru", "200", "Оплачен"]]
+from tests.analytics.ingest.helpers import GOOD, ODS_HEAD, ODS_TAIL, csv_bytes, xlsx_bytes
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
@@ -128,12 +125,6 @@ def ods_bytes(content: str) -> bytes:
     return buffer.getvalue()
 
 
-ODS_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
-            '<office:body><office:spreadsheet><table:table table:name="S">')
-ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
 
 
 def test_ods_repeats_asking_for_a_hundred_million_cells_refused() -> None:
@@ -142,7 +133,7 @@ def test_ods_repeats_asking_for_a_hundred_million_cells_refused() -> None:
                "<text:p>x</text:p></table:table-cell></table:table-row>" + ODS_TAIL)
     data = ods_bytes(content)
     assert len(data) < 2000
-    assert error_code(data, "cells.ods") == "absurd-range"
+    assert error_code(data, "cells.ods") == "too-many-cells"
 
 
 def test_ordinary_ods_reads() -> None:
@@ -220,3 +211,24 @@ def test_an_unexpected_failure_on_a_csv_never_says_save_as_csv(
     monkeypatch.setattr(pipeline, "build_result", broken)  # the forked child inherits it
     assert error_code(csv_bytes(GOOD), "orders.csv") == "text-parser-crashed"
     assert error_code(xlsx_bytes({"Заказы": GOOD}), "orders.xlsx") == "parser-crashed"
+
+
+def test_what_a_crashing_child_prints_is_its_report_not_the_users_stderr(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """A parser's panic text (Rust's allocation failure, a backtrace) and library warnings
+    end in the crash report's detail; the caller prints one line of its own."""
+    with pytest.raises(IngestError) as error:
+        run_isolated(_shout_and_abort, memory_bytes=2 * 1024**3, seconds=30)
+    assert error.value.code == "parser-crashed"
+    assert "memory allocation of 8 bytes failed" in error.value.params["detail"]
+    assert capfd.readouterr().err == ""
+
+
+def _shout_and_abort() -> None:
+    import os
+    import warnings
+
+    warnings.warn("a library's warning", RuntimeWarning, stacklevel=1)
+    os.write(2, b"memory allocation of 8 bytes failed\n")
+    os.abort()
