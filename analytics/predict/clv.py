@@ -577,6 +577,8 @@ class ClvResult:
     total_value: dict[int, float] | None = None
     customers: npt.NDArray[Any] | None = None
     p_alive: FloatArray | None = None
+    repeat: npt.NDArray[np.bool_] | None = None
+    """Customers with a repeat purchase (P(alive) of the others is 1 by construction)."""
     expected_spend: FloatArray | None = None
     purchases: dict[int, FloatArray] = field(default_factory=dict)
     value: dict[int, FloatArray] = field(default_factory=dict)
@@ -586,6 +588,14 @@ class ClvResult:
     def ok(self) -> bool:
         """True when predictions are available."""
         return self.status == "ok"
+
+    def _p_alive_by_kind(self) -> dict[str, float | None]:
+        """Mean P(alive) of repeat buyers and of one-time buyers apart (the latter is 1 by
+        the model's construction: an average over both would mislead)."""
+        if self.p_alive is None or self.repeat is None:
+            return {"p_alive_mean_repeat": None, "p_alive_mean_one_time": None}
+        return {"p_alive_mean_repeat": _mean_or_none(self.p_alive[self.repeat]),
+                "p_alive_mean_one_time": _mean_or_none(self.p_alive[~self.repeat])}
 
     def frame(self) -> pd.DataFrame:
         """Per-customer predictions for exports (empty when ``status != "ok"``)."""
@@ -656,8 +666,13 @@ class ClvResult:
             "p_alive_mean": None
             if self.p_alive is None or not self.p_alive.size
             else rnd(float(self.p_alive.mean()), 4),
+            **self._p_alive_by_kind(),
             "notes": list(self.notes),
         }
+
+
+def _mean_or_none(values: FloatArray) -> float | None:
+    return rnd(float(values.mean()), 4) if values.size else None
 
 
 def run_clv(
@@ -739,6 +754,7 @@ def _run_clv(
         total_value={h: float(v.sum()) for h, v in value.items()},
         customers=data.index.to_numpy(),
         p_alive=alive,
+        repeat=np.asarray(x > 0),
         expected_spend=spend,
         purchases=purchases,
         value=value,

@@ -44,6 +44,7 @@ from analytics.render.document import (
 from analytics.render.formatting import iso_date, money, number, share
 from analytics.render.text import advice as say
 from analytics.render.text.diagnosis import diagnosis_lines
+from analytics.render.text.forecast import forecast_lines
 from analytics.render.text.kit import Tx, chart_caption
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
@@ -208,6 +209,9 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
                 tx("report-top-line", title=say.rec_title(r, tx),
                    effect=say.effect_text(r, tx, arithmetic=False))
                 for r in valued[:TOP_STEPS])))
+        forecast = forecast_lines(report, tx)  # the forecast beside its holdout check
+        if forecast:
+            doc.add(Paragraph(tx("report-forecast-title")), *(Paragraph(f) for f in forecast))
 
     summary = _summary(report, lang, currency)
     if summary:

@@ -403,3 +403,11 @@ advice-rec-onboarding-action-courses = The first days after payment: a welcome, 
 advice-rec-onboarding-step-courses = Write the welcome email with the study plan and switch it on for every new student.
 advice-rec-restart-acquisition-action-courses = Bring back the flow of sign-ups: free lessons and webinars, partner broadcasts; count sign-ups and their conversion to a first payment every week.
 advice-rec-restart-acquisition-step-courses = Compare the sources of sign-ups before and after the fall and hold a free lesson in the one that dropped this week.
+
+## The CLV forecast beside its holdout check (analytics/render/text/forecast.py).
+report-forecast-title = The next 12 months
+forecast-year = About { $purchases } { $purchases_n ->
+    [one] purchase
+   *[other] purchases
+} worth { $value } of revenue are expected in 12 months (discounted { $discount } a month); of the repeat buyers, { $alive } are probably still buying.
+forecast-holdout = Checked on past data: over the last { $months } months the model missed by { $purchases } in purchases and { $value } in revenue. Read the forecast with caution.

@@ -424,3 +424,11 @@ advice-rec-onboarding-action-courses = Первые дни после оплат
 advice-rec-onboarding-step-courses = Написать приветственное письмо с планом обучения и включить его для всех новых учеников.
 advice-rec-restart-acquisition-action-courses = Вернуть поток заявок: бесплатные уроки и вебинары, партнёрские эфиры; считать заявки и их конверсию в первую оплату каждую неделю.
 advice-rec-restart-acquisition-step-courses = Сравнить источники заявок до и после спада и на этой неделе провести бесплатный урок в том, что выпал.
+
+## The CLV forecast beside its holdout check (analytics/render/text/forecast.py).
+report-forecast-title = Прогноз на 12 месяцев
+forecast-year = За 12 мес. ожидается около { $purchases } { $purchases_n ->
+    [one] покупки
+   *[other] покупок
+} на { $value } выручки (со скидкой { $discount } в месяц); из повторных покупателей, вероятно, ещё покупают { $alive }.
+forecast-holdout = Проверка на прошлых данных: на последних { $months } мес. модель ошиблась на { $purchases } по числу покупок и на { $value } по выручке. Считайте прогноз осторожным.

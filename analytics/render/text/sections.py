@@ -25,6 +25,7 @@ from analytics.render.text.advice import (
     rec_title,
 )
 from analytics.render.text.diagnosis import diagnosis_lines
+from analytics.render.text.forecast import forecast_lines, holdout_line
 from analytics.render.text.kit import TELEGRAM_LIMIT, Lines, Markup, Tx, kebab
 
 Report = Mapping[str, Any]
@@ -107,6 +108,11 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
         for rank, rec in enumerate(money[:TOP_STEPS], start=1):
             lines.text(tx("report-top-item", rank=rank, title=rec_title(rec, tx),
                           effect=effect_text(rec, tx, arithmetic=False)))
+    forecast = forecast_lines(report, tx)
+    if forecast:
+        lines.block().title(tx("report-forecast-title"))
+        for sentence in forecast:
+            lines.text(sentence)
     return _finish(lines, tx, markup, limit)
 
 
@@ -224,6 +230,9 @@ def clv(report: Report, lang: str, markup: Markup = "plain",
                                             if total_value is not None and customers else None)))
     lines.note(tx("report-clv-note", discount=tx.share(num(data, "discount_monthly") or 0, 0),
                   repeat=tx.number(num(data, "repeat_buyers"))))
+    holdout = holdout_line(data, tx)
+    if holdout:
+        lines.text(holdout)
     return _finish(lines, tx, markup, limit)
 
 

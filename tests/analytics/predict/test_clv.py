@@ -341,3 +341,27 @@ def test_time_unit_invariance(cdnow_summary: pd.DataFrame) -> None:
     n_d, v_d = clv.clv(days, gg, *days_args, mean_value=[20.0, 30.0], horizon_days=365)
     np.testing.assert_allclose(n_w, n_d, rtol=1e-3)
     np.testing.assert_allclose(v_w, v_d, rtol=1e-3)
+
+
+def test_p_alive_of_repeat_and_one_time_buyers_apart() -> None:
+    """One-time buyers are alive by the model's construction; their mean is reported apart
+    from the repeat buyers' so that the average of both does not mislead."""
+    rng = np.random.default_rng(5)
+    n = 400
+    x = rng.poisson(1.2, n).astype(float)
+    T = rng.uniform(200, 700, n)
+    t_x = np.where(x > 0, T * rng.uniform(0.1, 0.9, n), 0.0)
+    frame = pd.DataFrame({
+        "first_purchase": pd.Timestamp("2024-01-01") + pd.to_timedelta(700 - T, unit="D"),
+        "purchase_days": x + 1,
+        "frequency": x + 1,
+        "monetary": (x + 1) * rng.uniform(50, 150, n),
+    })
+    frame["last_purchase"] = frame["first_purchase"] + pd.to_timedelta(t_x, unit="D")
+    result = clv.run_clv(frame, as_of=date(2025, 12, 1))
+    assert result.ok and result.p_alive is not None
+    out = result.to_dict()
+    repeat = x > 0
+    assert out["p_alive_mean_one_time"] == 1.0
+    assert out["p_alive_mean_repeat"] == pytest.approx(result.p_alive[repeat].mean(), abs=1e-4)
+    assert out["p_alive_mean_repeat"] < out["p_alive_mean"]

@@ -155,3 +155,20 @@ def test_a_list_without_purchases_has_no_revenue_and_no_verdict(strict: None, la
     assert strict_t(lang, "report-no-purchases") in body
     assert strict_t(lang, "report-no-findings") not in body
     assert not re.search(r"\b0 ₽", body.replace("\u00a0", " "))
+
+
+def test_the_forecast_travels_with_its_holdout(sample_report: dict[str, Any]) -> None:
+    """The summary, the chat's CLV view and the PDF say how far the model missed the holdout,
+    beside the forecast itself; P(alive) is the repeat buyers' own."""
+    from analytics.render.report_pdf import audit_html
+
+    clv, holdout = sample_report["clv"], sample_report["clv"]["holdout"]
+    assert holdout["status"] == "ok"
+    missed = f"+{holdout['error'] * 100:.1f}".replace(".", ",")
+    summary_text = render("summary", sample_report, "ru").replace("\xa0", " ")
+    assert f"модель ошиблась на {missed} %" in summary_text
+    alive = f"{clv['p_alive_mean_repeat'] * 100:.1f}".replace(".", ",")
+    assert f"ещё покупают {alive} %" in summary_text
+    assert f"ошиблась на {missed} %" in render("clv", sample_report, "ru").replace("\xa0", " ")
+    html = audit_html(sample_report, {}, "ru").replace("\xa0", " ")
+    assert f"ошиблась на {missed} %" in html and "Прогноз на 12 месяцев" in html
