@@ -30,6 +30,7 @@ avg_check           ``monetary / frequency``
 recency_days        ``as_of - last_purchase`` in days (>= 1)
 tenure_days         ``as_of - first_purchase`` in days (>= 1)
 median_gap_days     median gap between distinct purchase days (NaN under 3 of them)
+first_day_value     what the purchases of the first purchase day came to
 items               sum of ``quantity`` over purchases (only when quantity exists)
 main_category       category with the most purchase revenue (ties: more orders, then name)
 city                city of the last purchase that names one
@@ -72,6 +73,7 @@ CUSTOMER_COLUMNS: tuple[str, ...] = (
     "recency_days",
     "tenure_days",
     "median_gap_days",
+    "first_day_value",
 )
 OPTIONAL_LAST = ("city", "email", "phone", "name", "rating")
 OPTIONAL_FIRST = ("channel",)
@@ -462,9 +464,14 @@ def _customer_frame(
         last_day = p_day[last_pos]
         new_day = np.r_[True, (p_cust[1:] != p_cust[:-1]) | (p_day[1:] != p_day[:-1])]
         purchase_days = np.bincount(p_cust[new_day], minlength=n)
+        on_first_day = p_day == first_day[p_cust]
+        first_day_value: FloatArray = np.bincount(
+            p_cust[on_first_day], weights=amount[is_purchase][on_first_day], minlength=n
+        ).astype(np.float64)
     else:
         first_day = last_day = np.zeros(0, dtype=np.int64)
         purchase_days = np.zeros(0, dtype=np.int64)
+        first_day_value = np.zeros(0)
     frequency = np.bincount(p_cust, minlength=n).astype(np.int64)
     monetary = np.bincount(cust, weights=amount, minlength=n)
     returns = -np.bincount(cust[~is_purchase], weights=amount[~is_purchase], minlength=n)
@@ -480,6 +487,7 @@ def _customer_frame(
         "recency_days": (as_of_day - last_day).astype(np.int64),
         "tenure_days": (as_of_day - first_day).astype(np.int64),
         "median_gap_days": median_gaps(p_cust, p_day, n),
+        "first_day_value": first_day_value,
     }
     if "quantity" in orders.columns:
         q = pd.to_numeric(orders["quantity"], errors="coerce").to_numpy(

@@ -503,9 +503,10 @@ def rfm_summary(table: CustomerTable | pd.DataFrame, as_of: date | None = None) 
 
     ``x = purchase_days - 1``, ``t_x = last_purchase - first_purchase``,
     ``T = as_of - first_purchase`` (``as_of`` is exclusive; defaults to ``table.as_of``).
-    ``monetary_value`` should be the mean value of the *repeat* purchases; the customer table
-    holds only totals, so it is approximated by ``monetary / frequency`` (the mean net value of
-    all purchases, the first included). Rows with missing dates or counts get NaN.
+    ``monetary_value`` is Gamma-Gamma's standard input, the mean value of the *repeat*
+    purchase days (the first day excluded: ``(monetary - first_day_value) / x``); a table
+    without ``first_day_value`` (a customer list) falls back to ``monetary / frequency``.
+    Rows with missing dates or counts get NaN.
     """
     if isinstance(table, CustomerTable):
         frame = table.frame
@@ -520,12 +521,18 @@ def rfm_summary(table: CustomerTable | pd.DataFrame, as_of: date | None = None) 
     days = pd.to_numeric(frame["purchase_days"], errors="coerce").astype("float64")
     freq = pd.to_numeric(frame["frequency"], errors="coerce").astype("float64")
     money = pd.to_numeric(frame["monetary"], errors="coerce").astype("float64")
+    x = (days - 1.0).clip(lower=0.0)
+    if "first_day_value" in frame:
+        first_value = pd.to_numeric(frame["first_day_value"], errors="coerce")
+        mean_value = (money - first_value) / x.where(x > 0)
+    else:
+        mean_value = money / freq.where(freq > 0)
     out = pd.DataFrame(
         {
-            "x": (days - 1.0).clip(lower=0.0),
+            "x": x,
             "t_x": (last - first).dt.days.astype("float64"),
             "T": (ref - first).dt.days.astype("float64"),
-            "monetary_value": money / freq.where(freq > 0),
+            "monetary_value": mean_value,
         },
         index=frame.index,
     )
