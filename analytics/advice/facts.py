@@ -17,6 +17,11 @@ Report = Mapping[str, Any]
 #: Evidence values: numbers, plus a few codes or names (a city, a month "2025-06").
 Evidence = dict[str, float | int | str]
 
+MONEY_KEYS = ("revenue", "aov", "check", "value", "peak_revenue")
+"""Evidence and effect factors named so are money (printed in whole units)."""
+SHARE_KEYS = ("share", "rate", "change", "retention", "conversion", "lift", "recovery")
+"""Evidence and effect factors named so are 0..1 shares (printed as percentages)."""
+
 DAYS_PER_MONTH = 365.25 / 12
 HORIZON_DAYS = 90
 """Every money effect is given over 90 days: one quarter, the usual review cycle of a

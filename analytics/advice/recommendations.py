@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 from analytics.advice.facts import (
     HORIZON_DAYS,
+    MONEY_KEYS,
+    SHARE_KEYS,
     Evidence,
     Report,
     aov,
@@ -49,6 +51,9 @@ SECOND_PURCHASE_RATE = 0.10
 """Share of reachable one-time buyers a second-purchase offer converts."""
 ONBOARDING_LIFT = 0.05
 """Percentage points of month-1 retention an onboarding series adds for new customers."""
+MIN_EXPECTED_CUSTOMERS = 1.0
+"""A step valued on fewer expected responders than this gets no money figure (10 % of 9
+customers is 0.9 of a customer)."""
 RECOVERY_SHARE = 0.5
 """Share of a lost average check or frequency a programme wins back: half, not all."""
 PEAK_LIFT = 0.10
@@ -109,11 +114,24 @@ def effect(formula: str, horizon_days: int | None = HORIZON_DAYS,
     if len(clean) < len(factors):
         return None
     # Rounded as the text shows them, so the printed arithmetic gives the printed result.
-    rounded = {k: round(v, 2 if abs(v) < 100 else 0) for k, v in clean.items()}
+    rounded = {k: as_printed(k, v) for k, v in clean.items()}
+    if "customers" in rounded and "rate" in rounded and \
+            rounded["customers"] * rounded["rate"] < MIN_EXPECTED_CUSTOMERS:
+        return None  # less than one customer expected to respond: no money on a fraction
     value = math.prod(rounded.values())
     if not math.isfinite(value) or value <= 0:
         return None
     return Effect(formula, rounded, round(value, 2), horizon_days)
+
+
+def as_printed(name: str, value: float) -> float:
+    """A factor rounded as the text prints it: money in whole units, a share to a tenth of
+    a per cent, other numbers to 2 decimals under 100 and whole above."""
+    if any(key in name for key in MONEY_KEYS) and "share" not in name:
+        return float(round(value))
+    if any(key in name for key in SHARE_KEYS):
+        return round(value, 3)
+    return round(value, 2 if abs(value) < 100 else 0)
 
 
 def _group_figures(report: Report, codes: tuple[str, ...]) -> tuple[float, float, float]:

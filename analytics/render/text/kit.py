@@ -13,6 +13,7 @@ import html
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
+from analytics.advice.facts import MONEY_KEYS, SHARE_KEYS
 from analytics.advice.facts import currency as report_currency
 from analytics.describe.rfm import SEGMENTS
 from analytics.locales import message_ids, normalise_language, t
@@ -23,8 +24,6 @@ Style = Literal["title", "text", "item", "sub", "note"]
 TELEGRAM_LIMIT = 4096
 """Telegram's message-text limit in characters; every section fits in it."""
 
-MONEY_KEYS = ("revenue", "aov", "check", "value", "peak_revenue")
-SHARE_KEYS = ("share", "rate", "change", "retention", "conversion", "lift", "recovery")
 
 
 def kebab(code: str) -> str:

@@ -167,3 +167,28 @@ def test_too_little_data_gets_steps_but_no_money() -> None:
     enough = report(shop(months=12, new=12, schedule=monthly(1)))
     assert enough["diagnosis"]["sufficiency"]["level"] == "thin"
     assert any(r["effect"] for r in enough["recommendations"])
+
+
+def test_the_printed_arithmetic_gives_the_printed_result() -> None:
+    """A check under 100 is printed whole (38 ₽), so it is multiplied whole: 20 x 10 % x
+    38 x 1 = 76, not 76.90 from 38.45."""
+    from analytics.advice.recommendations import as_printed, effect
+
+    assert as_printed("check", 38.45) == 38.0 and as_printed("value", 12_345.6) == 12_346.0
+    assert as_printed("rate", 0.125) == 0.125 and as_printed("orders", 1.094) == 1.09
+    made = effect("reach", customers=20, rate=0.1, check=38.45, orders=1.0)
+    assert made is not None and made.factors["check"] == 38.0 and made.value == 76.0
+    from analytics.render.text.advice import effect_text
+    from analytics.render.text.kit import Tx
+
+    rec = {"code": "win_back", "effect": made.to_dict()}
+    text = effect_text(rec, Tx("ru", "RUB")).replace("\xa0", " ")
+    assert "чек 38 ₽" in text and "= 76 ₽" in text
+
+
+def test_no_money_on_less_than_one_expected_customer() -> None:
+    from analytics.advice.recommendations import effect
+
+    assert effect("reach", customers=9, rate=0.1, check=5000.0, orders=1.0) is None
+    at_one = effect("reach", customers=10, rate=0.1, check=5000.0, orders=1.0)
+    assert at_one is not None and at_one.value == 5000.0
