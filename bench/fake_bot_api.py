@@ -371,6 +371,13 @@ class FakeUser:
                          "length": utf16_len(text.split(maxsplit=1)[0])}]
         return self._message(text=text, entities=entities)
 
+    def send_sticker(self, emoji: str = "👍") -> RecordedUpdate:
+        """Queue a sticker message."""
+        return self._message(sticker={
+            "file_id": "sticker-1", "file_unique_id": "sticker-u1", "type": "regular",
+            "width": 512, "height": 512, "is_animated": False, "is_video": False,
+            "emoji": emoji})
+
     def send_command(self, command: str, args: str = "") -> RecordedUpdate:
         """Queue ``/command args``."""
         return self.send_text(f"/{command.lstrip('/')} {args}".rstrip())

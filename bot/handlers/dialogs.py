@@ -27,6 +27,7 @@ def router() -> Router:
     """The questionnaire router (answers typed or pressed, navigation)."""
     r = Router(name="dialogs")
     r.message.register(on_text, Dialog.active, F.text)
+    r.message.register(on_not_text, Dialog.active)  # a sticker, a voice: ask again
     r.callback_query.register(on_choice, Dialog.active, Choice.filter())
     r.callback_query.register(on_nav, Dialog.active, Nav.filter())
     return r
@@ -74,6 +75,12 @@ async def on_text(message: Message, ctx: Ctx) -> None:
         await ask(ctx, note=ctx.t("dlg-use-buttons"))
         return
     await _answer(ctx, message.text or "")
+
+
+async def on_not_text(message: Message, ctx: Ctx) -> None:
+    """A sticker, a voice message or a photo in the middle of a questionnaire: the current
+    question again, not the main menu."""
+    await ask(ctx, note=ctx.t("dlg-answer-in-words"))
 
 
 async def current(ctx: Ctx, pressed: int) -> bool:

@@ -111,6 +111,9 @@ async def test_restart_mid_questionnaire_resumes(fake_api: FakeBotApi, tmp_path:
         await question(user, 4)
         user.send_command("start")  # /start in the middle repeats the current question
         await user.wait_for("sendMessage", saying("4/"))
+        user.send_sticker()  # so does a sticker, with a word on how to answer
+        repeated = await user.wait_for("sendMessage", saying("4/"))
+        assert "текстом или кнопкой" in text_of(repeated)
         user.send_document("orders.csv", b"a;b\n1;2\n", "text/csv")
         await user.wait_for("sendMessage", saying("/cancel"))  # finish or leave it first
         user.send_text("1 900")

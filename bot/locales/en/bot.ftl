@@ -87,6 +87,7 @@ nav-skip = ⏭ Skip
 nav-cancel = ✖️ Cancel
 dlg-empty = The answer is empty; write at least a few words.
 dlg-use-buttons = Please pick an answer with the buttons below the question.
+dlg-answer-in-words = Please answer the question with text or a button.
 dlg-cannot-skip = This question is needed for the calculation; it can't be skipped.
 dlg-saved = Answers saved. Here is what came out:
 dlg-cancelled = Questionnaire stopped. Answers of earlier questionnaires are kept.
