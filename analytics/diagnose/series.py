@@ -47,10 +47,6 @@ class Monthly:
         """Share of the base (acquired before the month) that bought in it."""
         return _divide(self.returning, self.base)
 
-    def index(self, month: int) -> int:
-        """Position of a month index in the series."""
-        return month - self.first
-
 
 def monthly(prepared: PreparedOrders) -> Monthly | None:
     """The series of full months (the last month only when the data reaches its end);

@@ -326,7 +326,6 @@ def clean_transactions(
         money = amounts.to_numpy(dtype=np.float64, na_value=np.nan)
         quality.duplicate_amount = round(float(money[_money_like(money)].sum()), 2)
         _duplicates_decision(quality, mapping, choices)
-    _status_decision(quality)
     return _to_orders(rows, mapping, quality)
 
 
@@ -346,17 +345,6 @@ def _duplicates_decision(
             evidence={"rows": quality.duplicate_rows, "amount": quality.duplicate_amount},
         )
     )
-
-
-def _status_decision(quality: QualityReport) -> None:
-    """A status column with no payment status the audit knows is read as a stage; the
-    user may rather have it ignored (``--map status=-``)."""
-    for warning in quality.warnings:
-        code, _, column = warning.partition(":")
-        if code == "status_not_payment":
-            quality.decisions.append(
-                Decision("status", "stage", ("ignore",), sure=False, evidence={"column": column})
-            )
 
 
 def _parse_lines(
@@ -527,6 +515,10 @@ def _statuses(
             # orders; only the cancellations and refunds it does name are excluded.
             classes = classes.where(~frame[column].isin(list(unknown)), "valid")
             quality.warnings.append(f"status_not_payment:{column}")
+            # the user may rather have the column ignored (--map status=-, a bot button)
+            quality.decisions.append(
+                Decision("status", "stage", ("ignore",), sure=False, evidence={"column": column})
+            )
         else:
             quality.warnings.append("unknown_statuses:" + listed)
     return classes.fillna("valid")

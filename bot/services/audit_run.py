@@ -12,11 +12,12 @@ from typing import Any
 from aiogram.types import BufferedInputFile, InputMediaPhoto
 from aiogram.utils.chat_action import ChatActionSender
 
+from analytics.render.text.kit import chart_caption
 from bot.context import Ctx
 from bot.job_types import AuditOutcome, AuditRequest, NeedsColumns
 from bot.keyboards import audit_views
 from bot.progress import StatusMessage
-from bot.services.views import available_views, chart_caption, render_view
+from bot.services.views import available_views, render_view
 from bot.worker import JobError, JobUserError
 from storage import CustomerResult, UploadStatus
 

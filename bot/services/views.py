@@ -13,7 +13,6 @@ from typing import Any
 from analytics.advice.compare import compare
 from analytics.render.chat import pack
 from analytics.render.text import sections as report_text
-from analytics.render.text.kit import chart_caption as analytics_chart_caption
 
 TEXT_VIEWS = {
     "summary": "summary",
@@ -56,11 +55,6 @@ def render_comparison(old: Mapping[str, Any], new: Mapping[str, Any], lang: str)
     """What changed between two audits of the user."""
     report = {**new, "comparison": compare(old, new).to_dict()}
     return [report_text.render("comparison", report, lang, "html")]
-
-
-def chart_caption(name: str, lang: str) -> str:
-    """The caption of a chart in the album (the same as in the PDF and HTML)."""
-    return analytics_chart_caption(name, lang)
 
 
 def export_name(stem: str, report: Mapping[str, Any], suffix: str) -> str:

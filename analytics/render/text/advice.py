@@ -106,8 +106,9 @@ def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> list[tupl
     shape = str(section(section(report, "diagnosis"), "shape").get("kind", ""))
     parts = [
         ("hypothesis", hypothesis),
-        ("action", shaped(tx, f"advice-rec-{code}-action", shape, args)),
-        ("step", shaped(tx, f"advice-rec-{code}-step", shape, args)),
+        # in the wording of the business's shape (key-b2b, key-courses) where it has one
+        ("action", tx(tx.variant(f"advice-rec-{code}-action", shape), **args)),
+        ("step", tx(tx.variant(f"advice-rec-{code}-step", shape), **args)),
         ("watch", watch_text(rec, report, tx)),
         ("growth", tx(f"advice-growth-{growth}")),
         ("effect", effect_text(rec, tx)),
@@ -118,13 +119,6 @@ def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> list[tupl
         parts.append(("why", tx("advice-why", text=finding_text(finding, tx),
                                 base=computed_on(finding, tx))))
     return [(tx(f"advice-lead-{lead}"), text) for lead, text in parts]
-
-
-def shaped(tx: Tx, key: str, shape: str, args: Mapping[str, Any]) -> str:
-    """The text of ``key`` in the wording of the business's shape (``key-b2b``,
-    ``key-courses``) when it has one, else the general text."""
-    variant = f"{key}-{shape}"
-    return tx(variant if shape and tx.has(variant) else key, **args)
 
 
 def playbook_text(book: Mapping[str, Any], tx: Tx) -> str:

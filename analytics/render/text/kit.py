@@ -46,9 +46,11 @@ class Tx:
     def __call__(self, key: str, **args: Any) -> str:
         return t(self.lang, key, **args)
 
-    def has(self, key: str) -> bool:
-        """Whether this language has a text for ``key``."""
-        return key in message_ids(self.lang)
+    def variant(self, key: str, suffix: str | None) -> str:
+        """``key-suffix`` when this language has a text for it (a chat wording, a business
+        shape's wording), else ``key``."""
+        special = f"{key}-{suffix}"
+        return special if suffix and special in message_ids(self.lang) else key
 
     def money(self, value: float | None) -> str:
         """Money without kopecks (``—`` when unknown)."""

@@ -46,8 +46,7 @@ def _recent_churn(report: Report) -> float | None:
 
 def in_chat(tx: Tx, key: str, markup: Markup) -> str:
     """``key``'s chat wording (``key-chat``: no command-line flags) for Telegram HTML."""
-    chat = f"{key}-chat"
-    return chat if markup == "html" and tx.has(chat) else key
+    return tx.variant(key, "chat" if markup == "html" else None)
 
 
 def has_purchases(report: Report) -> bool:
