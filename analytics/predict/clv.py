@@ -552,7 +552,8 @@ def fit_models(
 
     ``too_few_repeat_buyers`` (no fit) when fewer than ``min_repeat_buyers`` customers have
     ``x > 0`` (and a positive mean value); ``did_not_converge`` when a fit fails, ends at a
-    bound, or Gamma-Gamma has ``q <= 1`` (infinite mean spend).
+    bound, Gamma-Gamma has ``q <= 1`` (infinite mean spend), or the fitted BG/NBD cannot
+    give a finite forecast for these customers (degenerate ``a``, ``b``).
     """
     n_repeat = int((x > 0).sum())
     n_gg = int(((x > 0) & np.isfinite(mean_value) & (mean_value > 0)).sum())
@@ -561,6 +562,8 @@ def fit_models(
     bg = fit_bgnbd(x, t_x, T)
     gg = fit_gamma_gamma(x, mean_value)
     if not (bg.converged and gg.converged and gg.q > 1.0):
+        return "did_not_converge", bg, gg
+    if not np.isfinite(expected_purchases(bg, MONTH_DAYS, x, t_x, T)).all():
         return "did_not_converge", bg, gg
     return "ok", bg, gg
 

@@ -347,10 +347,10 @@ def test_p_alive_of_repeat_and_one_time_buyers_apart() -> None:
     """One-time buyers are alive by the model's construction; their mean is reported apart
     from the repeat buyers' so that the average of both does not mislead."""
     rng = np.random.default_rng(5)
-    n = 400
-    x = rng.poisson(1.2, n).astype(float)
-    T = rng.uniform(200, 700, n)
-    t_x = np.where(x > 0, T * rng.uniform(0.1, 0.9, n), 0.0)
+    n = 2000
+    # FHL's CDNOW parameters are per week: the same base in days
+    days = (FHL["r"], FHL["alpha"] * 7, FHL["a"], FHL["b"])
+    x, t_x, T = simulate_bgnbd(n, days, rng.uniform(200, 700, n), seed=5)
     frame = pd.DataFrame({
         "first_purchase": pd.Timestamp("2024-01-01") + pd.to_timedelta(700 - T, unit="D"),
         "purchase_days": x + 1,
@@ -415,3 +415,18 @@ def test_discounting_follows_the_formula_month_by_month(months: int) -> None:
         expected += (so_far - before) * spend / (1 + d) ** k
         before = so_far
     assert value[0] == pytest.approx(expected, rel=1e-9)
+
+
+def test_a_fit_that_cannot_forecast_is_not_ok() -> None:
+    """A base where everyone keeps buying (no drop-out to speak of) drives BG/NBD's a and b
+    to huge values whose forecast is not finite: that is no forecast, not a forecast of
+    nothing (the summary would say "about 0 purchases")."""
+    from analytics.describe.customers import prepare_orders
+    from tests.analytics.diagnose.stories import Story, end_of, flat, simulate, step
+
+    story = Story(months=30, new=flat(60), buy=flat(0.25), orders=step(2.4, 1.2, 18),
+                  check=step(2000, 2800, 18))
+    table = prepare_orders(simulate(story), as_of=end_of(story)).customers
+    result = clv.run_clv(table)
+    assert result.status == "did_not_converge" and result.total_purchases is None
+    assert result.bgnbd is not None and result.bgnbd.a > 1e4  # the degenerate fit, kept
