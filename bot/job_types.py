@@ -11,7 +11,8 @@ from typing import Any
 class AuditRequest:
     """What to audit: the stored file, confirmed columns (role -> column), the language of
     the charts, the upload limit, whether to stop and ask about unsure columns and
-    choices, and the choices the user made (topic -> option, see ``ColumnQuestion``)."""
+    choices, the choices the user made (topic -> option, see ``ColumnQuestion``) and the
+    gross margin's share from the user's unit-economics answers (steps valued in margin)."""
 
     path: str
     mapping: dict[str, str]
@@ -19,6 +20,7 @@ class AuditRequest:
     max_mb: float
     ask_unsure: bool = True
     choices: dict[str, str] = field(default_factory=dict)
+    margin: float | None = None
 
 
 @dataclass(frozen=True)

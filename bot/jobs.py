@@ -60,7 +60,7 @@ def audit_job(progress: Progress, request: AuditRequest) -> AuditOutcome | Needs
         return NeedsColumns(tuple(columns + [_choice(d, result) for d in doubts]))
     progress("analysing")
     audit = analyse(result)
-    report = build_report(result, audit)
+    report = build_report(result, audit, request.margin)
     progress("charts")
     charts = render_charts(report, lang)
     progress("saving")

@@ -17,6 +17,8 @@ from typing import Any
 from analytics.advice.compare import CompareError, Comparison, compare, load_report
 from analytics.advice.facts import Report
 from analytics.advice.findings import Finding, find
+from analytics.advice.money import terms
+from analytics.advice.plan import choose, plan_section
 from analytics.advice.playbooks import playbooks
 from analytics.advice.recommendations import Recommendation, recommend
 
@@ -34,12 +36,17 @@ __all__ = [
 ]
 
 
-def advise(report: Report) -> dict[str, Any]:
-    """The ``findings``, ``recommendations`` and ``playbooks`` sections for ``report``."""
+def advise(report: Report, margin: float | None = None) -> dict[str, Any]:
+    """The ``findings``, ``recommendations``, ``plan``, ``money`` and ``playbooks`` sections
+    for ``report``; ``margin`` (the gross margin's share of revenue, from the owner's unit
+    economics) puts every money figure on the margin basis."""
     findings = find(report)
-    recommendations = recommend(report, findings)
+    money = terms(report, margin)
+    recommendations = choose(recommend(report, findings, money))
     return {
         "findings": [f.to_dict(rank) for rank, f in enumerate(findings, start=1)],
         "recommendations": [r.to_dict(rank) for rank, r in enumerate(recommendations, start=1)],
+        "plan": plan_section(recommendations, money),
+        "money": money.to_dict(),
         "playbooks": playbooks(report),
     }

@@ -19,13 +19,11 @@ Evidence = dict[str, float | int | str]
 
 MONEY_KEYS = ("revenue", "aov", "check", "value", "peak_revenue")
 """Evidence and effect factors named so are money (printed in whole units)."""
-SHARE_KEYS = ("share", "rate", "change", "retention", "conversion", "lift", "recovery")
+SHARE_KEYS = ("share", "rate", "change", "retention", "conversion", "lift", "recovery", "kept",
+              "margin")
 """Evidence and effect factors named so are 0..1 shares (printed as percentages)."""
 
-DAYS_PER_MONTH = 365.25 / 12
-HORIZON_DAYS = 90
-"""Every money effect is given over 90 days: one quarter, the usual review cycle of a
-growth plan (DOMAIN.md section 4: repeat the audit at least quarterly)."""
+YEAR_DAYS = 365
 
 
 def num(mapping: Mapping[str, Any] | None, key: str) -> float | None:
@@ -95,19 +93,19 @@ def aov(report: Report) -> float | None:
     return num(section(report, "metrics"), "aov")
 
 
-def per_horizon(orders: float, customers: float, days: float | None) -> float | None:
-    """Orders per customer over :data:`HORIZON_DAYS`, from ``orders`` made in ``days``."""
+def per_year(orders: float, customers: float, days: float | None) -> float | None:
+    """Orders per customer over 365 days, from ``orders`` made in ``days``."""
     if not customers or not days:
         return None
-    return orders / customers * HORIZON_DAYS / days
+    return orders / customers * YEAR_DAYS / days
 
 
-def new_per_horizon(report: Report, months: int = 12) -> float | None:
-    """New customers per 90 days, averaged over the last ``months`` complete months."""
+def new_per_year(report: Report, months: int = 12) -> float | None:
+    """New customers per 12 months, from the mean of the last ``months`` complete months."""
     recent = complete_months(report, "lifecycle")[-months:]
     if not recent:
         return None
-    return total(recent, "new") / len(recent) * HORIZON_DAYS / DAYS_PER_MONTH
+    return total(recent, "new") / len(recent) * 12
 
 
 def rounded(value: float, digits: int = 4) -> float:

@@ -43,18 +43,24 @@ def run(
     previous: Path | None = None,
     keep_duplicates: bool = False,
     amount_source: str | None = None,
+    answers: Path | None = None,
 ) -> int:
     """Audit ``file``; exit code 0, or 2 with one clear line on stderr for bad input.
 
     ``previous`` is an earlier report.json of the same business: the report then gains a
     ``comparison`` section (a missing or broken file is bad input too). ``keep_duplicates``
-    keeps rows that repeat an earlier row exactly.
+    keeps rows that repeat an earlier row exactly. ``answers`` is the toolkit's answers
+    file: with the cost of goods in its unit economics the steps are valued in margin.
 
     With ``out`` it writes report.json, summary.txt, charts/*.png, customers.xlsx,
     customers.csv, report.pdf and report.html; ``timings`` prints stage times to stderr.
     """
     from analytics.advice import CompareError, compare, load_report
 
+    margin, problem = answers_margin(answers, lang) if answers is not None else (None, None)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     clock = StageClock()
     big = file.is_file() and file.stat().st_size > WARM_UP_LATER_BYTES
     # A big file's parsing needs both cores: its drawing child warms up later.
@@ -77,12 +83,13 @@ def run(
         except CompareError as exc:
             print(t(lang, f"advice-compare-error-{exc.code}", **exc.params), file=sys.stderr)
             return 2
+
         with clock("analytics"):
             audit = analyse(result)
             report = base_report(result, audit)
             if drawing is not None:
                 drawing.start(report)  # the base audit's charts, drawn while the rest runs
-            complete_report(report, audit)
+            complete_report(report, audit, margin)
             if old is not None:
                 report["comparison"] = compare(old, report).to_dict()
         from analytics.render.text.quality import quality_lines
@@ -95,6 +102,22 @@ def run(
     if timings:
         print(clock.render(), file=sys.stderr)
     return 0
+
+
+def answers_margin(path: Path, lang: str) -> tuple[float | None, str | None]:
+    """The margin share the answers file's unit economics give, or the line saying why the
+    file cannot be used; says on stderr when the answers give no cost of goods."""
+    from analytics.toolkit.answers import AnswersError, load_file, parse_answers
+    from analytics.toolkit.unit_economics import margin_share
+
+    try:
+        parsed = parse_answers(load_file(path), base_dir=path.parent)
+    except AnswersError as exc:
+        return None, t(lang, f"tk-err-{exc.code}", **exc.args_)
+    margin = margin_share(parsed.unit_economics or {})
+    if margin is None:
+        print(t(lang, "tk-audit-answers-no-cogs", path=str(path)), file=sys.stderr)
+    return margin, None
 
 
 def write_outputs(

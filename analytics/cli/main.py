@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="line money from the amount column or as quantity x price (default: from the data)",
     )
     audit.add_argument(
+        "--answers",
+        type=Path,
+        default=None,
+        metavar="ANSWERS",
+        help="the toolkit's answers file: with the cost of goods, steps are valued in margin",
+    )
+    audit.add_argument(
         "--compare",
         type=Path,
         default=None,
@@ -83,4 +90,5 @@ def main(argv: list[str] | None = None) -> int:
         previous=args.compare,
         keep_duplicates=args.keep_duplicates,
         amount_source=args.amount_source,
+        answers=args.answers,
     )

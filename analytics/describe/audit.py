@@ -26,6 +26,7 @@ from analytics.describe.customers import (
     customer_table_from_list,
     prepare_orders,
 )
+from analytics.describe.history import History, compute_history
 from analytics.describe.lifecycle import Lifecycle, compute_lifecycle, compute_list_lifecycle
 from analytics.describe.metrics import (
     GrowthMetrics,
@@ -74,6 +75,7 @@ class BaseAudit:
     rfm: RfmResult
     cohorts: Cohorts
     breakdowns: Breakdowns
+    history: History
 
     @property
     def customers(self) -> CustomerTable:
@@ -95,6 +97,7 @@ class BaseAudit:
             "rfm": self.rfm.to_dict(),
             "cohorts": self.cohorts.to_dict(),
             "breakdowns": self.breakdowns.to_dict(),
+            "history": self.history.to_dict(),
             "needs_transactions": [],
         }
 
@@ -138,17 +141,21 @@ class CustomerListAudit:
 
 
 def run_audit_analytics(orders: pd.DataFrame, as_of: date | None = None) -> BaseAudit:
-    """Growth metrics, lifecycle, RFM, cohorts and breakdowns of an orders table, at once."""
+    """Growth metrics, lifecycle, RFM, cohorts, breakdowns and the rates observed in the
+    base's history of an orders table, at once."""
     prepared = prepare_orders(orders, as_of)
     rfm = compute_rfm(prepared.customers)
+    lifecycle = compute_lifecycle(orders, prepared=prepared)
+    labels = rfm.segment_labels()
     return BaseAudit(
         as_of=prepared.as_of,
         prepared=prepared,
         metrics=compute_growth_metrics(orders, prepared=prepared),
-        lifecycle=compute_lifecycle(orders, prepared=prepared),
+        lifecycle=lifecycle,
         rfm=rfm,
         cohorts=compute_cohorts(orders, prepared=prepared),
-        breakdowns=compute_breakdowns(prepared.customers, prepared, segments=rfm.segment_labels()),
+        breakdowns=compute_breakdowns(prepared.customers, prepared, segments=labels),
+        history=compute_history(prepared, lifecycle.window.days, labels.to_numpy()),
     )
 
 

@@ -20,14 +20,14 @@ from analytics.predict.clv import run_clv
 from analytics.predict.clv_holdout import holdout_check
 
 
-def clv_section(audit: BaseAudit) -> dict[str, Any]:
-    """``clv``: :meth:`ClvResult.to_dict` plus ``segments`` and ``holdout``."""
+def clv_section(audit: BaseAudit, *, holdout: bool = True) -> dict[str, Any]:
+    """``clv``: :meth:`ClvResult.to_dict` plus ``segments`` and (unless ``holdout`` is
+    false) ``holdout``."""
     result = run_clv(audit.customers)
     labels = pd.Series(
         audit.rfm.segment_labels().to_numpy(), index=audit.customers.frame.index, dtype=object
     )
-    return {
-        **result.to_dict(),
-        "segments": result.by_segment(labels, SEGMENTS),
-        "holdout": holdout_check(audit.prepared).to_dict(),
-    }
+    section = {**result.to_dict(), "segments": result.by_segment(labels, SEGMENTS)}
+    if holdout:
+        section["holdout"] = holdout_check(audit.prepared).to_dict()
+    return section

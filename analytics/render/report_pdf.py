@@ -49,7 +49,6 @@ from analytics.render.text.kit import Tx, chart_caption
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
 
-TOP_STEPS = 3
 CHART_WIDTH = 0.55
 """A chart's share of the PDF's text width: two portrait charts (4:5) fit on an A4 page."""
 
@@ -203,12 +202,15 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     head = diagnosis_lines(report, tx)
     if head:  # the same sentences as the summary's head, and its three steps
         doc.add(Heading(tx("report-main-title")), *(Paragraph(line) for line in head))
-        valued = [r for r in _rows(report.get("recommendations")) if r.get("effect")]
+        valued = say.top_steps(report)
         if valued:
             doc.add(Paragraph(tx("report-top-title"), lead=""), BulletList(tuple(
                 tx("report-top-line", title=say.rec_title(r, tx),
                    effect=say.effect_text(r, tx, arithmetic=False))
-                for r in valued[:TOP_STEPS])))
+                for r in valued)))
+            together = say.plan_total(report, tx)
+            if together:
+                doc.add(Paragraph(together))
         forecast = forecast_lines(report, tx)  # the forecast beside its holdout check
         if forecast:
             doc.add(Paragraph(tx("report-forecast-title")), *(Paragraph(f) for f in forecast))

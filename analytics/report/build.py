@@ -51,11 +51,13 @@ def analyse(result: IngestResult) -> BaseAudit | CustomerListAudit:
     return run_customer_list_analytics(result.table)
 
 
-def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
+def build_report(result: IngestResult, audit: BaseAudit | CustomerListAudit,
+                 margin: float | None = None) -> dict[str, Any]:
     """report.json: the data section, the quality report, the audit sections and, for
     transaction files, customer clusters (with at most 1,500 sampled 2-D points for the
-    cluster chart) and BG/NBD + Gamma-Gamma CLV (per RFM segment, with a holdout check)."""
-    return complete_report(base_report(result, audit), audit)
+    cluster chart) and BG/NBD + Gamma-Gamma CLV (per RFM segment, with a holdout check);
+    ``margin`` (the gross margin's share, when the owner gave it) values steps in margin."""
+    return complete_report(base_report(result, audit), audit, margin)
 
 
 def base_report(result: IngestResult, audit: BaseAudit | CustomerListAudit) -> dict[str, Any]:
@@ -82,10 +84,11 @@ def diagnosis_section(audit: BaseAudit, key_source: str | None = None) -> dict[s
 
 
 def complete_report(
-    report: dict[str, Any], audit: BaseAudit | CustomerListAudit
+    report: dict[str, Any], audit: BaseAudit | CustomerListAudit, margin: float | None = None
 ) -> dict[str, Any]:
-    """``report`` with clusters and CLV (transaction files) and the advice sections added;
-    the sections already there stay as they are."""
+    """``report`` with clusters and CLV (transaction files) and the advice sections added
+    (valued in margin when ``margin`` is given); the sections already there stay as they
+    are."""
     from analytics.advice import advise
     from analytics.describe.audit import BaseAudit
     from analytics.predict.clusters import run_clusters
@@ -94,6 +97,6 @@ def complete_report(
     if isinstance(audit, BaseAudit):
         report["clusters"] = run_clusters(audit.customers.frame).to_dict(include_labels=False)
         report["clv"] = clv_section(audit)
-    report.update(advise(report))
+    report.update(advise(report, margin))
     report.update(finite(report))  # strict JSON: a NaN or Infinity would not be stored
     return report

@@ -225,6 +225,19 @@ def parse_inputs(raw: Mapping[str, Any]) -> UnitInputs:
     )
 
 
+def margin_share(raw: Mapping[str, Any]) -> float | None:
+    """The gross margin's share of the price from unit-economics answers (``avg_price`` with
+    ``cogs`` or ``margin_pct``), or ``None`` when they do not give it."""
+    price, _ = check_value("avg_price", raw.get("avg_price"))
+    cogs, _ = check_value("cogs", raw.get("cogs"))
+    margin, _ = check_value("margin_pct", raw.get("margin_pct"))
+    if margin is not None and 0 < margin <= 100:
+        return margin / 100
+    if price and cogs is not None and 0 <= cogs < price:
+        return (price - cogs) / price
+    return None
+
+
 # --------------------------------------------------------------------------- audit prefill
 
 AUDIT_KEYS: tuple[str, ...] = ("aov", "apc", "buyers_per_month")

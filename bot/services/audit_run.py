@@ -13,13 +13,14 @@ from aiogram.types import BufferedInputFile, InputMediaPhoto
 from aiogram.utils.chat_action import ChatActionSender
 
 from analytics.render.text.kit import chart_caption
+from analytics.toolkit.unit_economics import margin_share
 from bot.context import Ctx
 from bot.job_types import AuditOutcome, AuditRequest, NeedsColumns
 from bot.keyboards import audit_views
 from bot.progress import StatusMessage
 from bot.services.views import available_views, render_view
 from bot.worker import JobError, JobUserError
-from storage import CustomerResult, UploadStatus
+from storage import AnswerSection, CustomerResult, UploadStatus
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,12 @@ async def run_audit(ctx: Ctx, upload_id: int, mapping: Mapping[str, str], *,
                 await status.show(ctx.t("audit-gone"))
                 return None
             await uploads.set_status(ctx.user_id, upload_id, UploadStatus.PROCESSING)
+            economics = await ctx.storage.answers.get_section(
+                ctx.user_id, AnswerSection.UNIT_ECONOMICS)
             async with ChatActionSender.typing(bot=ctx.bot, chat_id=ctx.chat_id):
                 request = AuditRequest(str(path), dict(mapping), ctx.lang,
                                        ctx.settings.max_upload_mb, ask_unsure,
-                                       dict(choices or {}))
+                                       dict(choices or {}), margin_share(economics))
                 outcome = await ctx.pool.run(ctx.user_id, "bot.jobs:audit_job", request,
                                              notify=status.stage)
     except JobUserError as exc:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.bot_process import running_bot
+from bench.bot_process import ROOT, running_bot
 from bench.fake_bot_api import ApiCall, FakeBotApi, FakeUser
 from tests.e2e.chat import buttons, has_buttons, press, saying, text_of
 
+SHOP = ROOT / "samples" / "shop_orders.csv"
 VP_ANSWERS = (
     "Владельцы независимых кофеен в Казани на 1–3 точки, которые сами выбирают поставщика",
     "Зерно от крупного поставщика приходит обжаренным месяц назад, вкус эспрессо плывёт",
@@ -75,6 +76,12 @@ async def test_value_proposition_unit_economics_traction_and_brief(
         press(economist, optional, "n:*:skip")
         await economist.wait_for("sendMessage", saying("Записал"))
         await economist.wait_for("sendMessage", saying("C1"), timeout=20)
+        # her cost of goods (850 of 1 900: a margin of 55.3 %) values the audit's steps
+        economist.send_document("orders.csv", SHOP.read_bytes(), "text/csv")
+        summary = await economist.wait_for("sendMessage", saying("Главные шаги"), timeout=90)
+        assert "маржи за 12 мес." in text_of(summary) and "выручки за 12 мес." not in \
+            text_of(summary)
+        assert "При вашей марже 55,3 %" in text_of(summary).replace("\xa0", " ")
 
         founder = fake_api.user(3003, "Ник")
         await start_with_link(founder, "tr")

@@ -91,17 +91,17 @@ advice-computed-on-own-purchase-rhythm = Computed on each customer's rhythm: the
 advice-rec-unvalued-hypothesis = If we take the step “{ $title }” for “{ $target }”, “{ $watch }” improves; this data does not allow a money estimate.
 
 advice-rec-reactivate-churned-title = Bring back those who recently left the active base
-advice-rec-reactivate-churned-hypothesis = If everyone who left the active base in the last 3 months ({ $x_customers }) gets a reminder series with a reason to return, { $x_rate } come back: the active base stops melting, revenue +{ $effect }.
-advice-rec-reactivate-churned-action = An automatic email or message on the day a customer passes the churn window, two more a week and two weeks later: what is new, his favourite category, a small bonus.
+advice-rec-reactivate-churned-hypothesis = If everyone who left the active base in the last 3 months ({ $x_customers }) gets a reminder series with a reason to return, { $x_rate } come back: the active base stops melting, { $gain }.
+advice-rec-reactivate-churned-action = An automatic email or message on the day a customer passes the churn window, two more a week and two weeks later: what is new and his favourite category, no discounts.
 advice-rec-reactivate-churned-step = Export from customers.xlsx the customers whose last purchase was 3-6 months ago and send them the first email this week.
 
 advice-rec-win-back-title = A personal offer to At risk and Can't lose
-advice-rec-win-back-hypothesis = If At risk and Can't lose customers ({ $x_customers }) get a personal offer, { $x_rate } come back: +{ $effect }.
-advice-rec-win-back-action = A personal message or call from the owner or a manager: ask why they stopped buying and offer what they used to buy, with a real discount on one purchase.
+advice-rec-win-back-hypothesis = If At risk and Can't lose customers ({ $x_customers }) get a personal offer, { $x_rate } come back: { $gain }.
+advice-rec-win-back-action = A personal message or call from the owner or a manager: ask why they stopped buying and offer what they used to buy on personal terms (delivery, a selection, convenient payment) rather than a discount, which would eat the effect.
 advice-rec-win-back-step = Filter Can't lose and At risk in customers.xlsx, start with the biggest spenders and write to the first ten today.
 
 advice-rec-protect-core-title = A programme for the best customers
-advice-rec-protect-core-hypothesis = If Champions and Loyal ({ $x_customers }) get an insiders' programme — early access, a personal contact, a referral bonus — we keep { $x_rate } of those who would otherwise leave this quarter: +{ $effect }.
+advice-rec-protect-core-hypothesis = If Champions and Loyal ({ $x_customers }) get an insiders' programme — early access, a personal contact, a referral bonus — we keep { $x_kept } of those who would otherwise lapse within a year ({ $x_leave_rate } of them): { $gain }.
 advice-rec-protect-core-action = A short list of the best customers with a personal manager; once a month early access to what is new and a request to recommend friends, no discounts: they buy anyway.
 advice-rec-protect-core-step = Export Champions and Loyal from customers.xlsx and personally thank the top twenty by spend.
 
@@ -109,32 +109,32 @@ advice-rec-second-purchase-title = A second-purchase programme
 advice-rec-second-purchase-hypothesis = If one-time buyers ({ $x_customers } { $x_customers_n ->
     [one] customer
    *[other] customers
-}: { $target }) get a reason for a second purchase, { $x_rate } buy again: the repeat rate grows, revenue +{ $effect }.
-advice-rec-second-purchase-action = A week after the first purchase, an email with what people usually buy next and a second-purchase bonus valid 30 days; three weeks later, a reminder that the bonus expires.
+}: { $target }) get a reason for a second purchase, { $x_rate } buy again: the repeat rate grows, { $gain }.
+advice-rec-second-purchase-action = A week after the first purchase, an email with what people usually buy next; three weeks later, a reminder with a selection for the first purchase.
 advice-rec-second-purchase-step = Look up what is most often bought as the second order and build the first email from it.
 
 advice-rec-onboarding-title = Onboarding for new customers in their first 30 days
-advice-rec-onboarding-hypothesis = If new customers (about { $x_customers } a quarter) get an onboarding series in their first 30 days, { $x_rate } more of them come back in the second month: +{ $effect }.
-advice-rec-onboarding-action = Three touches after the first purchase: how to get the most of it, what goes with it, a second-purchase bonus; a month later, ask whether all was well.
+advice-rec-onboarding-hypothesis = If new customers (about { $x_customers } a year) get an onboarding series in their first 30 days, { $x_rate } more of them come back in the second month: { $gain }.
+advice-rec-onboarding-action = Three touches after the first purchase: how to get the most of it, what goes with it; a month later, ask whether all was well.
 advice-rec-onboarding-step = Write the first welcome email and switch it on for everyone buying for the first time from next week.
 
 advice-rec-raise-frequency-title = Restore the purchase frequency of active customers
-advice-rec-raise-frequency-hypothesis = If active customers ({ $x_customers }) are reminded to buy at their usual interval, frequency wins back half of its fall: +{ $effect }.
+advice-rec-raise-frequency-hypothesis = If active customers ({ $x_customers }) are reminded to buy at their usual interval, frequency wins back half of its fall: { $gain }.
 advice-rec-raise-frequency-action = Repeat-purchase reminders at each customer's interval (consumables, subscriptions, "time to refill"), an offer of regular delivery.
 advice-rec-raise-frequency-step = Find 3-5 products people buy again and set up the first reminder for them.
 
 advice-rec-raise-check-title = Restore the average check
-advice-rec-raise-check-hypothesis = If we offer bundles and set the free-delivery threshold just above the current average check, the check wins back half of its fall ({ $x_check_drop } per order): +{ $effect }.
+advice-rec-raise-check-hypothesis = If we offer bundles and set the free-delivery threshold just above the current average check, the check wins back half of its fall ({ $x_check_drop } per order): { $gain }.
 advice-rec-raise-check-action = Bundles of products often bought together, cross-sell in the cart, a free-delivery threshold 10-20% above the average check.
 advice-rec-raise-check-step = Pick the five product pairs most often bought together and show them in the cart.
 
 advice-rec-prepare-peak-title = Prepare for the seasonal peak
-advice-rec-prepare-peak-hypothesis = If we prepare for the peak early — stock, an offer, a mailing to the base 3-4 weeks ahead — revenue { $peak_month_in } grows by { $x_lift }: +{ $effect }.
+advice-rec-prepare-peak-hypothesis = If we prepare for the peak early — stock, an offer, a mailing to the base 3-4 weeks ahead — revenue { $peak_month_in } grows by { $x_lift }: { $gain }.
 advice-rec-prepare-peak-action = A plan for the peak month: stock of best-sellers, an offer for the base, ads launched 3-4 weeks ahead, a reminder to last season's buyers.
 advice-rec-prepare-peak-step = Export the customers who bought { $peak_month_in } last year and schedule a mailing to them a month before the peak.
 
 advice-rec-double-down-title = Double down on what works best
-advice-rec-double-down-hypothesis = If { $x_rate } of next quarter's new customers (about { $x_customers }) come through { $dimension_name } “{ $value }”, each brings { $x_value } more than average: +{ $effect }.
+advice-rec-double-down-hypothesis = If { $x_rate } of next year's new customers (about { $x_customers }) come through { $dimension_name } “{ $value }”, each brings { $x_value } more than average: { $gain }.
 advice-rec-double-down-action = Move acquisition budget and attention towards “{ $value }”: more ads where such customers come from, and this group's offer to the others.
 advice-rec-double-down-step = Compare the cost of acquiring a customer in “{ $value }” and elsewhere, and move 10% of the budget next month.
 
@@ -154,11 +154,11 @@ advice-rec-merge-duplicates-hypothesis = If the { $duplicates } { $duplicates_n 
 advice-rec-merge-duplicates-action = Merge records with the same email or phone in the CRM and turn on the duplicate check when a customer is created.
 advice-rec-merge-duplicates-step = Find the records sharing a phone number in the CRM and merge the first of them today.
 advice-rec-restart-acquisition-title = Bring back the inflow of new customers
-advice-rec-restart-acquisition-hypothesis = If half of the lost inflow comes back ({ $x_customers } new customers over the period), revenue +{ $effect }.
+advice-rec-restart-acquisition-hypothesis = If half of the lost inflow comes back ({ $x_customers } new customers a year): { $gain }.
 advice-rec-restart-acquisition-action = Find which source stopped bringing customers (ads, a partner, a marketplace, word of mouth) and restart it; count new customers every week.
 advice-rec-restart-acquisition-step = Compare the sources of new customers before and after the fall and restart the one that dropped out this week.
 advice-rec-call-key-accounts-title = Call the large customers who went silent
-advice-rec-call-key-accounts-hypothesis = If half of the silent large customers ({ $x_customers }) come back, revenue +{ $effect }.
+advice-rec-call-key-accounts-hypothesis = If half of the silent large customers ({ $x_customers }) come back: { $gain }.
 advice-rec-call-key-accounts-action = A personal call to each: what changed, did they go to a competitor; a review of the price list, the contract or the payment terms.
 advice-rec-call-key-accounts-step = Call the largest of the silent customers today (they are named in the main section).
 
@@ -186,21 +186,36 @@ advice-watch-stale-share = stale-contact share
 advice-watch-duplicate-share = duplicate share
 advice-watch-now = { $name } (now { $value })
 
-advice-effect-value = { $days_n ->
-    [0] +{ $effect } over the customers' life
-   *[other] +{ $effect } over { $days } days
-}
-advice-effect-with-formula = { $head }: { $formula }
+advice-effect-value = +{ $effect } of { $basis } in 12 months (from { $low } to { $high })
+advice-effect-with-formula = { $head }: { $formula }. { $source }
 advice-effect-unknown = this data does not allow a money estimate
 advice-effect-none = not valued in money: this is base hygiene, without it the other figures lie
 advice-effect-reach = { $x_customers } × { $x_rate } × check { $x_check } × { $x_orders } { $x_orders_n ->
     [one] order
    *[other] orders
-} = { $effect }
-advice-effect-frequency = { $x_customers } active × { $x_frequency_drop } orders a month × { $x_months } months × { $x_recovery } × check { $x_check } = { $effect }
-advice-effect-check = { $x_orders } orders × { $x_check_drop } × { $x_recovery } = { $effect }
-advice-effect-peak = peak-month revenue { $x_revenue } × { $x_lift } = { $effect }
-advice-effect-shift = { $x_customers } new × { $x_rate } × { $x_value } = { $effect }
+}
+advice-effect-keep = { $x_customers } × { $x_leave_rate } lapsing within a year × { $x_kept } kept (assumed) × check { $x_check } × { $x_orders } orders a year
+advice-effect-frequency = { $x_customers } active × { $x_frequency_drop } orders a month × { $x_months } months × { $x_recovery } × check { $x_check }
+advice-effect-accounts = { $x_customers } × { $x_rate } × a customer's revenue of 12 months { $x_revenue }
+advice-effect-check = { $x_orders } orders × { $x_check_drop } × { $x_recovery }
+advice-effect-peak = peak-month revenue { $x_revenue } × { $x_lift }
+advice-effect-shift = { $x_customers } new × { $x_rate } × { $x_value }
+advice-effect-terms = { $formula } × discount { $x_discount }{ $margin } = { $product }
+advice-effect-margin = {" "}× margin { $x_margin }
+advice-effect-capped = { $arithmetic }, capped at { $cap }: { $cap_basis }
+advice-cap-active-revenue-12m = half of what these customers brought in the last 12 months
+advice-cap-one-order-each = one order from each of them
+advice-cap-whole-loss = the whole lost inflow
+advice-cap-all-steered = all new customers steered
+advice-cap-their-revenue-12m = their revenue of the last 12 months
+advice-basis-revenue = revenue
+advice-basis-margin = margin
+advice-source-history = The rate { $rate } is the base's own, over its last 12 months.
+advice-source-default = The rate { $rate } is a cautious assumption: the base has too little history for its own.
+advice-source-assumption = The rate { $rate } is a planning assumption: if you know yours, use it.
+advice-gain = +{ $effect } of { $basis } in 12 months
+advice-plan-total = Steps aimed at different customers: together about { $value } of { $basis } in 12 months (from { $low } to { $high }).
+advice-overlaps = Aimed at the same customers as “{ $titles }”: do not add them up.
 
 advice-why = { $text } { $base }.
 
@@ -236,7 +251,7 @@ advice-offer-welcome-series = onboarding: how to use it, what goes with it, a se
 advice-offer-second-purchase-bonus = a second-purchase bonus with a deadline
 advice-offer-personal-recommendation = a personal selection from past purchases for a limited time
 advice-offer-reminder-bestsellers = a reminder and best-sellers, a small bonus
-advice-offer-win-back-offer = a personal offer to come back with a real discount
+advice-offer-win-back-offer = a personal offer to come back on personal terms, not a discount
 advice-offer-personal-call = a personal call: ask what happened and offer the best
 advice-offer-seasonal-sale = seasonal sales only
 advice-offer-last-attempt = one last attempt to return, then leave them out of mailings
@@ -304,7 +319,7 @@ report-no-purchases = The file has no purchases, so there are no conclusions abo
 report-no-findings = The rules found no clear problem: the base behaves evenly. Audit again in a month and compare (--compare).
 report-no-findings-chat = The rules found no clear problem: the base behaves evenly. Send a new export in a month and I will compare it with this one.
 report-lever = Growth lever now: { $metric }.
-report-top-title = Three steps with the largest effect
+report-top-title = The main steps, each for different customers
 report-top-item = { $rank }. { $title }: { $effect }
 report-top-line = { $title }: { $effect }
 report-more = …and { $count } more — all in report.pdf
@@ -334,7 +349,7 @@ report-clusters-status-too-few-customers = No clusters: too few customers.
 report-clusters-status-no-variation = No clusters: customers hardly differ in behaviour.
 report-clusters-status-missing = Clusters need an orders file.
 report-clv-title = Expected value of the base (CLV)
-report-clv-horizon = Over { $days } days: about { $purchases } purchases worth { $value } ({ $per_customer } per customer on average)
+report-clv-horizon = Over { $days } days: about { $purchases } purchases worth { $value } of revenue ({ $per_customer } per customer on average)
 report-clv-note = BG/NBD and Gamma-Gamma models fitted on the history of { $repeat } repeat buyers, discounted at { $discount } a month.
 report-clv-status-too-few-repeat-buyers = No forecast: too few repeat buyers.
 report-clv-status-too-short-period = No forecast: the data covers too short a period.
@@ -397,7 +412,7 @@ advice-rec-raise-frequency-action-courses = Offer the next programme or a renewa
 advice-rec-raise-frequency-step-courses = List those who finished a programme in the last 3 months and send them the next level's offer.
 advice-rec-raise-check-action-courses = Plans: an extended one with homework review or a mentor; two programmes together for less than apart.
 advice-rec-raise-check-step-courses = Add an extended plan to the next intake and count the share of students who choose it.
-advice-rec-second-purchase-action-courses = At the end of a programme, the next level with a graduates' discount valid for two weeks.
+advice-rec-second-purchase-action-courses = At the end of a programme, the next level offered to graduates in the first two weeks, while the result is fresh.
 advice-rec-second-purchase-step-courses = Write the email to the current intake's graduates offering the next programme.
 advice-rec-onboarding-action-courses = The first days after payment: a welcome, a study plan, a reminder of the first lesson; a curator writes to those who have not started within a week.
 advice-rec-onboarding-step-courses = Write the welcome email with the study plan and switch it on for every new student.
@@ -410,4 +425,5 @@ forecast-year = About { $purchases } { $purchases_n ->
     [one] purchase
    *[other] purchases
 } worth { $value } of revenue are expected in 12 months (discounted { $discount } a month); of the repeat buyers, { $alive } are probably still buying.
+forecast-margin = At your margin of { $share } that is about { $value } of margin.
 forecast-holdout = Checked on past data: over the last { $months } months the model missed by { $purchases } in purchases and { $value } in revenue. Read the forecast with caution.

@@ -417,6 +417,7 @@ tk-audit-cogs-unknown = The audit cannot know the cost of goods or the cost of a
 
 ## Errors
 
+tk-audit-answers-no-cogs = The answers { $path } give no cost of goods (cogs or margin_pct in unit_economics): the steps are valued in revenue.
 tk-err-file-missing = File not found: { $path }. Check the path.
 tk-err-file-too-big = The answers file { $path } is too big (over 1 MB): it should be a short YAML or JSON file.
 tk-err-file-unreadable = Could not read { $path } ({ $reason }): save the file as UTF-8.

@@ -97,17 +97,17 @@ advice-computed-on-own-purchase-rhythm = Посчитано по ритму ка
 advice-rec-unvalued-hypothesis = Если сделать шаг «{ $title }» для группы «{ $target }», метрика «{ $watch }» улучшится; в деньгах по этим данным не оценить.
 
 advice-rec-reactivate-churned-title = Вернуть тех, кто недавно выпал из активной базы
-advice-rec-reactivate-churned-hypothesis = Если каждому, кто выпал из активной базы за последние 3 мес. ({ $x_customers }), отправить серию напоминаний с поводом вернуться, вернутся { $x_rate } — активная база перестанет таять, выручка +{ $effect }.
-advice-rec-reactivate-churned-action = Настроить автоматическое письмо или сообщение в день, когда клиент выходит за окно оттока, и ещё два через неделю и через две: новинки, его любимая категория, небольшой бонус.
+advice-rec-reactivate-churned-hypothesis = Если каждому, кто выпал из активной базы за последние 3 мес. ({ $x_customers }), отправить серию напоминаний с поводом вернуться, вернутся { $x_rate } — активная база перестанет таять: { $gain }.
+advice-rec-reactivate-churned-action = Настроить автоматическое письмо или сообщение в день, когда клиент выходит за окно оттока, и ещё два через неделю и через две: новинки и его любимая категория, без скидок.
 advice-rec-reactivate-churned-step = Выгрузить из customers.xlsx клиентов, чья последняя покупка была 3-6 месяцев назад, и отправить им первое письмо на этой неделе.
 
 advice-rec-win-back-title = Личное предложение клиентам «В зоне риска» и «Нельзя потерять»
-advice-rec-win-back-hypothesis = Если клиентам «В зоне риска» и «Нельзя потерять» ({ $x_customers }) сделать личное предложение, вернётся { $x_rate }: +{ $effect }.
-advice-rec-win-back-action = Личное сообщение или звонок от владельца или менеджера: спросить, почему перестали покупать, и предложить то, что они брали раньше, с ощутимой скидкой на одну покупку.
+advice-rec-win-back-hypothesis = Если клиентам «В зоне риска» и «Нельзя потерять» ({ $x_customers }) сделать личное предложение, вернётся { $x_rate }: { $gain }.
+advice-rec-win-back-action = Личное сообщение или звонок от владельца или менеджера: спросить, почему перестали покупать, и предложить то, что они брали раньше, на личных условиях (доставка, подборка, удобная оплата), а не со скидкой: скидка съела бы эффект.
 advice-rec-win-back-step = Отфильтровать в customers.xlsx сегменты «Нельзя потерять» и «В зоне риска», начать с самых крупных по сумме покупок и написать первым десяти сегодня.
 
 advice-rec-protect-core-title = Программа для лучших клиентов
-advice-rec-protect-core-hypothesis = Если Чемпионам и Лояльным ({ $x_customers }) дать программу для своих — ранний доступ, личный контакт, бонус за рекомендацию, — мы удержим { $x_rate } тех, кто иначе ушёл бы за квартал: +{ $effect }.
+advice-rec-protect-core-hypothesis = Если Чемпионам и Лояльным ({ $x_customers }) дать программу для своих — ранний доступ, личный контакт, бонус за рекомендацию, — мы удержим { $x_kept } из тех, кто иначе уйдёт за год (а это { $x_leave_rate }): { $gain }.
 advice-rec-protect-core-action = Завести короткий список лучших клиентов с личным менеджером; раз в месяц — ранний доступ к новинкам и просьба порекомендовать друзьям, без скидок, они покупают и так.
 advice-rec-protect-core-step = Выгрузить Чемпионов и Лояльных из customers.xlsx и лично поблагодарить первых двадцать по сумме покупок.
 
@@ -116,32 +116,32 @@ advice-rec-second-purchase-hypothesis = Если купившим один ра�
     [one] клиент
     [few] клиента
    *[many] клиентов
-}: { $target }) дать повод для второй покупки, { $x_rate } купят снова: доля повторных покупателей вырастет, выручка +{ $effect }.
-advice-rec-second-purchase-action = Через неделю после первой покупки — письмо с тем, что обычно покупают следом, и бонус на вторую покупку со сроком 30 дней; через три недели — напоминание о сгорании бонуса.
+}: { $target }) дать повод для второй покупки, { $x_rate } купят снова: доля повторных покупателей вырастет, { $gain }.
+advice-rec-second-purchase-action = Через неделю после первой покупки — письмо с тем, что обычно покупают следом; через три недели — напоминание с подборкой к первой покупке.
 advice-rec-second-purchase-step = Посмотреть, что чаще всего покупают вторым заказом, и собрать из этого первое письмо.
 
 advice-rec-onboarding-title = Знакомство для новых клиентов в первые 30 дней
-advice-rec-onboarding-hypothesis = Если новым клиентам (около { $x_customers } за квартал) присылать цепочку знакомства в первые 30 дней, во второй месяц вернутся ещё { $x_rate } из них: +{ $effect }.
-advice-rec-onboarding-action = Три касания после первой покупки: как получить максимум от покупки, подборка к ней, бонус на вторую покупку; через месяц — вопрос, всё ли понравилось.
+advice-rec-onboarding-hypothesis = Если новым клиентам (около { $x_customers } за год) присылать цепочку знакомства в первые 30 дней, во второй месяц вернутся ещё { $x_rate } из них: { $gain }.
+advice-rec-onboarding-action = Три касания после первой покупки: как получить максимум от покупки, подборка к ней; через месяц — вопрос, всё ли понравилось.
 advice-rec-onboarding-step = Написать первое приветственное письмо и включить его для всех, кто купит впервые со следующей недели.
 
 advice-rec-raise-frequency-title = Вернуть частоту покупок активных клиентов
-advice-rec-raise-frequency-hypothesis = Если активным клиентам ({ $x_customers }) напоминать о покупке по их обычному интервалу, частота вернёт половину падения: +{ $effect }.
+advice-rec-raise-frequency-hypothesis = Если активным клиентам ({ $x_customers }) напоминать о покупке по их обычному интервалу, частота вернёт половину падения: { $gain }.
 advice-rec-raise-frequency-action = Напоминание о повторной покупке по интервалу каждого клиента (расходники, подписка, «пора пополнить»), предложение регулярной доставки.
 advice-rec-raise-frequency-step = Найти 3-5 товаров, которые покупают повторно, и настроить по ним первое напоминание.
 
 advice-rec-raise-check-title = Вернуть средний чек
-advice-rec-raise-check-hypothesis = Если предложить наборы и поднять порог бесплатной доставки чуть выше текущего среднего чека, чек вернёт половину падения ({ $x_check_drop } на заказ): +{ $effect }.
+advice-rec-raise-check-hypothesis = Если предложить наборы и поднять порог бесплатной доставки чуть выше текущего среднего чека, чек вернёт половину падения ({ $x_check_drop } на заказ): { $gain }.
 advice-rec-raise-check-action = Наборы из часто покупаемых вместе товаров, допродажа в корзине, порог бесплатной доставки на 10-20 % выше среднего чека.
 advice-rec-raise-check-step = Выбрать пять пар товаров, которые чаще всего покупают вместе, и показать их в корзине.
 
 advice-rec-prepare-peak-title = Подготовиться к сезонному пику
-advice-rec-prepare-peak-hypothesis = Если подготовиться к пику заранее — запасы, предложение, рассылка по базе за 3-4 недели, — выручка { $peak_month_in } вырастет на { $x_lift }: +{ $effect }.
+advice-rec-prepare-peak-hypothesis = Если подготовиться к пику заранее — запасы, предложение, рассылка по базе за 3-4 недели, — выручка { $peak_month_in } вырастет на { $x_lift }: { $gain }.
 advice-rec-prepare-peak-action = План на пиковый месяц: запасы ходовых товаров, предложение для базы, реклама с запуском за 3-4 недели, напоминание тем, кто покупал в прошлый сезон.
 advice-rec-prepare-peak-step = Выгрузить клиентов, покупавших { $peak_month_in } в прошлом году, и поставить рассылку им за месяц до пика.
 
 advice-rec-double-down-title = Усилить то, что работает лучше всего
-advice-rec-double-down-hypothesis = Если направить { $x_rate } новых клиентов квартала (около { $x_customers }) в { $dimension_name } «{ $value }», каждый принесёт на { $x_value } больше среднего: +{ $effect }.
+advice-rec-double-down-hypothesis = Если направить { $x_rate } новых клиентов следующего года (около { $x_customers }) в { $dimension_name } «{ $value }», каждый принесёт на { $x_value } больше среднего: { $gain }.
 advice-rec-double-down-action = Перераспределить бюджет привлечения и внимание в пользу «{ $value }»: больше рекламы туда, где такие клиенты приходят, и предложение этой группы остальным.
 advice-rec-double-down-step = Сравнить стоимость привлечения клиента в «{ $value }» и в остальных группах и перенести 10 % бюджета в ближайший месяц.
 
@@ -163,11 +163,11 @@ advice-rec-merge-duplicates-hypothesis = Если объединить { $duplic
 advice-rec-merge-duplicates-action = Объединить записи с одинаковым email или телефоном в CRM и включить проверку дублей при создании клиента.
 advice-rec-merge-duplicates-step = Найти в CRM записи с одинаковым телефоном и объединить первые из них сегодня.
 advice-rec-restart-acquisition-title = Вернуть приток новых клиентов
-advice-rec-restart-acquisition-hypothesis = Если вернуть половину потерянного притока ({ $x_customers } новых клиентов за срок), выручка +{ $effect }.
+advice-rec-restart-acquisition-hypothesis = Если вернуть половину потерянного притока ({ $x_customers } новых клиентов за год): { $gain }.
 advice-rec-restart-acquisition-action = Найти, какой источник перестал приводить клиентов (реклама, партнёр, маркетплейс, сарафан), и перезапустить его; новых клиентов считать каждую неделю.
 advice-rec-restart-acquisition-step = Сравнить источники новых клиентов до и после спада и на этой неделе перезапустить тот, что выпал.
 advice-rec-call-key-accounts-title = Позвонить замолчавшим крупным клиентам
-advice-rec-call-key-accounts-hypothesis = Если из замолчавших крупных клиентов ({ $x_customers }) вернётся половина, выручка +{ $effect }.
+advice-rec-call-key-accounts-hypothesis = Если из замолчавших крупных клиентов ({ $x_customers }) вернётся половина: { $gain }.
 advice-rec-call-key-accounts-action = Личный звонок каждому: что изменилось, не ушёл ли к конкуренту; пересмотр прайса, условий договора или отсрочки.
 advice-rec-call-key-accounts-step = Сегодня позвонить самому крупному из замолчавших клиентов (они названы в разделе «Главное»).
 
@@ -195,11 +195,8 @@ advice-watch-stale-share = доля устаревших контактов
 advice-watch-duplicate-share = доля дублей
 advice-watch-now = { $name } (сейчас { $value })
 
-advice-effect-value = { $days_n ->
-    [0] +{ $effect } за срок жизни клиентов
-   *[other] +{ $effect } за { $days } дн.
-}
-advice-effect-with-formula = { $head }: { $formula }
+advice-effect-value = +{ $effect } { $basis } за 12 мес. (от { $low } до { $high })
+advice-effect-with-formula = { $head }: { $formula }. { $source }
 advice-effect-unknown = по этим данным в деньгах не оценить
 advice-effect-none = в деньгах не оцениваем: это гигиена базы, без неё остальные цифры врут
 advice-effect-reach = { $x_customers } × { $x_rate } × чек { $x_check } × { $x_orders } { $x_orders_n ->
@@ -207,11 +204,29 @@ advice-effect-reach = { $x_customers } × { $x_rate } × чек { $x_check } × 
     [few] заказа
     [many] заказов
    *[other] заказа
-} = { $effect }
-advice-effect-frequency = { $x_customers } активных × { $x_frequency_drop } заказа в мес. × { $x_months } мес. × { $x_recovery } × чек { $x_check } = { $effect }
-advice-effect-check = { $x_orders } заказов × { $x_check_drop } × { $x_recovery } = { $effect }
-advice-effect-peak = выручка пикового месяца { $x_revenue } × { $x_lift } = { $effect }
-advice-effect-shift = { $x_customers } новых × { $x_rate } × { $x_value } = { $effect }
+}
+advice-effect-keep = { $x_customers } × { $x_leave_rate } уйдут за год × удержим { $x_kept } (допущение) × чек { $x_check } × { $x_orders } заказа в год
+advice-effect-frequency = { $x_customers } активных × { $x_frequency_drop } заказа в мес. × { $x_months } мес. × { $x_recovery } × чек { $x_check }
+advice-effect-accounts = { $x_customers } × { $x_rate } × выручка клиента за 12 мес. { $x_revenue }
+advice-effect-check = { $x_orders } заказов × { $x_check_drop } × { $x_recovery }
+advice-effect-peak = выручка пикового месяца { $x_revenue } × { $x_lift }
+advice-effect-shift = { $x_customers } новых × { $x_rate } × { $x_value }
+advice-effect-terms = { $formula } × дисконт { $x_discount }{ $margin } = { $product }
+advice-effect-margin = {" "}× маржа { $x_margin }
+advice-effect-capped = { $arithmetic }, но не больше { $cap }: { $cap_basis }
+advice-cap-active-revenue-12m = половина того, что эти клиенты принесли за последние 12 мес.
+advice-cap-one-order-each = по одному заказу от каждого из них
+advice-cap-whole-loss = весь потерянный приток
+advice-cap-all-steered = все новые клиенты в этой группе
+advice-cap-their-revenue-12m = их выручка за последние 12 мес.
+advice-basis-revenue = выручки
+advice-basis-margin = маржи
+advice-source-history = Доля { $rate } — из истории вашей базы за последние 12 мес.
+advice-source-default = Доля { $rate } — осторожное допущение: своей истории для неё в базе мало.
+advice-source-assumption = Доля { $rate } — плановое допущение: если знаете свою, считайте с ней.
+advice-gain = +{ $effect } { $basis } за 12 месяцев
+advice-plan-total = Шаги для разных клиентов вместе: около { $value } { $basis } за 12 мес. (от { $low } до { $high }).
+advice-overlaps = Нацелен на тех же клиентов, что и «{ $titles }»: не складывайте их.
 
 advice-why = { $text } { $base }.
 
@@ -247,7 +262,7 @@ advice-offer-welcome-series = знакомство: как пользовать�
 advice-offer-second-purchase-bonus = бонус на вторую покупку со сроком
 advice-offer-personal-recommendation = личная подборка по прошлым покупкам на ограниченное время
 advice-offer-reminder-bestsellers = напоминание и хиты продаж, небольшой бонус
-advice-offer-win-back-offer = личное предложение вернуться с ощутимой скидкой
+advice-offer-win-back-offer = личное предложение вернуться на личных условиях, не скидкой
 advice-offer-personal-call = личный звонок: спросить, что случилось, и предложить лучшее
 advice-offer-seasonal-sale = только сезонные распродажи
 advice-offer-last-attempt = последняя попытка вернуть, затем исключить из рассылок
@@ -317,7 +332,7 @@ report-no-purchases = В файле нет покупок, поэтому выв
 report-no-findings = Правила не нашли явных проблем: база ведёт себя ровно. Повторите аудит через месяц и сравните (--compare).
 report-no-findings-chat = Правила не нашли явных проблем: база ведёт себя ровно. Пришлите новую выгрузку через месяц: я сравню её с этой.
 report-lever = Рычаг роста сейчас: { $metric }.
-report-top-title = Три шага с наибольшим эффектом
+report-top-title = Главные шаги, каждый для своих клиентов
 report-top-item = { $rank }. { $title }: { $effect }
 report-top-line = { $title }: { $effect }
 report-more = …и ещё { $count } — полностью в report.pdf
@@ -353,7 +368,7 @@ report-clv-title = Прогноз ценности базы (CLV)
 report-clv-horizon = За { $days } дн.: около { $purchases } { $purchases_n ->
     [one] покупки
    *[other] покупок
-} на { $value } (в среднем { $per_customer } на клиента)
+} на { $value } выручки (в среднем { $per_customer } на клиента)
 report-clv-note = Модели BG/NBD и Gamma-Gamma по истории { $repeat } повторных покупателей, дисконт { $discount } в месяц.
 report-clv-status-too-few-repeat-buyers = Прогноз не построен: слишком мало повторных покупателей.
 report-clv-status-too-short-period = Прогноз не построен: данные охватывают слишком короткий период.
@@ -418,7 +433,7 @@ advice-rec-raise-frequency-action-courses = Предложение следую�
 advice-rec-raise-frequency-step-courses = Выписать тех, кто закончил программу за последние 3 мес., и отправить им предложение следующей ступени.
 advice-rec-raise-check-action-courses = Тарифы: расширенный с разбором домашних заданий или наставником; пакет из двух программ дешевле, чем по отдельности.
 advice-rec-raise-check-step-courses = Добавить в ближайший поток расширенный тариф и посчитать, какая доля учеников его выберет.
-advice-rec-second-purchase-action-courses = В конце программы — предложение следующей ступени со скидкой для выпускников, действующей две недели.
+advice-rec-second-purchase-action-courses = В конце программы — предложение следующей ступени выпускникам в первые две недели, пока результат свежий.
 advice-rec-second-purchase-step-courses = Собрать письмо выпускникам текущего потока с предложением следующей программы.
 advice-rec-onboarding-action-courses = Первые дни после оплаты: приветствие, план обучения, напоминание о первом уроке; куратор пишет тем, кто не начал за неделю.
 advice-rec-onboarding-step-courses = Написать приветственное письмо с планом обучения и включить его для всех новых учеников.
@@ -430,5 +445,6 @@ report-forecast-title = Прогноз на 12 месяцев
 forecast-year = За 12 мес. ожидается около { $purchases } { $purchases_n ->
     [one] покупки
    *[other] покупок
-} на { $value } выручки (со скидкой { $discount } в месяц); из повторных покупателей, вероятно, ещё покупают { $alive }.
+} на { $value } выручки (с дисконтированием { $discount } в месяц); из повторных покупателей, вероятно, ещё покупают { $alive }.
+forecast-margin = При вашей марже { $share } это около { $value } маржи.
 forecast-holdout = Проверка на прошлых данных: на последних { $months } мес. модель ошиблась на { $purchases } по числу покупок и на { $value } по выручке. Считайте прогноз осторожным.

@@ -419,6 +419,7 @@ tk-audit-cogs-unknown = Себестоимость и цену привлече�
 
 ## Ошибки
 
+tk-audit-answers-no-cogs = В ответах { $path } нет себестоимости (cogs или margin_pct в unit_economics): эффекты шагов посчитаны в выручке.
 tk-err-file-missing = Файл не найден: { $path }. Проверьте путь.
 tk-err-file-too-big = Файл ответов { $path } слишком большой (больше 1 МБ): это должен быть короткий YAML или JSON.
 tk-err-file-unreadable = Не удалось прочитать { $path } ({ $reason }): сохраните файл в кодировке UTF-8.

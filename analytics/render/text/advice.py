@@ -12,6 +12,7 @@ from typing import Any
 
 from analytics.advice import watch
 from analytics.advice.facts import rows, section
+from analytics.advice.money import RATE_KEYS
 from analytics.advice.recommendations import HYGIENE
 from analytics.render.text.kit import Tx, kebab
 
@@ -46,6 +47,8 @@ def _args(rec: Mapping[str, Any], tx: Tx) -> dict[str, Any]:
     args.update(tx.args(factors or {}, prefix="x_"))
     args["target"] = ", ".join(tx.segment(s) for s in targets)
     args["effect"] = tx.money(effect.get("value") if effect else None)
+    args["basis"] = tx(f"advice-basis-{effect.get('basis') or 'revenue'}")
+    args["gain"] = tx("advice-gain", effect=args["effect"], basis=args["basis"])
     dimension = evidence.get("dimension")
     if dimension:
         args["dimension_name"] = tx(f"advice-target-{kebab(str(dimension))}")
@@ -58,18 +61,56 @@ def rec_title(rec: Mapping[str, Any], tx: Tx) -> str:
 
 
 def effect_text(rec: Mapping[str, Any], tx: Tx, *, arithmetic: bool = True) -> str:
-    """``+95 587 ₽ за 90 дней`` and, with ``arithmetic``, how it was computed."""
+    """``+1 120 240 ₽ выручки за 12 мес. (от 560 120 до 1 680 360)`` and, with
+    ``arithmetic``, how it was computed (with the discount, the margin and the cap) and
+    where its rate comes from."""
     effect = _effect(rec)
     if not effect:
         return tx("advice-effect-none" if rec.get("code") in HYGIENE else "advice-effect-unknown")
-    horizon = effect.get("horizon_days")
     args = _args(rec, tx)
-    head = tx("advice-effect-value", effect=args["effect"],
-              days=tx.number(horizon) if horizon else "", days_n=horizon or 0)
+    head = tx("advice-effect-value", effect=args["effect"], basis=args["basis"],
+              low=tx.money(effect.get("low")), high=tx.money(effect.get("high")))
     if not arithmetic:
         return head
-    formula = tx(f"advice-effect-{kebab(str(effect.get('formula')))}", **args)
-    return tx("advice-effect-with-formula", head=head, formula=formula)
+    margin = tx("advice-effect-margin", **args) if "x_margin" in args else ""
+    formula = tx("advice-effect-terms", formula=tx(
+        f"advice-effect-{kebab(str(effect.get('formula')))}", **args), margin=margin,
+        x_discount=args.get("x_discount", ""), product=tx.money(effect.get("product")))
+    if effect.get("capped"):
+        formula = tx("advice-effect-capped", arithmetic=formula, cap=tx.money(effect.get("cap")),
+                     cap_basis=tx(f"advice-cap-{kebab(str(effect.get('cap_basis')))}"))
+    factors = effect.get("factors") if isinstance(effect.get("factors"), Mapping) else {}
+    rate = next((k for k in RATE_KEYS if k in (factors or {})), None)
+    source = "" if rate is None else tx(
+        f"advice-source-{effect.get('rate_source') or 'assumption'}", rate=args[f"x_{rate}"])
+    return tx("advice-effect-with-formula", head=head, formula=formula, source=source).rstrip()
+
+
+def top_steps(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The plan's steps (valued, aimed at different customers), in rank order."""
+    codes = section(report, "plan").get("steps") or []
+    return [r for r in rows(report.get("recommendations")) if r.get("code") in codes]
+
+
+def plan_total(report: Mapping[str, Any], tx: Tx) -> str | None:
+    """The plan's steps together (they are aimed at different customers), or ``None`` when
+    the plan has fewer than two valued steps."""
+    plan = section(report, "plan")
+    if len(plan.get("steps") or []) < 2:
+        return None
+    return tx("advice-plan-total", value=tx.money(plan.get("value")),
+              low=tx.money(plan.get("low")), high=tx.money(plan.get("high")),
+              basis=tx(f"advice-basis-{plan.get('basis') or 'revenue'}"))
+
+
+def overlaps_text(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> str | None:
+    """Which of the plan's steps ``rec`` shares its customers with, or ``None``."""
+    codes = [str(c) for c in rec.get("overlaps") or []]
+    if not codes:
+        return None
+    recs = {str(r.get("code")): r for r in rows(report.get("recommendations"))}
+    titles = "», «".join(rec_title(recs.get(c, {"code": c}), tx) for c in codes)
+    return tx("advice-overlaps", titles=titles)
 
 
 def watch_text(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> str:
@@ -111,7 +152,8 @@ def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> list[tupl
         ("step", tx(tx.variant(f"advice-rec-{code}-step", shape), **args)),
         ("watch", watch_text(rec, report, tx)),
         ("growth", tx(f"advice-growth-{growth}")),
-        ("effect", effect_text(rec, tx)),
+        ("effect", " ".join(filter(None, [effect_text(rec, tx),
+                                          overlaps_text(rec, report, tx)]))),
     ]
     finding = next((f for f in rows(report.get("findings"))
                     if f.get("code") == rec.get("finding")), None)

@@ -18,10 +18,13 @@ def forecast_lines(report: Mapping[str, Any], tx: Tx) -> list[str]:
     if clv.get("status") != "ok":
         return []
     purchases = num(section(clv, "total_purchases"), "365") or 0.0
+    value = num(section(clv, "total_value"), "365")
     lines = [tx("forecast-year", purchases=tx.number(purchases, 0), purchases_n=round(purchases),
-                value=tx.money(num(section(clv, "total_value"), "365")),
-                discount=tx.share(num(clv, "discount_monthly") or 0, 0),
+                value=tx.money(value), discount=tx.share(num(clv, "discount_monthly") or 0, 0),
                 alive=tx.share(num(clv, "p_alive_mean_repeat")))]
+    margin = num(section(report, "money"), "margin_share")
+    if margin is not None and value is not None:  # the owner gave his cost of goods
+        lines.append(tx("forecast-margin", share=tx.share(margin), value=tx.money(value * margin)))
     holdout = holdout_line(clv, tx)
     return lines + ([holdout] if holdout else [])
 

@@ -21,15 +21,16 @@ from analytics.render.text.advice import (
     effect_text,
     finding_text,
     hadi,
+    plan_total,
     playbook_text,
     rec_title,
+    top_steps,
 )
 from analytics.render.text.diagnosis import diagnosis_lines
 from analytics.render.text.forecast import forecast_lines, holdout_line
 from analytics.render.text.kit import TELEGRAM_LIMIT, Lines, Markup, Tx, kebab
 
 Report = Mapping[str, Any]
-TOP_STEPS = 3
 COHORT_ROWS = 12
 RETENTION_MONTHS = (1, 3, 6)
 
@@ -90,7 +91,7 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
     churn = _recent_churn(report)
     lines.item(tx("report-five-churn", churn=tx.share(churn)) if churn is not None
                else tx("report-five-churn-unknown"))
-    findings, recs = rows(report.get("findings")), rows(report.get("recommendations"))
+    findings = rows(report.get("findings"))
     lines.block().title(tx("report-main-title"))
     for sentence in diagnosis_lines(report, tx):
         lines.text(sentence)
@@ -100,13 +101,16 @@ def summary(report: Report, lang: str, markup: Markup = "plain",
                       else "report-no-purchases"))
     elif not (named and findings[0].get("code") == "key_accounts_silent"):
         lines.text(finding_text(findings[0], tx))  # else the diagnosis named the accounts
-    money = [r for r in recs if r.get("effect")]
+    money = top_steps(report)
     if money:
         lines.text(tx("report-lever", metric=tx(f"advice-growth-{money[0].get('growth_metric')}")))
         lines.block().title(tx("report-top-title"))
-        for rank, rec in enumerate(money[:TOP_STEPS], start=1):
+        for rank, rec in enumerate(money, start=1):
             lines.text(tx("report-top-item", rank=rank, title=rec_title(rec, tx),
                           effect=effect_text(rec, tx, arithmetic=False)))
+        together = plan_total(report, tx)
+        if together:
+            lines.text(together)
     forecast = forecast_lines(report, tx)
     if forecast:
         lines.block().title(tx("report-forecast-title"))

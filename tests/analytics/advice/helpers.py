@@ -61,10 +61,16 @@ def shop(
     return make_orders(records, channel=channels)
 
 
-def report(orders: pd.DataFrame, **quality: Any) -> dict[str, Any]:
-    """report.json as the CLI builds it (no clusters/CLV), with advice sections added."""
+def report(orders: pd.DataFrame, *, with_clv: bool = False, margin: float | None = None,
+           **quality: Any) -> dict[str, Any]:
+    """report.json as the CLI builds it (no clusters; CLV ``with_clv``), with advice
+    sections added (valued in ``margin`` when given)."""
     audit = run_audit_analytics(orders)
     sections = {**audit.to_dict(), "diagnosis": diagnosis_section(audit)}
+    if with_clv:
+        from analytics.predict.clv_section import clv_section
+
+        sections["clv"] = clv_section(audit, holdout=False)
     metrics = sections["metrics"]
     data = {key: metrics[key] for key in ("customers", "orders", "revenue", "date_from",
                                            "date_to")}
@@ -76,7 +82,7 @@ def report(orders: pd.DataFrame, **quality: Any) -> dict[str, Any]:
             "source": {"file_name": "shop.csv"}}
     base.update(quality)
     out: dict[str, Any] = {"data": data, "quality": base, **sections}
-    out.update(advise(out))
+    out.update(advise(out, margin))
     return out
 
 

@@ -27,6 +27,7 @@ from analytics.advice.findings import (
     stale_contacts,
     win_back_segments_large,
 )
+from analytics.advice.money import flow_discount
 from analytics.advice.recommendations import Effect, recommend
 
 Row = dict[str, Any]
@@ -276,8 +277,11 @@ LIFECYCLE = months(
     # Customers who left the active base: the last 3 complete months 11 + 13 + 17 = 41.
     churned=[100.0] * 11 + [11.0, 13.0, 17.0],
 )["lifecycle"]
-NEW_PER_90_DAYS = 89
-"""30 new customers a month x 90 days / 30.4375 days a month = 88.7, shown whole: 89."""
+NEW_PER_YEAR = 360
+"""30 new customers a month x 12 months."""
+DISCOUNT = 0.94
+"""Money spread evenly over 12 months at 1 % a month: mean(1.01^-m, m = 1..12) = 0.9379,
+printed (and multiplied) as 0.94."""
 
 
 def money(code: str, evidence: dict[str, Any], **sections: Any) -> Effect:
@@ -289,77 +293,131 @@ def money(code: str, evidence: dict[str, Any], **sections: Any) -> Effect:
     return rec.effect
 
 
+def test_the_discount_is_the_mean_of_twelve_monthly_factors() -> None:
+    by_hand = sum(1.01 ** -m for m in range(1, 13)) / 12
+    assert flow_discount(0.01) == pytest.approx(by_hand) == pytest.approx(0.93793, abs=1e-5)
+    assert flow_discount(0.0) == 1.0 and round(flow_discount(0.01), 2) == DISCOUNT
+
+
 def test_reactivate_the_churned_of_the_last_three_months() -> None:
     made = money("active_base_shrinking", {})
-    # 41 churned x 10 % x check 2 000 x 1 order
-    assert made.factors == {"customers": 41, "rate": 0.1, "check": 2000, "orders": 1}
-    assert made.value == 8200 and made.horizon_days == 90
+    # 41 churned x 10 % (no history: the default) x check 2 000 x 1 order x 0.94
+    assert made.factors == {"customers": 41, "rate": 0.1, "check": 2000, "orders": 1,
+                            "discount": DISCOUNT}
+    assert made.value == pytest.approx(7708) and made.horizon_months == 12
+    assert (made.low, made.high, made.rate_source) == (3854, 11562, "default")
+    assert made.basis == "revenue" and made.cap == 41 * 2000 * DISCOUNT
 
 
-def test_onboarding_lifts_new_customers_per_quarter() -> None:
+def test_a_rate_observed_in_the_base_replaces_the_default() -> None:
+    observed = {"rates": {"return": {"rate": 0.2456, "usable": True}}}
+    made = money("active_base_shrinking", {}, history=observed)
+    # 41 x 24.6 % (printed to a tenth of a per cent) x 2 000 x 1 x 0.94
+    assert made.factors["rate"] == 0.246 and made.rate_source == "history"
+    assert made.value == pytest.approx(41 * 0.246 * 2000 * DISCOUNT)
+    thin = {"rates": {"return": {"rate": 0.2456, "usable": False}}}
+    assert money("active_base_shrinking", {}, history=thin).rate_source == "default"
+
+
+def test_onboarding_lifts_new_customers_of_a_year() -> None:
     made = money("early_cohort_churn", {})
-    # 89 new customers per 90 days x 5 points x check 2 000 x 1 order
-    assert made.factors["customers"] == NEW_PER_90_DAYS and made.factors["rate"] == 0.05
-    assert made.value == 8900
+    # 360 new customers a year x 5 points x check 2 000 x 1 order x 0.94
+    assert made.factors["customers"] == NEW_PER_YEAR and made.factors["rate"] == 0.05
+    assert made.value == pytest.approx(33_840) and made.rate_source == "assumption"
 
 
 def test_raise_frequency_by_hand() -> None:
     ev = {"frequency_before": 2.0, "frequency_recent": 1.6, "active_base": 500}
     made = money("frequency_falling", ev)
-    # 500 active x 0.4 orders a month lost x 3 months x half recovered x check 2 000
-    assert made.factors == {"customers": 500, "frequency_drop": 0.4, "months": 3,
-                            "recovery": 0.5, "check": 2000}
-    assert made.value == 600_000
+    # 500 active x 0.4 orders a month lost x 12 months x half recovered x 2 000 x 0.94
+    assert made.factors == {"customers": 500, "frequency_drop": 0.4, "months": 12,
+                            "recovery": 0.5, "check": 2000, "discount": DISCOUNT}
+    assert made.value == pytest.approx(2_256_000) and not made.capped
+
+
+def test_a_step_on_active_customers_is_capped_at_half_their_year() -> None:
+    ev = {"frequency_before": 2.0, "frequency_recent": 1.6, "active_base": 500}
+    year = {"revenue_12m": {"champions": 2_000_000.0, "new": 1_000_000.0}}
+    made = money("frequency_falling", ev, history=year)
+    # half of the 3 000 000 they brought in 12 months, discounted alike: 1 410 000
+    assert made.product == pytest.approx(2_256_000) and made.capped
+    assert made.value == made.cap == made.high == 1_410_000
+    assert made.low == 705_000 and made.cap_basis == "active_revenue_12m"
 
 
 def test_raise_check_by_hand() -> None:
     ev = {"orders_recent": 600, "months": 6, "aov_before": 2000.0, "aov_recent": 1700.0}
     made = money("average_check_falling", ev)
-    # 600 orders in 6 months = 100 a month = 300 per 90 days x 300 lost x half recovered
-    assert made.factors == {"orders": 300, "check_drop": 300, "recovery": 0.5}
-    assert made.value == 45_000
+    # 600 orders in 6 months = 1 200 a year x 300 lost x half recovered x 0.94
+    assert made.factors == {"orders": 1200, "check_drop": 300, "recovery": 0.5,
+                            "discount": DISCOUNT}
+    assert made.value == pytest.approx(169_200)
 
 
-def test_prepare_peak_by_hand() -> None:
-    made = money("seasonality", {"peak_revenue": 120_000.0})
-    assert made.factors == {"revenue": 120_000, "lift": 0.1}  # +10 % in the peak month
-    assert made.value == 12_000 and made.horizon_days == 30
+@pytest.mark.parametrize(("peak", "ahead", "factor"), [(12, 6, 0.94), (7, 1, 0.99),
+                                                       (6, 12, 0.89)])
+def test_prepare_peak_is_discounted_to_the_next_peak_month(peak: int, ahead: int,
+                                                           factor: float) -> None:
+    # data to June 2025: December is 6 months ahead, July 1, June itself 12
+    made = money("seasonality", {"peak_month": peak, "peak_revenue": 120_000.0},
+                 data={"date_to": "2025-06-30"})
+    assert round(1.01 ** -ahead, 2) == factor
+    assert made.factors == {"revenue": 120_000, "lift": 0.1, "discount": factor}
+    assert made.value == pytest.approx(120_000 * 0.1 * factor)
 
 
 def test_double_down_by_hand() -> None:
     ev = {"dimension": "channel", "revenue_per_customer": 3000.0,
           "base_revenue_per_customer": 2000.0}
     made = money("outperforming_group", ev)
-    # 89 new customers per 90 days x 10 % steered x (3 000 - 2 000) more per customer
-    assert made.factors == {"customers": NEW_PER_90_DAYS, "rate": 0.1, "value": 1000}
-    assert made.value == 8900 and made.horizon_days is None
+    # 360 new customers a year x 10 % steered x (3 000 - 2 000) more per customer x 0.94
+    assert made.factors == {"customers": NEW_PER_YEAR, "rate": 0.1, "value": 1000,
+                            "discount": DISCOUNT}
+    assert made.value == pytest.approx(33_840)
 
 
-@pytest.mark.parametrize(("months_in_window", "lost_per_90_days"), [(3, 27), (12, 7)])
-def test_restart_acquisition_by_hand(months_in_window: int, lost_per_90_days: int) -> None:
-    # 3 months: 36 -> 9 new customers = 27 lost per 90 days; 12 months: 36 -> 9 over
-    # 360 days = 6.75 per 90 days, shown whole: 7.
+@pytest.mark.parametrize(("months_in_window", "lost_per_year"), [(3, 108), (12, 27)])
+def test_restart_acquisition_by_hand(months_in_window: int, lost_per_year: int) -> None:
+    # 36 -> 9 new customers: 27 lost in the window, x 12 / months a year
     ev = {"new_before": 36, "new_recent": 9, "months": months_in_window}
     after = {"new_check": 1500.0, "orders_per_new": 1.2}
     made = money("acquisition_falling", ev, diagnosis={"bridge": {"after": after}})
-    assert made.factors == {"customers": lost_per_90_days, "rate": 0.5, "check": 1500,
-                            "orders": 1.2}
-    assert made.value == pytest.approx(lost_per_90_days * 0.5 * 1500 * 1.2)
+    assert made.factors == {"customers": lost_per_year, "rate": 0.5, "check": 1500,
+                            "orders": 1.2, "discount": DISCOUNT}
+    assert made.value == pytest.approx(lost_per_year * 0.5 * 1500 * 1.2 * DISCOUNT)
+    assert made.cap == round(lost_per_year * 1500 * 1.2 * DISCOUNT)  # the whole loss
 
 
 def test_call_key_accounts_by_hand() -> None:
     made = money("key_accounts_silent", {"accounts": 2, "revenue_12m": 730_000.0})
-    # 730 000 a year / 2 accounts = 365 000 each = 90 000 per 90 days; half of 2 back
-    assert made.factors == {"customers": 2, "rate": 0.5, "check": 90_000, "orders": 1}
-    assert made.value == 90_000
+    # 730 000 a year / 2 accounts = 365 000 each; half of 2 back for a year, x 0.94
+    assert made.factors == {"customers": 2, "rate": 0.5, "revenue": 365_000,
+                            "discount": DISCOUNT}
+    assert made.value == pytest.approx(343_100) and made.cap == 686_200
+
+
+CHAMPIONS = {"code": "champions", "customers": 40, "avg_frequency": 3.0, "revenue": 240_000.0}
+"""40 Champions with 3 orders each, a check of 2 000."""
 
 
 def test_protect_core_counts_the_period_with_both_ends() -> None:
-    # 2024-01-01 .. 2024-03-30 is 31 + 29 + 30 = 90 days: the Champions' 40 x 3 = 120
-    # orders at 240 000 are 3 orders each per 90 days at a check of 2 000.
-    champions = {"code": "champions", "customers": 40, "avg_frequency": 3.0,
-                 "revenue": 240_000.0}
-    made = money("revenue_concentrated", {}, rfm={"segments": [champions]},
+    # 2024-01-01 .. 2024-03-30 is 31 + 29 + 30 = 90 days: 3 orders each in 90 days are
+    # 3 x 365 / 90 = 12.17 a year; 40 x 25 % lapsing (default) x 10 % kept = 1 customer
+    made = money("revenue_concentrated", {}, rfm={"segments": [CHAMPIONS]},
                  data={"date_from": "2024-01-01", "date_to": "2024-03-30"})
-    assert made.factors == {"customers": 40, "rate": 0.1, "check": 2000, "orders": 3}
-    assert made.value == 24_000
+    assert made.factors == {"customers": 40, "leave_rate": 0.25, "kept": 0.1, "check": 2000,
+                            "orders": 12.17, "discount": DISCOUNT}
+    assert made.value == pytest.approx(40 * 0.25 * 0.1 * 2000 * 12.17 * DISCOUNT)
+
+
+def test_protect_core_at_the_forecast_pace_and_the_observed_lapse_rate() -> None:
+    clv = {"status": "ok", "segments": [{"code": "champions", "customers": 40,
+                                         "purchases_365": 200.0}, {"code": "lost",
+                                         "customers": 900, "purchases_365": 90.0}]}
+    lapse = {"rates": {"lapse": {"rate": 0.5, "usable": True}}}
+    made = money("revenue_concentrated", {}, rfm={"segments": [CHAMPIONS]}, clv=clv,
+                 history=lapse, data={"date_from": "2024-01-01", "date_to": "2024-03-30"})
+    # the forecast's 200 purchases of the 40 Champions: 5 a year, not their past 12.17
+    assert made.factors["orders"] == 5 and made.factors["leave_rate"] == 0.5
+    assert made.value == pytest.approx(40 * 0.5 * 0.1 * 2000 * 5 * DISCOUNT)
+    assert made.rate_source == "history"

@@ -60,13 +60,15 @@ def test_sample_audit_writes_every_artefact(tmp_path: Path) -> None:
     assert [f["code"] for f in report["findings"][:2]] == [
         "acquisition_falling", "active_base_shrinking"]
     assert report["recommendations"][0]["code"] == "restart_acquisition"
-    effects = [r["effect"]["value"] for r in report["recommendations"][1:] if r["effect"]]
-    assert len(effects) >= 3 and effects == sorted(effects, reverse=True)
+    plan = report["plan"]["steps"]
+    assert [r["code"] for r in report["recommendations"][:len(plan)]] == plan
+    rest = [r["effect"]["value"] for r in report["recommendations"][len(plan):] if r["effect"]]
+    assert len(plan) == 3 and rest == sorted(rest, reverse=True)
     assert {p["segment"] for p in report["playbooks"]} == {
         s["code"] for s in report["rfm"]["segments"]}
     summary = (tmp_path / "summary.txt").read_text(encoding="utf-8")
     assert summary.startswith("Аудит клиентской базы: shop_orders.csv")
-    assert summary.index("Три шага с наибольшим эффектом") < summary.index("Гипотеза:")
+    assert summary.index("Главные шаги") < summary.index("Гипотеза:")
     assert summary.index("Гипотеза:") < summary.index("Качество данных")
     assert ("Из того, что её тянуло вниз, 67,1 % (−2 558 159 ₽) — меньше новых клиентов"
             in summary.replace("\xa0", " "))
