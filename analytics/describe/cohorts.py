@@ -12,6 +12,8 @@ month after it (month 0 is the cohort month itself).
   (``sum(revenue[c][0..k]) / size``);
 * lists run to the last month of the data (the month of ``as_of - 1 day``), which is
   ``partial`` when ``as_of`` is not the first day of a month;
+* ``months_observed`` counts the whole months after month 0: a partial last month is not
+  observed yet (its retention would read as a drop), so it does not count;
 * a cohort is ``young`` when fewer than :data:`MIN_MONTHS` months after month 0 are
   observed, ``small`` when it has fewer than :data:`MIN_CUSTOMERS` customers; both are
   marked, not dropped. ``average_retention[k]`` is the size-weighted retention over cohorts
@@ -129,11 +131,11 @@ def compute_cohorts(
         active_d[label] = [int(x) for x in a]
         revenue_d[label] = r.tolist()
         ltv_d[label] = (np.cumsum(r) / size).tolist()
-        observed = length - 1
+        full = length - 1 if p.last_month_partial else length  # whole months 0 .. full - 1
+        observed = max(full - 1, 0)
         small = size < MIN_CUSTOMERS
         infos.append(CohortInfo(label, size, observed, observed < MIN_MONTHS, small))
         if not small:
-            full = length - 1 if p.last_month_partial else length
             weight_sum[:full] += size
             active_sum[:full] += a[:full]
     average = [

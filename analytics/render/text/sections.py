@@ -163,7 +163,9 @@ def _retention_at(values: Sequence[Any], month: int) -> float | None:
 
 def cohorts(report: Report, lang: str, markup: Markup = "plain",
             limit: int = TELEGRAM_LIMIT) -> str:
-    """Average retention by month since the first purchase and the latest cohorts."""
+    """Average retention by month since the first purchase and the latest cohorts. A cohort's
+    month in the partial last month of the data is not observed yet and shows as unknown
+    (its share so far would read as a drop)."""
     tx = Tx.of(report, lang)
     data = section(report, "cohorts")
     lines = Lines().title(tx("report-cohorts-title"))
@@ -173,12 +175,15 @@ def cohorts(report: Report, lang: str, markup: Markup = "plain",
     shares = {f"m{m}": tx.share(_retention_at(average, m)) for m in RETENTION_MONTHS}
     lines.text(tx("report-cohorts-average", **shares))
     retention = section(data, "retention")
+    partial = bool(data.get("last_month_partial"))
     infos = [c for c in rows(data.get("cohorts")) if not c.get("young")][-COHORT_ROWS:]
     lines.block()
     for info in infos:
         values = retention.get(str(info.get("cohort")))
         if not isinstance(values, list):
             continue
+        if partial:
+            values = values[:-1]
         lines.item(tx("report-cohort-line", cohort=str(info.get("cohort")),
                       customers=tx.number(num(info, "customers")),
                       customers_n=num(info, "customers") or 0,

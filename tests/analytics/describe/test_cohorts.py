@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analytics.describe.cohorts import compute_cohorts
@@ -63,3 +64,37 @@ def test_average_retention_weights_big_cohorts_only() -> None:
     assert c.average_retention == [1.0, 0.25]
     info = {i.cohort: i for i in c.cohorts}
     assert not info["2024-01"].small and info["2024-02"].small
+
+
+
+def two_cohorts() -> pd.DataFrame:
+    """January's 40 customers: 10 back in February, 2 on 5 March; February's 40: 4 back on
+    6 March."""
+    rows = [(f"j{i}", "2024-01-10", 10) for i in range(40)]
+    rows += [(f"j{i}", "2024-02-10", 10) for i in range(10)]
+    rows += [(f"j{i}", "2024-03-05", 10) for i in range(2)]
+    rows += [(f"f{i}", "2024-02-12", 10) for i in range(40)]
+    rows += [(f"f{i}", "2024-03-06", 10) for i in range(4)]
+    return make_orders(rows)
+
+
+def test_average_retention_leaves_out_the_half_observed_month() -> None:
+    """``as_of`` = 15 March: March is half observed. The average counts only whole months:
+    month 1 is January's 10 / 40 (with February's half-seen month 1 it would be 14 / 80),
+    and month 2 has no whole month at all (with January's half-seen month 2 it would be
+    2 / 40). Each cohort's own list still runs to March, flagged by ``last_month_partial``;
+    ``months_observed`` counts whole months only."""
+    c = compute_cohorts(two_cohorts(), as_of=date(2024, 3, 15))
+    assert c.last_month_partial
+    assert c.average_retention == [1.0, 0.25]
+    assert c.to_dict()["average_retention"] == [1.0, 0.25]
+    assert c.retention == {"2024-01": [1.0, 0.25, 0.05], "2024-02": [1.0, 0.1]}
+    assert {i.cohort: i.months_observed for i in c.cohorts} == {"2024-01": 1, "2024-02": 0}
+
+
+def test_average_retention_counts_the_last_month_when_it_is_whole() -> None:
+    """The same base seen on 1 April: March is whole and counts, (10 + 4) / 80 and 2 / 40."""
+    c = compute_cohorts(two_cohorts(), as_of=date(2024, 4, 1))
+    assert not c.last_month_partial
+    assert c.average_retention == pytest.approx([1.0, 14 / 80, 2 / 40])
+    assert {i.cohort: i.months_observed for i in c.cohorts} == {"2024-01": 2, "2024-02": 1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -58,6 +59,29 @@ def test_hand_built_totals_and_months() -> None:
     # March has only a refunded order: an empty month, and partial (as_of = March 2)
     assert (mar.revenue, mar.orders, mar.customers, mar.aov) == (0, 0, 0, None)
     assert mar.partial
+
+
+def test_monthly_aov_is_the_months_revenue_over_its_orders() -> None:
+    """Not the mean over customers of each one's revenue / orders: in January a's three
+    orders of 10 and b's one of 90 make 120 / 4 = 30, where the customers' own checks
+    (10 and 90) average 50; in February 160 / 3 = 53.33, not (100 + 30) / 2 = 65."""
+    orders = make_orders(
+        [
+            ("a", "2024-01-03", 10),
+            ("a", "2024-01-10", 10),
+            ("a", "2024-01-17", 10),
+            ("b", "2024-01-20", 90),
+            ("a", "2024-02-05", 100),
+            ("b", "2024-02-06", 20),
+            ("b", "2024-02-20", 40),
+        ]
+    )
+    g = compute_growth_metrics(orders, as_of=date(2024, 3, 1))
+    jan, feb = g.monthly
+    assert jan.aov == pytest.approx(120 / 4)
+    assert feb.aov == pytest.approx(160 / 3)
+    assert [m["aov"] for m in g.to_dict()["monthly"]] == [30.0, 53.33]  # as in report.json
+    assert g.aov == pytest.approx(280 / 7)
 
 
 def test_top_share_rules() -> None:

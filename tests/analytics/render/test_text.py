@@ -172,3 +172,16 @@ def test_the_forecast_travels_with_its_holdout(sample_report: dict[str, Any]) ->
     assert f"ошиблась на {missed} %" in render("clv", sample_report, "ru").replace("\xa0", " ")
     html = audit_html(sample_report, {}, "ru").replace("\xa0", " ")
     assert f"ошиблась на {missed} %" in html and "Прогноз на 12 месяцев" in html
+
+
+@pytest.mark.parametrize(("partial", "month6"), [(True, "—"), (False, "0%")])
+def test_a_cohorts_half_observed_month_is_shown_as_unknown(partial: bool, month6: str) -> None:
+    """December's month 6 is the last month of the data: cut short (June seen to the 2nd), its
+    0 % so far is not a retention, so the line says it is unknown."""
+    retention = {"2023-12": [1.0, 0.2, 0.2, 0.2, 0.2, 0.2, 0.0]}
+    info = [{"cohort": "2023-12", "customers": 40, "young": False, "small": False}]
+    report = {"cohorts": {"average_retention": [1.0, 0.2, 0.2, 0.2, 0.2, 0.2],
+                          "retention": retention, "cohorts": info,
+                          "last_month_partial": partial}}
+    text = SECTIONS["cohorts"](report, "en")
+    assert f"2023-12: 40 customers; 1 month: 20%, 3 months: 20%, 6 months: {month6}" in text

@@ -158,3 +158,19 @@ def test_breakdown_revenue_and_customers_only() -> None:
 def test_breakdown_dimension_choice(groups: dict[str, object], dimension: str | None) -> None:
     picked = breakdown.pick_dimension({"breakdowns": {"by": groups}})
     assert (picked[0] if picked else None) == dimension
+
+
+@pytest.mark.parametrize(("partial", "month1"), [(True, 0.25), (False, (10 + 4) / 80)])
+def test_cohorts_title_month1_leaves_out_the_half_observed_month(
+    partial: bool, month1: float
+) -> None:
+    """January (40: 10 back in February) and February (40: 4 back in March so far). With
+    March cut short, February's month 1 is not observed: the title's month 1 is January's
+    10 / 40, not (10 + 4) / 80."""
+    info = [{"cohort": c, "customers": 40, "young": False, "small": False}
+            for c in ("2024-01", "2024-02")]
+    report = {"cohorts": {"retention": {"2024-01": [1.0, 0.25, 0.05], "2024-02": [1.0, 0.1]},
+                          "cohorts": info, "last_month_partial": partial}}
+    title = cohorts.cohorts_title(cohorts.cohort_rows(report))
+    assert title.key == "chart-cohorts-title-month1"
+    assert title.args["month1_pct"] == pytest.approx(month1)
