@@ -60,11 +60,17 @@ class Paragraph:
     """A paragraph of plain text; ``lead`` is printed bold before it (e.g. ``"Итог:"``).
 
     ``muted`` paragraphs are notes (smaller, grey in the PDF, italic in Markdown/HTML).
+    ``more`` holds further (lead, text) pairs run on in the same paragraph after a " · ".
     """
 
     text: str
     lead: str = ""
     muted: bool = False
+    more: tuple[tuple[str, str], ...] = ()
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The paragraph as (lead, text) pairs, its own first."""
+        return ((self.lead, self.text), *self.more)
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,29 @@ class Document:
         return [b for b in self.blocks if isinstance(b, Image)]
 
 
+ImageRow = tuple[Image, ...]
+"""Charts shown side by side: one or two images."""
+Unit = Block | ImageRow
+_HALF = 0.5
+"""Images at most this share of the text width pair up side by side."""
+
+
+def image_rows(blocks: Sequence[Block]) -> list[Unit]:
+    """``blocks`` with each image as a row of charts: two consecutive images of at most
+    half the text width share a row (shown side by side), any other image is alone."""
+    units: list[Unit] = []
+    for block in blocks:
+        last = units[-1] if units else None
+        if not isinstance(block, Image):
+            units.append(block)
+        elif (isinstance(last, tuple) and len(last) == 1 and last[0].width <= _HALF
+              and block.width <= _HALF):
+            units[-1] = (last[0], block)
+        else:
+            units.append((block,))
+    return units
+
+
 # --------------------------------------------------------------------------- Markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -167,12 +196,13 @@ def render_markdown(
             level = min(max(block.level, 1), 3) + 1
             out += ["#" * level + " " + _md_escape(block.text), ""]
         elif isinstance(block, Paragraph):
-            body = _md_escape(block.text)
-            if block.muted:
-                body = f"*{body}*" if body else body
-            if block.lead:
-                body = f"**{_md_escape(block.lead)}** {body}".rstrip()
-            out += [body, ""]
+            bodies = []
+            for lead, text in block.pairs():
+                body = _md_escape(text)
+                if block.muted:
+                    body = f"*{body}*" if body else body
+                bodies.append(f"**{_md_escape(lead)}** {body}".rstrip() if lead else body)
+            out += [" · ".join(bodies), ""]
         elif isinstance(block, BulletList):
             for number, item in enumerate(block.items, start=1):
                 marker = f"{number}." if block.ordered else "-"
@@ -228,6 +258,8 @@ th,td{{border:1px solid #c9cfda;padding:.3rem .5rem;vertical-align:top;text-alig
 overflow-wrap:normal}}
 th{{background:#eef1f6}}td.num,th.num{{text-align:right;white-space:nowrap}}
 tr.hl td{{background:#fff4d6;font-weight:bold}}figure{{margin:1rem 0}}
+.figs{{display:flex;flex-wrap:wrap;gap:0 1rem}}.figs figure{{flex:1 1 20rem;min-width:0}}
+@media (min-width:1000px){{.figs{{width:min(94vw,76rem);margin-left:calc(50% - min(47vw,38rem))}}}}
 figure img{{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;
 margin:0 auto}}
 figcaption{{color:#5b6475;font-size:.9rem}}
@@ -239,10 +271,13 @@ figure img{{max-width:none;max-height:none;width:{CHART_MIN_CSS_PX}px}}
 }}
 @page{{size:A4;margin:15mm 14mm}}
 @media print{{
-body{{max-width:none;margin:0;padding:0;font-size:10.5pt}}
-.scroll{{overflow:visible}}
+body{{max-width:none;margin:0;padding:0;font-size:9pt;line-height:1.35}}
+.scroll{{overflow:visible}}.figs{{width:auto;margin-left:0}}
+h1{{font-size:15pt}}h2{{font-size:12.5pt;margin:.9rem 0 .4rem}}h3{{font-size:10.5pt;
+margin:.7rem 0 .2rem}}h4{{font-size:9.5pt;margin:.5rem 0 .2rem}}p{{margin:.2rem 0}}
+ul,ol{{margin:.3rem 0}}figure{{margin:.4rem 0}}
 h2,h3,h4{{break-after:avoid}}
-table,figure,.step,li{{break-inside:avoid}}
+table,figure,section,.keep,.figs,li{{break-inside:avoid}}
 tr{{break-inside:avoid}}
 figure img{{max-height:120mm;width:auto}}
 }}
@@ -251,6 +286,14 @@ figure img{{max-height:120mm;width:auto}}
 
 def _h(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", "<br>")
+
+
+def _html_figure(image: Image) -> str:
+    data = base64.b64encode(image.png).decode("ascii")
+    alt = html.escape(image.caption or image.name, quote=True)
+    caption = f"<figcaption>{_h(image.caption)}</figcaption>" if image.caption else ""
+    return (f'<figure><div class="scroll"><img src="data:image/png;base64,{data}" '
+            f'alt="{alt}"></div>{caption}</figure>')
 
 
 def render_html(doc: Document) -> str:
@@ -265,48 +308,69 @@ def render_html(doc: Document) -> str:
     ]
     if doc.subtitle:
         parts.append(f'<p class="subtitle">{_h(doc.subtitle)}</p>')
-    for block in doc.blocks:
-        if isinstance(block, Heading):
-            level = min(max(block.level, 1), 3) + 1
-            parts.append(f"<h{level}>{_h(block.text)}</h{level}>")
-        elif isinstance(block, Paragraph):
-            css = ' class="muted"' if block.muted else ""
-            lead = f"<strong>{_h(block.lead)}</strong> " if block.lead else ""
-            parts.append(f"<p{css}>{lead}{_h(block.text)}</p>")
-        elif isinstance(block, BulletList):
-            tag = "ol" if block.ordered else "ul"
-            items = "".join(f"<li>{_h(item)}</li>" for item in block.items)
-            parts.append(f"<{tag}>{items}</{tag}>")
-        elif isinstance(block, Table):
-            rows = ['<div class="scroll"><table>']
-            if block.caption:
-                rows.append(f"<caption>{_h(block.caption)}</caption>")
-            head = "".join(
-                f'<th{" class=num" if i in block.numeric else ""}>{_h(c)}</th>'
-                for i, c in enumerate(block.header)
-            )
-            rows.append(f"<thead><tr>{head}</tr></thead><tbody>")
-            for index, row in enumerate(block.rows):
-                css = ' class="hl"' if index in block.highlight else ""
-                cells = "".join(
-                    f'<td{" class=num" if i in block.numeric else ""}>{_h(c)}</td>'
-                    for i, c in enumerate(row)
-                )
-                rows.append(f"<tr{css}>{cells}</tr>")
-            rows.append("</tbody></table></div>")
-            parts.append("".join(rows))
-        elif isinstance(block, Image):
-            data = base64.b64encode(block.png).decode("ascii")
-            alt = html.escape(block.caption or block.name, quote=True)
-            caption = f"<figcaption>{_h(block.caption)}</figcaption>" if block.caption else ""
-            parts.append(
-                f'<figure><div class="scroll"><img src="data:image/png;base64,{data}" '
-                f'alt="{alt}"></div>{caption}</figure>'
-            )
-        else:
-            parts.append("<hr>")
-    parts.append("</body></html>")
+    # a sub-section (a step) is a <section>, and a section heading shares a <div> with its
+    # table or charts: each printed on one page
+    units = image_rows(doc.blocks)
+    closing = ""
+    for index, unit in enumerate(units):
+        if isinstance(unit, Heading | PageBreak) and closing:
+            parts.append(closing)
+            closing = ""
+        following = units[index + 1] if index + 1 < len(units) else None
+        if isinstance(unit, Heading) and unit.level > 1:
+            parts.append("<section>")
+            closing = "</section>"
+        elif isinstance(unit, Heading) and isinstance(following, Table | tuple):
+            parts.append('<div class="keep">')
+            closing = "</div>"
+        parts.append(_html_unit(unit))
+        if closing == "</div>" and not isinstance(unit, Heading):
+            parts.append(closing)
+            closing = ""
+    parts.append(closing + "</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _html_unit(unit: Unit) -> str:
+    """One block or row of charts as HTML."""
+    if isinstance(unit, Heading):
+        level = min(max(unit.level, 1), 3) + 1
+        return f"<h{level}>{_h(unit.text)}</h{level}>"
+    if isinstance(unit, Paragraph):
+        css = ' class="muted"' if unit.muted else ""
+        body = " · ".join((f"<strong>{_h(lead)}</strong> " if lead else "") + _h(text)
+                          for lead, text in unit.pairs())
+        return f"<p{css}>{body}</p>"
+    if isinstance(unit, BulletList):
+        tag = "ol" if unit.ordered else "ul"
+        items = "".join(f"<li>{_h(item)}</li>" for item in unit.items)
+        return f"<{tag}>{items}</{tag}>"
+    if isinstance(unit, Table):
+        return _html_table(unit)
+    if isinstance(unit, tuple):
+        figures = "".join(_html_figure(image) for image in unit)
+        return f'<div class="figs">{figures}</div>' if len(unit) > 1 else figures
+    return "<hr>"
+
+
+def _html_table(block: Table) -> str:
+    rows = ['<div class="scroll"><table>']
+    if block.caption:
+        rows.append(f"<caption>{_h(block.caption)}</caption>")
+    head = "".join(
+        f'<th{" class=num" if i in block.numeric else ""}>{_h(c)}</th>'
+        for i, c in enumerate(block.header)
+    )
+    rows.append(f"<thead><tr>{head}</tr></thead><tbody>")
+    for index, row in enumerate(block.rows):
+        css = ' class="hl"' if index in block.highlight else ""
+        cells = "".join(
+            f'<td{" class=num" if i in block.numeric else ""}>{_h(c)}</td>'
+            for i, c in enumerate(row)
+        )
+        rows.append(f"<tr{css}>{cells}</tr>")
+    rows.append("</tbody></table></div>")
+    return "".join(rows)
 
 
 # --------------------------------------------------------------------------- PDF
@@ -320,6 +384,10 @@ def font_paths() -> tuple[Path, Path]:
     return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
 
 
+_BODY = 9.0
+"""Body text size in pt (notes one point smaller)."""
+_LINE = 0.47
+"""Line height in mm per pt of text size."""
 _TEXT = (29, 35, 48)
 _MUTED = (91, 100, 117)
 _RULE = (201, 207, 218)
@@ -347,123 +415,169 @@ def render_pdf(doc: Document, created: datetime | None = None) -> bytes:
     """The document as PDF bytes (A4, DejaVu Sans, page numbers in the footer).
 
     ``created`` fixes the PDF creation date (default: a constant, so that the same
-    document always gives the same bytes).
+    document always gives the same bytes). Pages break between whole units: a heading
+    stays with what it introduces (a level-2 or 3 heading with its whole sub-section, a
+    level-1 heading with its table or charts, else with a few lines), a table, a row of
+    charts and a list item are never split, and a short paragraph moves whole.
     """
-    regular, bold = font_paths()
-    pdf = _pdf_class()(format="A4", unit="mm")
+    pdf = _new_pdf(doc)
     pdf.set_creation_date(created or datetime(2000, 1, 1, tzinfo=UTC))
     pdf.set_title(doc.title)
     pdf.set_lang(doc.lang)
-    pdf.add_font(_FONT, "", str(regular))
-    pdf.add_font(_FONT, "B", str(bold))
-    pdf.set_margins(18, 16, 18)
-    pdf.set_auto_page_break(auto=True, margin=16)
     pdf.alias_nb_pages()
     pdf.add_page()
-    width = pdf.epw
-
-    def text(body: str, size: float, style: str = "", color: tuple[int, int, int] = _TEXT,
-             height: float | None = None) -> None:
-        pdf.set_font(_FONT, style, size)
-        pdf.set_text_color(*color)
-        pdf.multi_cell(width, height or size * 0.5, body, align="L",
-                       new_x="LMARGIN", new_y="NEXT")
-
-    text(doc.title, 18, "B", height=8.5)
+    scratch = _new_pdf(doc, _SCRATCH_HEIGHT)  # where units are measured, never output
+    scratch.add_page()
+    _text(pdf, doc.title, 18, "B", height=8.5)
     if doc.subtitle:
-        text(doc.subtitle, 10, color=_MUTED)
+        _text(pdf, doc.subtitle, 10, color=_MUTED)
     pdf.ln(3)
-
-    for index, block in enumerate(doc.blocks):
-        if isinstance(block, Heading):
-            size = {1: 14.0, 2: 12.0}.get(block.level, 10.5)
-            # keep a heading with a few lines of what follows; a step (level 2) whole
-            needed = 45.0 if block.level == 1 else 30.0
-            following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
-            if block.level >= 2:
-                needed = max(needed, _section_height(pdf, doc.blocks[index:], width))
-            elif isinstance(following, Image):  # never a heading alone above its chart
-                share = min(max(following.width, 0.1), 1.0)
-                needed = max(needed, 20 + _image_height(following, width * share))
-            room = pdf.h - pdf.b_margin - pdf.get_y()
-            if needed > room and needed <= pdf.h - pdf.t_margin - pdf.b_margin:
-                pdf.add_page()
-            pdf.ln(3 if block.level == 1 else 1.5)
-            text(block.text, size, "B", height=size * 0.55)
-            if block.level == 1:
-                pdf.set_draw_color(*_RULE)
-                pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.l_margin + width, pdf.get_y() + 0.5)
-                pdf.ln(2.5)
-            else:
-                pdf.ln(1)
-        elif isinstance(block, Paragraph):
-            size = 9.0 if block.muted else 10.0
-            color = _MUTED if block.muted else _TEXT
-            if block.lead:
-                pdf.set_font(_FONT, "B", size)
-                pdf.set_text_color(*_TEXT)
-                pdf.write(size * 0.5, block.lead + " ")
-                pdf.set_font(_FONT, "", size)
-                pdf.set_text_color(*color)
-                pdf.write(size * 0.5, block.text)
-                pdf.ln(size * 0.5)
-            else:
-                text(block.text, size, color=color)
-            pdf.ln(1.8)
-        elif isinstance(block, BulletList):
-            pdf.set_font(_FONT, "", 10)
-            pdf.set_text_color(*_TEXT)
-            for number, item in enumerate(block.items, start=1):
-                marker = f"{number}." if block.ordered else "•"
-                pdf.set_x(pdf.l_margin + 1)
-                pdf.cell(7, 5, marker)
-                pdf.multi_cell(width - 8, 5, item, align="L", new_x="LMARGIN", new_y="NEXT")
-                pdf.ln(0.6)
-            pdf.ln(1.5)
-        elif isinstance(block, Table):
-            _pdf_table(pdf, block, width)
-        elif isinstance(block, Image):
-            share = min(max(block.width, 0.1), 1.0)
-            image_width = width * share
-            if pdf.get_y() + _image_height(block, image_width) + 8 > pdf.h - pdf.b_margin:
-                pdf.add_page()
-            pdf.image(_pdf_image(pdf, block.png), w=image_width,
-                      x=pdf.l_margin + (width - image_width) / 2)
-            if block.caption:
-                text(block.caption, 8.5, color=_MUTED)
-            pdf.ln(2)
-        else:
+    units = image_rows(doc.blocks)
+    for index, unit in enumerate(units):
+        needed = _needed(scratch, units, index)
+        if pdf.h - pdf.b_margin - pdf.get_y() < needed <= _PAGE_ROOM:
             pdf.add_page()
+        _draw(pdf, unit)
     data = pdf.output()
     return bytes(data) if data is not None else b""
+
+
+def _new_pdf(doc: Document, height: float = 297.0) -> FPDF:
+    """An A4-wide PDF with the document's fonts and margins (pages ``height`` mm tall)."""
+    regular, bold = font_paths()
+    pdf = _pdf_class()(format=(210.0, height), unit="mm")
+    pdf.add_font(_FONT, "", str(regular))
+    pdf.add_font(_FONT, "B", str(bold))
+    pdf.set_margins(18, _MARGIN, 18)
+    pdf.set_auto_page_break(auto=True, margin=_MARGIN)
+    return pdf
+
+
+_HEADING_ROOM = 45.0
+"""The room in mm a section heading needs below it before a paragraph or list."""
+_SCRATCH_HEIGHT = 5000.0
+"""The scratch document's page height in mm: taller than anything measured."""
+_MARGIN = 16.0
+_PAGE_ROOM = 297.0 - 2 * _MARGIN
+"""The height in mm between an A4 page's top and bottom margins."""
+_SHORT_PARAGRAPH = 25.0
+"""A paragraph up to this height in mm is moved to the next page whole, not split."""
+
+
+def _needed(pdf: FPDF, units: Sequence[Unit], index: int) -> float:
+    """The room in mm ``units[index]`` needs left on an A4 page (0: it may break anywhere),
+    measured on ``pdf``, a scratch document with pages taller than anything measured."""
+    unit = units[index]
+    if isinstance(unit, Heading):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if isinstance(following, Heading):  # a section's heading with its first sub-section
+            return _height(pdf, [unit]) + _needed(pdf, units, index + 1)
+        end = index + 2
+        if unit.level > 1:  # a sub-section (a step) whole
+            while end < len(units) and not isinstance(units[end], Heading | PageBreak):
+                end += 1
+        height = _height(pdf, units[index:end])
+        if isinstance(following, Paragraph | BulletList) and (
+                unit.level == 1 or (end == index + 2 and height > 2 * _HEADING_ROOM)):
+            return min(height, _HEADING_ROOM)  # with a few lines of its text or long list
+        return height if height <= _PAGE_ROOM else _HEADING_ROOM
+    if isinstance(unit, Table | tuple):
+        return _height(pdf, [unit])
+    if isinstance(unit, Paragraph):
+        height = _height(pdf, [unit])
+        return height if height <= _SHORT_PARAGRAPH else 0.0
+    return 0.0
+
+
+def _height(pdf: FPDF, units: Sequence[Unit]) -> float:
+    """The height in mm of ``units`` drawn at the top of ``pdf``'s (tall scratch) page."""
+    pdf.set_xy(pdf.l_margin, pdf.t_margin)
+    for unit in units:
+        _draw(pdf, unit, paginate=False)
+    return float(pdf.get_y() - pdf.t_margin)
+
+
+def _text(pdf: FPDF, body: str, size: float, style: str = "", *,
+          color: tuple[int, int, int] = _TEXT, height: float | None = None) -> None:
+    pdf.set_font(_FONT, style, size)
+    pdf.set_text_color(*color)
+    pdf.multi_cell(pdf.epw, height or size * 0.5, body, align="L", new_x="LMARGIN",
+                   new_y="NEXT")
+
+
+def _draw(pdf: FPDF, unit: Unit, paginate: bool = True) -> None:
+    """Draw one unit at the current position (``paginate``: a list item that does not fit
+    starts the next page)."""
+    width = pdf.epw
+    if isinstance(unit, Heading):
+        size = {1: 13.0, 2: 11.0}.get(unit.level, 10.0)
+        pdf.ln(2.5 if unit.level == 1 else 1.2)
+        _text(pdf, unit.text, size, "B", height=size * 0.55)
+        if unit.level == 1:
+            pdf.set_draw_color(*_RULE)
+            pdf.line(pdf.l_margin, pdf.get_y() + 0.5, pdf.l_margin + width, pdf.get_y() + 0.5)
+            pdf.ln(2)
+        else:
+            pdf.ln(0.8)
+    elif isinstance(unit, Paragraph):
+        size = _BODY - 1 if unit.muted else _BODY
+        color = _MUTED if unit.muted else _TEXT
+        if unit.lead:
+            for number, (lead, text) in enumerate(unit.pairs()):
+                pdf.set_font(_FONT, "B", size)
+                pdf.set_text_color(*_TEXT)
+                pdf.write(size * _LINE, (" · " if number else "") + lead + " ")
+                pdf.set_font(_FONT, "", size)
+                pdf.set_text_color(*color)
+                pdf.write(size * _LINE, text)
+            pdf.ln(size * _LINE)
+        else:
+            _text(pdf, unit.text, size, color=color)
+        pdf.ln(1.0)
+    elif isinstance(unit, BulletList):
+        pdf.set_font(_FONT, "", _BODY)
+        pdf.set_text_color(*_TEXT)
+        line = _BODY * _LINE
+        for number, item in enumerate(unit.items, start=1):
+            if paginate and pdf.get_y() + _lines_height(pdf, item, width - 7, line) > (
+                    pdf.h - pdf.b_margin):
+                pdf.add_page()
+            pdf.set_x(pdf.l_margin + 1)
+            pdf.cell(6, line, f"{number}." if unit.ordered else "•")
+            pdf.multi_cell(width - 7, line, item, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(0.5)
+        pdf.ln(1.2)
+    elif isinstance(unit, Table):
+        _pdf_table(pdf, unit, width)
+    elif isinstance(unit, tuple):
+        _pdf_image_row(pdf, unit, width)
+    else:
+        pdf.add_page()
+
+
+def _pdf_image_row(pdf: FPDF, row: ImageRow, width: float) -> None:
+    """Charts side by side, each with its caption below it; a lone chart centred."""
+    widths = [width * min(max(image.width, 0.1), 1.0) for image in row]
+    gap = (width - sum(widths)) / (len(row) - 1) if len(row) > 1 else 0.0
+    x = pdf.l_margin + (width - widths[0]) / 2 if len(row) == 1 else pdf.l_margin
+    top = bottom = pdf.get_y()
+    for image, image_width in zip(row, widths, strict=True):
+        pdf.image(_pdf_image(pdf, image.png), x=x, y=top, w=image_width)
+        pdf.set_xy(x, top + _image_height(image, image_width) + 0.5)
+        if image.caption:
+            pdf.set_font(_FONT, "", 8.5)
+            pdf.set_text_color(*_MUTED)
+            pdf.multi_cell(image_width, 4.25, image.caption, align="L", new_x="LEFT",
+                           new_y="NEXT")
+        bottom = max(bottom, pdf.get_y())
+        x += image_width + gap
+    pdf.set_xy(pdf.l_margin, bottom + 3)
 
 
 def _image_height(block: Image, width: float) -> float:
     """The height in mm of ``block`` shown ``width`` mm wide (from its PNG header)."""
     pixels_w, pixels_h = struct.unpack(">II", block.png[16:24])
     return width * pixels_h / pixels_w if pixels_w else 0.0
-
-
-def _section_height(pdf: FPDF, blocks: Sequence[Block], width: float) -> float:
-    """The height of a sub-section: its heading and what follows up to the next heading
-    (paragraphs and lists measured by a dry run of the PDF's own line breaking)."""
-    total = 12.0
-    for block in blocks[1:]:
-        if isinstance(block, Heading | PageBreak):
-            break
-        if isinstance(block, Paragraph):
-            pdf.set_font(_FONT, "", 9.0 if block.muted else 10.0)
-            body = f"{block.lead} {block.text}" if block.lead else block.text
-            total += _lines_height(pdf, body, width, 5.0) + 1.8
-        elif isinstance(block, BulletList):
-            pdf.set_font(_FONT, "", 10)
-            total += sum(_lines_height(pdf, item, width - 8, 5.0) + 0.6
-                         for item in block.items) + 1.5
-        elif isinstance(block, Image):
-            total += _image_height(block, width * min(max(block.width, 0.1), 1.0)) + 8
-        else:
-            total += 7.0 * (len(block.rows) + 1)
-    return total
 
 
 def _lines_height(pdf: FPDF, text: str, width: float, line: float) -> float:

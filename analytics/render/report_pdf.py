@@ -5,15 +5,19 @@ the audit report dict (what ``python -m analytics audit FILE --json`` prints: th
 section from ingest plus the analytic sections) and chart PNGs (``{name: png_bytes}``, shown
 in the dict's order). Sections:
 
-1. Data: rows read and used, customers, orders, revenue, period, what was excluded and why.
-2. Key numbers: average order value, repeat rate, orders per customer, revenue share of the
+1. The head, as the summary opens (:mod:`analytics.render.text.head`): the main finding, the
+   five numbers with their trend, the growth lever and the top steps with their money, the
+   forecast.
+2. Data: rows read and used, customers, orders, revenue, period, what was excluded and why.
+3. Charts, two to a row.
+4. Key numbers: average order value, repeat rate, orders per customer, revenue share of the
    top 20 % of customers, buyers in the last month and the active base (churn window) against
    the whole base, and the churn window itself.
-3. Charts.
-4. Findings (ranked) and the next growth steps in HADI form, with the money arithmetic.
-5. RFM segments: customers, share of base, revenue, revenue share per segment, and what to
+5. Findings (ranked) and the next growth steps in HADI form, with the money arithmetic
+   (short parts of a step share a line).
+6. RFM segments: customers, share of base, revenue, revenue share per segment, and what to
    do with each (playbooks).
-6. What changed since the previous audit, when the report has a ``comparison``.
+7. What changed since the previous audit, when the report has a ``comparison``.
 
 Any missing section or value is skipped, so customer-list audits (no monthly series,
 sometimes no RFM) render too. Texts come from ``locales/<lang>/export.ftl`` and
@@ -25,7 +29,8 @@ through :mod:`analytics.render.formatting`. ``audit_pdf`` and ``audit_html`` ren
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -43,13 +48,14 @@ from analytics.render.document import (
 )
 from analytics.render.formatting import iso_date, money, number, share
 from analytics.render.text import advice as say
-from analytics.render.text.diagnosis import diagnosis_lines
-from analytics.render.text.forecast import forecast_lines
+from analytics.render.text.head import head, step_line
 from analytics.render.text.kit import Tx, chart_caption
 
 __all__ = ["audit_document", "audit_html", "audit_pdf"]
 
-CHART_WIDTH = 0.55
+ONE_LINE = 95
+"""Characters on one line of the PDF's body text: short parts of a step share it."""
+CHART_WIDTH = 0.46
 """A chart's share of the PDF's text width: two portrait charts (4:5) fit on an A4 page."""
 
 
@@ -187,7 +193,8 @@ def _rfm_table(report: Mapping[str, Any], lang: str, currency: str | None) -> Ta
 
 def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
                    lang: str) -> Document:
-    """The audit report as a :class:`Document`: data summary, key numbers, charts, RFM table."""
+    """The audit report as a :class:`Document`: the head, data, charts, key numbers, advice,
+    RFM table."""
     lang = normalise_language(lang)
     data = _section(report, "data")
     quality = _section(report, "quality")
@@ -199,27 +206,18 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
                 if file_name else t(lang, "export-report-subtitle-nofile", as_of=as_of))
     doc = Document(title=t(lang, "export-report-title"), subtitle=subtitle, lang=lang)
     tx = Tx(lang, currency)
-    head = diagnosis_lines(report, tx)
-    if head:  # the same sentences as the summary's head, and its three steps
-        doc.add(Heading(tx("report-main-title")), *(Paragraph(line) for line in head))
-        valued = say.top_steps(report)
-        if valued:
-            doc.add(Paragraph(tx("report-top-title"), lead=""), BulletList(tuple(
-                tx("report-top-line", title=say.rec_title(r, tx),
-                   effect=say.effect_text(r, tx, arithmetic=False))
-                for r in valued)))
-            together = say.plan_total(report, tx)
-            if together:
-                doc.add(Paragraph(together))
-        forecast = forecast_lines(report, tx)  # the forecast beside its holdout check
-        if forecast:
-            doc.add(Paragraph(tx("report-forecast-title")), *(Paragraph(f) for f in forecast))
-
+    _head(doc, report, tx)
     summary = _summary(report, lang, currency)
     if summary:
         doc.add(Heading(t(lang, "export-summary-heading")), BulletList(tuple(summary)))
     if report.get("shape") == "customers":
         doc.add(Paragraph(t(lang, "export-summary-shape-customers"), muted=True))
+
+    if charts:
+        doc.add(Heading(t(lang, "export-charts-heading")))
+        for name, png in charts.items():
+            doc.add(Image(png=png, caption=chart_caption(name, lang), width=CHART_WIDTH,
+                          name=name))
 
     key_rows = _key_numbers(report, lang, currency)
     if key_rows:
@@ -228,12 +226,6 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
             Table(header=(t(lang, "export-key-metric"), t(lang, "export-key-value")),
                   rows=tuple(key_rows), numeric=frozenset({1}), widths=(2.2, 1.0)),
         )
-
-    if charts:
-        doc.add(Heading(t(lang, "export-charts-heading")))
-        for name, png in charts.items():
-            doc.add(Image(png=png, caption=chart_caption(name, lang), width=CHART_WIDTH,
-                          name=name))
 
     _advice(doc, report, tx)
     doc.add(Heading(t(lang, "export-rfm-heading")))
@@ -250,26 +242,59 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     return doc
 
 
+def _head(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
+    """The summary's head (:func:`analytics.render.text.head.head`): the main finding, the
+    five numbers with their trend, the lever and the top steps with their money, the
+    forecast."""
+    if not (_section(report, "data") or _section(report, "metrics")):
+        return
+    top = head(report, tx)
+    doc.add(Heading(tx("report-main-title")), *(Paragraph(line) for line in top.main),
+            Heading(tx("report-five-title"), 3), BulletList(tuple(top.five)))
+    if top.trend_note:
+        doc.add(Paragraph(top.trend_note, muted=True))
+    if top.lever:
+        doc.add(Heading(tx("report-top-title"), 3), Paragraph(top.lever),
+                BulletList(tuple(step_line(rec, tx) for rec in top.steps)))
+        if top.together:
+            doc.add(Paragraph(top.together))
+    if top.forecast:
+        doc.add(Heading(tx("report-forecast-title"), 3), *(Paragraph(f) for f in top.forecast))
+
+
 def _rows(value: Any) -> list[Mapping[str, Any]]:
     return [x for x in value if isinstance(x, Mapping)] if isinstance(value, list) else []
 
 
 def _advice(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
-    """Findings as a list, then each recommendation with its HADI parts."""
-    findings = _rows(report.get("findings"))
+    """Each recommendation with its HADI parts (its finding is its "why"), then the
+    findings no step answers, as a list."""
+    recs = _rows(report.get("recommendations"))
+    answered = {r.get("finding") for r in recs}
+    findings = [f for f in _rows(report.get("findings")) if f.get("code") not in answered]
     if findings:
         doc.add(Heading(tx("report-findings-heading")),
                 BulletList(tuple(say.finding_text(f, tx) for f in findings)))
-    recs = _rows(report.get("recommendations"))
     if not recs:
         return
     doc.add(Heading(tx("report-recs-heading")))
     for rank, rec in enumerate(recs, start=1):
         title = tx("report-top-item", rank=rank, title=say.rec_title(rec, tx),
                    effect=say.effect_text(rec, tx, arithmetic=False))
-        doc.add(Heading(title, 2))
-        for lead, text in say.hadi(rec, report, tx):
-            doc.add(Paragraph(text, lead=f"{lead}:"))
+        doc.add(Heading(title, 2), *_run_on(say.hadi(rec, report, tx, effect_head=False)))
+
+
+def _run_on(parts: Sequence[tuple[str, str]]) -> list[Paragraph]:
+    """A step's (lead, text) parts as paragraphs, short neighbours sharing one line."""
+    out: list[Paragraph] = []
+    for lead, text in parts:
+        last = out[-1] if out else None
+        if last is not None and sum(len(a) + len(b) + 4 for a, b in last.pairs()) + len(
+                lead) + len(text) <= ONE_LINE:
+            out[-1] = replace(last, more=(*last.more, (f"{lead}:", text)))
+        else:
+            out.append(Paragraph(text, lead=f"{lead}:"))
+    return out
 
 
 def _playbooks(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:

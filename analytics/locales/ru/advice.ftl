@@ -163,7 +163,11 @@ advice-rec-merge-duplicates-hypothesis = Если объединить { $duplic
 advice-rec-merge-duplicates-action = Объединить записи с одинаковым email или телефоном в CRM и включить проверку дублей при создании клиента.
 advice-rec-merge-duplicates-step = Найти в CRM записи с одинаковым телефоном и объединить первые из них сегодня.
 advice-rec-restart-acquisition-title = Вернуть приток новых клиентов
-advice-rec-restart-acquisition-hypothesis = Если вернуть половину потерянного притока ({ $x_customers } новых клиентов за год): { $gain }.
+advice-rec-restart-acquisition-hypothesis = Если вернуть половину потерянного притока ({ $x_customers } { $x_customers_n ->
+    [one] новый клиент
+    [few] новых клиента
+   *[many] новых клиентов
+} за год): { $gain }.
 advice-rec-restart-acquisition-action = Найти, какой источник перестал приводить клиентов (реклама, партнёр, маркетплейс, сарафан), и перезапустить его; новых клиентов считать каждую неделю.
 advice-rec-restart-acquisition-step = Сравнить источники новых клиентов до и после спада и на этой неделе перезапустить тот, что выпал.
 advice-rec-call-key-accounts-title = Позвонить замолчавшим крупным клиентам
@@ -221,9 +225,9 @@ advice-cap-all-steered = все новые клиенты в этой групп
 advice-cap-their-revenue-12m = их выручка за последние 12 мес.
 advice-basis-revenue = выручки
 advice-basis-margin = маржи
-advice-source-history = Доля { $rate } — из истории вашей базы за последние 12 мес.
-advice-source-default = Доля { $rate } — осторожное допущение: своей истории для неё в базе мало.
-advice-source-assumption = Доля { $rate } — плановое допущение: если знаете свою, считайте с ней.
+advice-source-history = Доля { $rate } — из истории вашей базы за 12 мес.
+advice-source-default = Доля { $rate } — осторожное допущение: своей истории мало.
+advice-source-assumption = Доля { $rate } — допущение; знаете свою — подставьте.
 advice-gain = +{ $effect } { $basis } за 12 месяцев
 advice-plan-total = Шаги для разных клиентов вместе: около { $value } { $basis } за 12 мес. (от { $low } до { $high }).
 advice-overlaps = Нацелен на тех же клиентов, что и «{ $titles }»: не складывайте их.

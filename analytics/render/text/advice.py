@@ -60,18 +60,19 @@ def rec_title(rec: Mapping[str, Any], tx: Tx) -> str:
     return tx(f"advice-rec-{kebab(str(rec.get('code')))}-title", **_args(rec, tx))
 
 
-def effect_text(rec: Mapping[str, Any], tx: Tx, *, arithmetic: bool = True) -> str:
+def effect_text(rec: Mapping[str, Any], tx: Tx, *, arithmetic: bool = True,
+                head: bool = True) -> str:
     """``+1 120 240 ₽ выручки за 12 мес. (от 560 120 до 1 680 360)`` and, with
     ``arithmetic``, how it was computed (with the discount, the margin and the cap) and
-    where its rate comes from."""
+    where its rate comes from; without ``head`` (the title shows it) the arithmetic only."""
     effect = _effect(rec)
     if not effect:
         return tx("advice-effect-none" if rec.get("code") in HYGIENE else "advice-effect-unknown")
     args = _args(rec, tx)
-    head = tx("advice-effect-value", effect=args["effect"], basis=args["basis"],
-              low=tx.money(effect.get("low")), high=tx.money(effect.get("high")))
+    value = tx("advice-effect-value", effect=args["effect"], basis=args["basis"],
+               low=tx.money(effect.get("low")), high=tx.money(effect.get("high")))
     if not arithmetic:
-        return head
+        return value
     margin = tx("advice-effect-margin", **args) if "x_margin" in args else ""
     formula = tx("advice-effect-terms", formula=tx(
         f"advice-effect-{kebab(str(effect.get('formula')))}", **args), margin=margin,
@@ -83,7 +84,9 @@ def effect_text(rec: Mapping[str, Any], tx: Tx, *, arithmetic: bool = True) -> s
     rate = next((k for k in RATE_KEYS if k in (factors or {})), None)
     source = "" if rate is None else tx(
         f"advice-source-{effect.get('rate_source') or 'assumption'}", rate=args[f"x_{rate}"])
-    return tx("advice-effect-with-formula", head=head, formula=formula, source=source).rstrip()
+    if not head:
+        return f"{formula}. {source}".rstrip()
+    return tx("advice-effect-with-formula", head=value, formula=formula, source=source).rstrip()
 
 
 def top_steps(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -133,9 +136,11 @@ def metric_value(kind: str, value: float | None, tx: Tx) -> str:
     return tx.number(value, 0 if kind == "number" else 2)
 
 
-def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> list[tuple[str, str]]:
+def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx, *,
+         effect_head: bool = True) -> list[tuple[str, str]]:
     """(lead, text) pairs: hypothesis, action, first step, metric to watch, growth metric,
-    expected effect, and the finding behind it."""
+    expected effect (its arithmetic only without ``effect_head``: a title shows the value),
+    and the finding behind it."""
     code = kebab(str(rec.get("code")))
     args = _args(rec, tx)
     growth = str(rec.get("growth_metric"))
@@ -152,7 +157,7 @@ def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx) -> list[tupl
         ("step", tx(tx.variant(f"advice-rec-{code}-step", shape), **args)),
         ("watch", watch_text(rec, report, tx)),
         ("growth", tx(f"advice-growth-{growth}")),
-        ("effect", " ".join(filter(None, [effect_text(rec, tx),
+        ("effect", " ".join(filter(None, [effect_text(rec, tx, head=effect_head),
                                           overlaps_text(rec, report, tx)]))),
     ]
     finding = next((f for f in rows(report.get("findings"))

@@ -58,9 +58,7 @@ def _headline(diagnosis: Mapping[str, Any], tx: Tx) -> str | None:
     periods, bridge = section(diagnosis, "periods"), section(diagnosis, "bridge")
     if not periods or not bridge:
         return None
-    after = section(periods, "after")
-    period = tx(f"diag-period-{periods.get('mode')}", months=after.get("months"),
-                **{"from": _month(tx, after.get("from")), "to": _month(tx, after.get("to"))})
+    period = period_text(periods, tx)
     change = signed_share(tx, num(bridge, "change_share"))
     constraint = section(diagnosis, "constraint")
     factor = str(constraint.get("factor", ""))
@@ -75,6 +73,14 @@ def _headline(diagnosis: Mapping[str, Any], tx: Tx) -> str | None:
                   lever=tx(f"diag-lever-{factor}"),
                   value=signed_money(tx, num(constraint, "value")))
     return tx("diag-head-steady", period=period, change=change)
+
+
+def period_text(periods: Mapping[str, Any], tx: Tx) -> str:
+    """The headline's comparison ("за последние 12 мес. к предыдущим 12") from
+    ``diagnosis.periods``."""
+    after = section(periods, "after")
+    return tx(f"diag-period-{periods.get('mode')}", months=after.get("months"),
+              **{"from": _month(tx, after.get("from")), "to": _month(tx, after.get("to"))})
 
 
 def _growth(diagnosis: Mapping[str, Any], tx: Tx) -> str | None:

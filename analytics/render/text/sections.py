@@ -14,20 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from analytics.advice.facts import complete_months, num, rows, section
+from analytics.advice.facts import num, rows, section
 from analytics.predict.clusters import describe
-from analytics.render.text.advice import (
-    comparison_parts,
-    effect_text,
-    finding_text,
-    hadi,
-    plan_total,
-    playbook_text,
-    rec_title,
-    top_steps,
-)
-from analytics.render.text.diagnosis import diagnosis_lines
-from analytics.render.text.forecast import forecast_lines, holdout_line
+from analytics.render.text.advice import comparison_parts, hadi, playbook_text, rec_title
+from analytics.render.text.forecast import holdout_line
+from analytics.render.text.head import has_purchases, head, in_chat, step_line
 from analytics.render.text.kit import TELEGRAM_LIMIT, Lines, Markup, Tx, kebab
 
 Report = Mapping[str, Any]
@@ -39,82 +30,35 @@ def _finish(lines: Lines, tx: Tx, markup: Markup, limit: int) -> str:
     return lines.render(markup, limit, lambda n: tx("report-more", count=n))
 
 
-def _recent_churn(report: Report) -> float | None:
-    months = [m for m in complete_months(report, "lifecycle")[-3:]
-              if num(m, "churn_rate") is not None]
-    return sum(num(m, "churn_rate") or 0 for m in months) / len(months) if months else None
-
-
-def in_chat(tx: Tx, key: str, markup: Markup) -> str:
-    """``key``'s chat wording (``key-chat``: no command-line flags) for Telegram HTML."""
-    return tx.variant(key, "chat" if markup == "html" else None)
-
-
-def has_purchases(report: Report) -> bool:
-    """False for a customer list without orders counts or totals spent: its revenue is not
-    zero, it is unknown, and no rule about buying can judge it."""
-    metrics = section(report, "metrics")
-    return metrics.get("computed_on") != "customer_list" or num(metrics, "revenue") is not None
-
-
 def summary(report: Report, lang: str, markup: Markup = "plain",
             limit: int = TELEGRAM_LIMIT) -> str:
     """The five numbers that matter, the main finding, the growth lever, the top 3 steps."""
     tx = Tx.of(report, lang)
-    data, metrics, life = (section(report, k) for k in ("data", "metrics", "lifecycle"))
+    data = section(report, "data")
     source = section(section(report, "quality"), "source")
     file = str(source.get("file_name") or "—")
     dated = bool(data.get("date_from") and data.get("date_to"))
     lines = Lines().title(tx("report-summary-title", file=file, date=tx.date(data.get("date_to")))
                           if dated else tx("report-summary-title-undated", file=file))
+    top = head(report, tx, markup)
     lines.block().title(tx("report-five-title"))
-    purchases = has_purchases(report)
-    revenue = tx.money(num(data, "revenue"))
-    if not purchases:
-        lines.item(tx("report-five-revenue-missing"))
-    else:
-        lines.item(tx("report-five-revenue", revenue=revenue, **{
-            "from": tx.date(data.get("date_from")), "to": tx.date(data.get("date_to"))})
-            if dated else tx("report-five-revenue-undated", revenue=revenue))
-    total, active = num(life, "total_base"), num(life, "active_base")
-    days = num(section(life, "churn_window"), "days") or num(life, "active_days")
-    if total and active is not None and life.get("monthly"):
-        lines.item(tx("report-five-base", total=tx.number(total), total_n=total,
-                      active=tx.number(active), share=tx.share(active / total),
-                      days=tx.number(days)))
-    else:
-        lines.item(tx("report-five-base-list", total=tx.number(num(data, "customers")),
-                      total_n=num(data, "customers") or 0))
-    lines.item(tx("report-five-aov", aov=tx.money(num(metrics, "aov"))))
-    lines.item(tx("report-five-apc", apc=tx.number(num(metrics, "orders_per_customer"), 2),
-                  repeat=tx.share(num(metrics, "repeat_rate"))))
-    churn = _recent_churn(report)
-    lines.item(tx("report-five-churn", churn=tx.share(churn)) if churn is not None
-               else tx("report-five-churn-unknown"))
-    findings = rows(report.get("findings"))
+    for line in top.five:
+        lines.item(line)
+    if top.trend_note:
+        lines.note(top.trend_note)
     lines.block().title(tx("report-main-title"))
-    for sentence in diagnosis_lines(report, tx):
+    for sentence in top.main:
         lines.text(sentence)
-    named = bool(section(report, "diagnosis").get("silent_accounts"))
-    if not findings:
-        lines.text(tx(in_chat(tx, "report-no-findings", markup) if purchases
-                      else "report-no-purchases"))
-    elif not (named and findings[0].get("code") == "key_accounts_silent"):
-        lines.text(finding_text(findings[0], tx))  # else the diagnosis named the accounts
-    money = top_steps(report)
-    if money:
-        lines.text(tx("report-lever", metric=tx(f"advice-growth-{money[0].get('growth_metric')}")))
+    if top.lever:
+        lines.text(top.lever)
         lines.block().title(tx("report-top-title"))
-        for rank, rec in enumerate(money, start=1):
-            lines.text(tx("report-top-item", rank=rank, title=rec_title(rec, tx),
-                          effect=effect_text(rec, tx, arithmetic=False)))
-        together = plan_total(report, tx)
-        if together:
-            lines.text(together)
-    forecast = forecast_lines(report, tx)
-    if forecast:
+        for rank, rec in enumerate(top.steps, start=1):
+            lines.text(step_line(rec, tx, rank))
+        if top.together:
+            lines.text(top.together)
+    if top.forecast:
         lines.block().title(tx("report-forecast-title"))
-        for sentence in forecast:
+        for sentence in top.forecast:
             lines.text(sentence)
     return _finish(lines, tx, markup, limit)
 

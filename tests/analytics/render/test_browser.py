@@ -9,6 +9,7 @@ Needs Debian's ``chromium``; without it the tests skip, unless ``KRATNO_REQUIRE_
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import struct
@@ -27,6 +28,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 MIN_CSS_PX = 10.0
+MAX_PRINTED_PAGES = 9
+"""report.html of the shipped sample printed on A4 by Chromium."""
 ROOT = Path(__file__).resolve().parents[3]
 
 if CHROMIUM is None and os.environ.get("KRATNO_REQUIRE_BROWSER") != "1":
@@ -133,6 +136,39 @@ def test_the_diagnosis_head_is_on_the_first_phone_screen(browser: Any, report_ht
         })()""")
         assert top[0] < PHONE["height"] and top[1] < PHONE["height"]
         assert "меньше новых клиентов" in top[2]
+    finally:
+        page.close()
+
+
+def test_the_five_numbers_open_the_report_and_charts_pair_up_on_a_desktop(
+        browser: Any, report_html: str, sample_report: dict[str, Any], tmp_path: Path) -> None:
+    """The head's five numbers with their trend come before the evidence; on a desktop the
+    charts stand two to a row and fit the screen; printed on A4 the report is short."""
+    from pypdf import PdfReader
+
+    from analytics.render.text.head import five_numbers
+    from analytics.render.text.kit import Tx
+
+    page = open_page(browser, report_html, DESKTOP)
+    try:
+        items, data_top, five_top = page.evaluate("""(() => {
+            const five = Array.from(document.querySelectorAll('h4'))
+                .find(h => h.textContent === 'Пять цифр, которые важны');
+            const data = Array.from(document.querySelectorAll('h2'))
+                .find(h => h.textContent === 'Данные');
+            return [Array.from(five.nextElementSibling.querySelectorAll('li'))
+                        .map(li => li.textContent),
+                    data.getBoundingClientRect().top, five.getBoundingClientRect().top];
+        })()""")
+        assert items == five_numbers(sample_report, Tx.of(sample_report, "ru"))
+        assert five_top < data_top
+        rows = page.evaluate("""Array.from(document.querySelectorAll('.figs')).map(
+            row => Array.from(row.querySelectorAll('img')).map(
+                i => Math.round(i.getBoundingClientRect().top)))""")
+        assert len(rows) == 3 and all(len(set(tops)) == 1 for tops in rows), rows
+        printed = page.pdf(format="A4")
+        (artefacts(tmp_path) / "report-print.pdf").write_bytes(printed)
+        assert len(PdfReader(io.BytesIO(printed)).pages) <= MAX_PRINTED_PAGES
     finally:
         page.close()
 

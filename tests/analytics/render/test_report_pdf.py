@@ -16,7 +16,10 @@ def page_count(pdf: bytes) -> int:
 def test_document_sections_ru(built_report: dict[str, Any], png: bytes) -> None:
     doc = audit_document(built_report, {"revenue_monthly": png, "rfm": png}, "ru")
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
-    assert headings == ["Главное", "Данные", "Ключевые показатели", "Графики", "Находки",
+    # every finding is some step's "why", so no separate list of findings
+    assert {f["code"] for f in built_report["findings"]} <= {
+        r["finding"] for r in built_report["recommendations"]}
+    assert headings == ["Главное", "Данные", "Графики", "Ключевые показатели",
                         "Следующие шаги роста", "RFM-сегменты"]
     steps = [b for b in doc.blocks if isinstance(b, Heading) and b.level == 2]
     assert len(steps) >= len(built_report["recommendations"])
@@ -117,34 +120,81 @@ def test_the_document_opens_with_the_summarys_diagnosis(sample_report: dict) -> 
     assert first < html.index("меньше новых клиентов") < html.index("Ключевые показатели")
 
 
-def test_the_pdf_opens_with_the_head_and_never_splits_a_step(
-        sample_report: dict, tmp_path: Any) -> None:  # type: ignore[type-arg]
-    """Read back from the PDF itself: the diagnosis on page 1, charts two to a page, and
-    every step (from its numbered heading to its "Почему:") on one page."""
+MAX_SAMPLE_PAGES = 8
+"""The shipped sample's report.pdf: the head, six charts, eleven steps, the RFM table."""
+
+
+def pdf_pages(report: dict[str, Any], lang: str = "ru") -> list[str]:
+    """The text of each page of the report's PDF, its charts included (pypdf)."""
     import io
-    import re
 
     from pypdf import PdfReader
 
     from analytics.render.charts import render_charts
-    from analytics.render.report_pdf import audit_pdf
 
-    charts = render_charts(sample_report, "ru")
-    pages = [p.extract_text() for p in PdfReader(io.BytesIO(
-        audit_pdf(sample_report, charts, "ru"))).pages]
-    assert "Главное" in pages[0] and "меньше новых клиентов" in pages[0]
-    first = sample_report["recommendations"][0]
-    assert first["code"] == "restart_acquisition"
-    assert "Вернуть приток новых клиентов: +" in pages[0].replace("\n", " ")  # top steps
-    assert len(pages) <= 10
-    chart_pages = [i for i, text in enumerate(pages)
-                   if "Выручка по месяцам" in text or "Удержание когорт" in text]
-    assert len(chart_pages) == 2  # the revenue chart and the cohorts chart, each with a partner
-    steps = len(sample_report["recommendations"])
+    pdf = audit_pdf(report, render_charts(report, lang), lang)
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_pdf_opens_with_the_head_and_keeps_its_parts_whole(
+        sample_report: dict[str, Any]) -> None:
+    """Read back from the PDF itself: at most seven pages; page 1 holds the main finding,
+    the five numbers with their trend and the top steps with their money; charts two to a
+    row, a row never split from its captions; the key-numbers table on one page; every
+    step (from its numbered heading to its "Почему:") on one page; no heading last on a
+    page."""
+    import re
+
+    from analytics.render.text.advice import rec_title
+    from analytics.render.text.head import five_numbers
+    from analytics.render.text.kit import Tx
+
+    pages = pdf_pages(sample_report)
+    assert len(pages) <= MAX_SAMPLE_PAGES
+    first = flat(pages[0])
+    assert "Главное" in first and "меньше новых клиентов" in first
+    five = five_numbers(sample_report, Tx.of(sample_report, "ru"))
+    assert len(five) == 5 and "→" in five[0]  # revenue with its trend
+    for line in five:
+        assert flat(line) in first, line
+    assert sample_report["recommendations"][0]["code"] == "restart_acquisition"
+    assert "Вернуть приток новых клиентов: +" in first  # the top steps with their money
+
+    captions = ("Выручка по месяцам", "Вся база и активная база", "RFM-сегменты: клиенты",
+                "Удержание когорт", "Разрез базы", "Группы клиентов")
+    for caption in captions:
+        assert sum(flat(text).count(caption) for text in pages) == 1, caption
+    chart_pages = [sum(caption in flat(text) for caption in captions) for text in pages]
+    assert sorted(n for n in chart_pages if n) == [2, 4]  # two rows of two, then one
+
+    table = [i for i, text in enumerate(pages) if "Ключевые показатели" in text]
+    assert table and "Окно оттока" in pages[table[0]]  # its last row on the same page
+
+    tx = Tx.of(sample_report, "ru")
+    titles = [f"{rank}. {rec_title(rec, tx)}"
+              for rank, rec in enumerate(sample_report["recommendations"], start=1)]
     started = ended = 0
     for text in pages:
-        begins = len(re.findall(r"(?m)^\d+\. \S", text))
+        begins = sum(flat(text).count(title) for title in titles)
         ends = text.count("Почему:")
         assert begins == ends, text[:200]  # whatever step starts on a page ends there
         started, ended = started + begins, ended + ends
-    assert started == ended == steps
+    assert started == ended == len(titles)
+
+    headings = {"Главное", "Данные", "Графики", "Ключевые показатели", "Находки",
+                "Следующие шаги роста", "RFM-сегменты", "Что делать с каждым сегментом",
+                "Пять цифр, которые важны", "Прогноз на 12 месяцев"}
+    for text in pages:
+        lines = [line for line in text.splitlines() if line.strip()]
+        body = lines[:-1] if re.fullmatch(r"\d+ / \d+", lines[-1].strip()) else lines
+        assert body[-1].strip() not in headings, body[-3:]  # no heading left alone
+
+
+def test_the_english_pdf_is_as_short(sample_report: dict[str, Any]) -> None:
+    pages = pdf_pages(sample_report, "en")
+    assert len(pages) <= MAX_SAMPLE_PAGES
+    assert "Five numbers that matter" in pages[0]
