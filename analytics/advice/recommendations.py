@@ -170,6 +170,7 @@ def effect(formula: str, terms: Terms, *, rate_source: RateSource = "assumption"
         terms_factors["margin"] = terms.margin
     # Rounded as the text shows them, so the printed arithmetic gives the printed result.
     rounded = {k: as_printed(k, v) for k, v in (clean | terms_factors).items()}
+    responders = 1.0
     if "customers" in rounded:
         responders = rounded["customers"] * math.prod(rounded.get(k, 1.0) for k in RESPONSE_KEYS)
         if responders < MIN_EXPECTED_CUSTOMERS:
@@ -179,6 +180,8 @@ def effect(formula: str, terms: Terms, *, rate_source: RateSource = "assumption"
         return None
     on_basis = None if cap is None else float(round(
         cap * math.prod(rounded[k] for k in terms_factors)))
+    if on_basis is not None and on_basis < product / max(responders, 1.0):
+        return None  # capped below one responder's worth: the targeted customers gave nothing
     value = product if on_basis is None else min(product, on_basis)
     high = value * HIGH_SHARE if on_basis is None else min(value * HIGH_SHARE, on_basis)
     return Effect(formula, rounded, round(product, 2), round(value, 2),
@@ -259,21 +262,29 @@ def _protect_core(report: Report, finding: Finding, terms: Terms) -> Plan:
 
 
 def _second_purchase(report: Report, finding: Finding, terms: Terms) -> Plan:
+    """The one-time buyers whose window is still open, buying again at the base's own
+    second-purchase rate; without a history (a customer list, a hand-made report) the
+    one-time buyers of New, Promising and About to sleep, or all of them."""
     segs = segments(report)
-    cap = _active_cap(report, SECOND_PURCHASE_SEGMENTS)
-    if segs:
+    open_window = section(section(report, "history"), "one_time_open")
+    check = aov(report)
+    cap_basis: CapBasis = "active_revenue_12m"
+    if open_window:
+        reachable = num(open_window, "customers") or 0.0
+        targets: tuple[str, ...] = ("one_time_open",)
+        cap = ACTIVE_CAP * (num(open_window, "revenue") or 0.0)
+    elif segs:
         reachable = sum(num(segs.get(c), "one_time_buyers") or 0
                         for c in SECOND_PURCHASE_SEGMENTS)
-        targets: tuple[str, ...] = SECOND_PURCHASE_SEGMENTS
+        targets, cap = SECOND_PURCHASE_SEGMENTS, _active_cap(report, SECOND_PURCHASE_SEGMENTS)
     else:
         reachable, targets = float(finding.evidence.get("one_time", 0)), ("one_time_buyers",)
-    rate, source = observed_rate(report, "second_purchase", SECOND_PURCHASE_RATE)
-    check = aov(report)
+        cap = None
     if cap is None:
-        cap = _one_order_each(reachable, check)
+        cap, cap_basis = _one_order_each(reachable, check), "one_order_each"
+    rate, source = observed_rate(report, "second_purchase", SECOND_PURCHASE_RATE)
     return (targets, "APC", "repeat_rate",
-            effect("reach", terms, rate_source=source, cap=cap,
-                   cap_basis="active_revenue_12m" if segs else "one_order_each",
+            effect("reach", terms, rate_source=source, cap=cap, cap_basis=cap_basis,
                    customers=reachable, rate=rate, check=check, orders=1.0))
 
 

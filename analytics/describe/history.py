@@ -20,8 +20,11 @@ the base's churn window ``W`` (days, :mod:`analytics.describe.lifecycle`): a cus
   the core customers the retention steps target) not lapsed at its start, and how many of
   them lapsed in it without buying; over 12 months as ``return``.
 
-``revenue_12m``: each RFM segment's revenue in the 365 days before the data's end, the
-base for the caps on the steps aimed at customers active in that year.
+``one_time_open``: the one-time buyers whose window is still open (their purchase within
+``W`` days of the data's end) and their revenue: the customers a second-purchase step can
+still reach at the rate above. ``revenue_12m``: each RFM segment's revenue in the 365 days
+before the data's end, the base for the caps on the steps aimed at customers active in that
+year.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ class History:
     window_days: int
     rates: dict[str, ObservedRate]
     revenue_12m: dict[str, float]
+    one_time_open: tuple[int, float] = (0, 0.0)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``history`` section of report.json."""
@@ -92,6 +96,8 @@ class History:
             "min_events": MIN_EVENTS,
             "rates": {code: r.to_dict() for code, r in self.rates.items()},
             "revenue_12m": {code: rnd(v) for code, v in self.revenue_12m.items()},
+            "one_time_open": {"customers": self.one_time_open[0],
+                              "revenue": rnd(self.one_time_open[1])},
         }
 
 
@@ -108,7 +114,8 @@ def compute_history(prepared: PreparedOrders, window_days: int,
         for code in ("return", "lapse")
     }
     rates["second_purchase"] = _second_purchase(cust, day, prepared.as_of_day, window_days)
-    return History(window_days, rates, _revenue_12m(prepared, segment_labels))
+    return History(window_days, rates, _revenue_12m(prepared, segment_labels),
+                   _one_time_open(prepared, cust, day, window_days))
 
 
 def _purchase_days(prepared: PreparedOrders) -> tuple[IntArray, IntArray]:
@@ -187,6 +194,18 @@ def _second_purchase(cust: IntArray, day: IntArray, as_of_day: int,
     event = eligible & (second_day - first_day <= window)
     n, k = int(eligible.sum()), int(event.sum())
     return ObservedRate("second_purchase", n, n, k, k / n if n else 0.0, None, HISTORY_MONTHS)
+
+
+def _one_time_open(prepared: PreparedOrders, cust: IntArray, day: IntArray,
+                   window: int) -> tuple[int, float]:
+    """One-time buyers (one purchase day) whose purchase is within ``window`` days of the
+    data's end, and their revenue."""
+    counts = np.bincount(cust, minlength=prepared.n_customers)
+    last = np.full(prepared.n_customers, -(10**9), dtype=np.int64)
+    np.maximum.at(last, cust, day)
+    chosen = (counts == 1) & (last >= prepared.as_of_day - window)
+    revenue = np.bincount(prepared.cust, weights=prepared.amount, minlength=prepared.n_customers)
+    return int(chosen.sum()), float(revenue[chosen].sum())
 
 
 def _revenue_12m(prepared: PreparedOrders,

@@ -227,6 +227,7 @@ advice-lead-growth = Growth metric
 advice-lead-effect = Effect
 advice-lead-why = Why
 
+advice-target-one-time-open = one-time buyers whose churn window is still open
 advice-target-churned-recently = left the active base in the last 3 months
 advice-target-active-base = active base
 advice-target-top-customers = the best 20% of customers

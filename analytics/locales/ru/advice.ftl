@@ -242,6 +242,7 @@ advice-lead-growth = Метрика роста
 advice-lead-effect = Эффект
 advice-lead-why = Почему
 
+advice-target-one-time-open = купившие один раз, чьё окно оттока ещё не закрылось
 advice-target-churned-recently = выпавшие из активной базы за 3 мес.
 advice-target-active-base = активная база
 advice-target-top-customers = лучшие 20 % клиентов

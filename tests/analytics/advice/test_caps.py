@@ -17,19 +17,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analytics.advice.money import flow_discount
-from analytics.advice.recommendations import ACTIVE_CAP, CORE_SEGMENTS, SECOND_PURCHASE_SEGMENTS
+from analytics.advice.recommendations import ACTIVE_CAP, CORE_SEGMENTS
 from analytics.describe.audit import run_audit_analytics
 from tests.analytics.advice.helpers import report
 from tests.analytics.diagnose.stories import Story, simulate, step
 
 TARGETS: dict[str, tuple[str, ...] | None] = {
     "protect_core": CORE_SEGMENTS,
-    "second_purchase": SECOND_PURCHASE_SEGMENTS,
     "raise_frequency": None,
     "raise_check": None,
     "prepare_peak": None,
 }
-"""Steps aimed at customers active in the last 12 months -> their segments (None: all)."""
+"""Steps aimed at customers active in the last 12 months -> their segments (None: all);
+``second_purchase`` aims at the one-time buyers whose window is still open."""
 DISCOUNT = round(flow_discount(0.01), 2)
 
 
@@ -52,14 +52,21 @@ def stories(draw: st.DrawFn) -> Story:
     )
 
 
-def revenue_last_year(orders: pd.DataFrame, segments: pd.Series,
-                      codes: tuple[str, ...] | None) -> float:
-    """Revenue of the customers in ``codes`` (all when None) in the last 365 days."""
+def revenue_last_year(orders: pd.DataFrame, keys: pd.Index) -> float:
+    """Revenue of the customers ``keys`` in the last 365 days."""
     as_of = orders["order_date"].max().normalize() + timedelta(days=1)
     recent = orders[(orders["status"] == "valid")
                     & (orders["order_date"] >= as_of - timedelta(days=365))]
-    keys = segments.index if codes is None else segments.index[segments.isin(codes)]
     return float(recent.loc[recent["customer_key"].isin(keys), "amount"].sum())
+
+
+def one_time_open(orders: pd.DataFrame, window: int) -> pd.Index:
+    """Customers with one purchase day, within ``window`` days of the data's end."""
+    as_of = orders["order_date"].max().normalize() + timedelta(days=1)
+    days = orders[orders["status"] == "valid"].groupby("customer_key")["order_date"]
+    once = days.nunique() == 1
+    recent = days.max() >= as_of - timedelta(days=window)
+    return once.index[once & recent]
 
 
 @settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -79,8 +86,12 @@ def test_no_step_promises_more_than_its_customers_gave(story: Story,
         assert effect["value"] <= effect["cap"] + 0.5 and effect["high"] <= effect["cap"] + 0.5
         assert effect["basis"] == ("margin" if margin else "revenue")
         code = rec["code"]
-        if code in TARGETS:
-            gave = revenue_last_year(orders, segments, TARGETS[code])
+        if code in TARGETS or code == "second_purchase":
+            codes = TARGETS.get(code)
+            keys = (one_time_open(orders, built["lifecycle"]["churn_window"]["days"])
+                    if code == "second_purchase" else segments.index if codes is None
+                    else segments.index[segments.isin(codes)])
+            gave = revenue_last_year(orders, keys)
             assert effect["value"] <= ACTIVE_CAP * gave * terms + 1, (code, effect, gave)
         factors = effect["factors"]
         if code in ("win_back", "reactivate_churned"):  # one order each of all of them

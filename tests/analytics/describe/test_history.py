@@ -46,6 +46,7 @@ def test_rates_by_hand() -> None:
     assert (second.exposure, second.events, second.rate) == (2, 1, 0.5)
     assert not back.usable  # 2 customers: the advice states its default instead
     assert history.revenue_12m == {"champions": 400.0, "new": 500.0}
+    assert history.one_time_open == (1, 300.0)  # n: one purchase, 22 days before the end
 
 
 def reference(orders: pd.DataFrame, as_of: date, window: int) -> dict[str, tuple[int, int]]:
