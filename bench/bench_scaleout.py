@@ -596,6 +596,9 @@ async def run(counts: list[int], light_count: int, burst: int) -> None:
             for name_ in sorted(memory.pids):
                 report.add(f"peak RSS, {name_} (itself / with its children)",
                            f"{memory.own[name_] / 1024:.0f} / {memory.tree[name_] / 1024:.0f} MiB")
+    own = os.times()
+    report.add("this process (fake Telegram, its users, the checks): CPU of one core",
+               f"{(own.user + own.system) / (time.monotonic() - began):.0%}")
     report.add("machine at the end", machine())
     report.add("the whole bench", f"{(time.monotonic() - began) / 60:.1f} min")
     report.print()
