@@ -28,21 +28,24 @@ from bench.generate import generate_shop, write_csv
 CONSENT = "c:1"
 
 
-def _has_buttons(call: ApiCall) -> bool:
+def has_buttons(call: ApiCall) -> bool:
+    """True for a message with an inline keyboard."""
     markup = call.params.get("reply_markup")
     return isinstance(markup, dict) and bool(markup.get("inline_keyboard"))
 
 
-async def _consent(user: FakeUser) -> None:
+async def consent(user: FakeUser) -> None:
+    """/start, the consent button, then wait for the menu."""
     user.send_command("start")
-    welcome = await user.wait_for("sendMessage", _has_buttons, timeout=60)
+    welcome = await user.wait_for("sendMessage", has_buttons, timeout=60)
     rows = welcome.params["reply_markup"]["inline_keyboard"]
     user.press(next(b["callback_data"] for row in rows for b in row
                     if b.get("callback_data", "").startswith(CONSENT)), welcome)
-    await user.wait_for("sendMessage", _has_buttons, timeout=30)  # the menu
+    await user.wait_for("sendMessage", has_buttons, timeout=30)  # the menu
 
 
-def _export(rows: int, folder: Path, seed: int) -> bytes:
+def export_file(rows: int, folder: Path, seed: int) -> bytes:
+    """A generated shop export of ``rows`` rows, as CSV bytes."""
     path = folder / f"shop-{rows}-{seed}.csv"
     write_csv(generate_shop(rows, seed=seed), path)
     return path.read_bytes()
@@ -52,7 +55,7 @@ async def _audit(user: FakeUser, content: bytes, timeout: float) -> float:
     """Seconds from the document update to the buttons under the audit."""
     update = user.send_document("orders.csv", content, "text/csv")
     done = await user.wait_for(
-        "sendMessage", lambda c: _has_buttons(c) and "a:rec:" in str(c.params),
+        "sendMessage", lambda c: has_buttons(c) and "a:rec:" in str(c.params),
         timeout=timeout)
     return done.time - update.time
 
@@ -62,7 +65,7 @@ async def small_files(server: FakeBotApi, content: bytes, runs: int) -> list[flo
     seconds = []
     for number in range(runs):
         user = server.user(10_000 + number, "Small")
-        await _consent(user)
+        await consent(user)
         seconds.append(await _audit(user, content, timeout=120))
     return seconds
 
@@ -71,7 +74,7 @@ async def responsiveness(server: FakeBotApi, content: bytes, pings: int) -> list
     """Reply latency of light updates while four big audits run."""
     heavy = [server.user(20_000 + n, "Heavy") for n in range(4)]
     for user in heavy:
-        await _consent(user)
+        await consent(user)
     audits = [asyncio.create_task(_audit(user, content, timeout=600)) for user in heavy]
     await asyncio.sleep(1.0)  # the big files are downloaded and the workers are busy
     latencies: list[float] = []
@@ -90,7 +93,8 @@ async def responsiveness(server: FakeBotApi, content: bytes, pings: int) -> list
     return latencies
 
 
-def _quantile(values: list[float], q: float) -> float:
+def quantile(values: list[float], q: float) -> float:
+    """The ``q`` quantile of ``values`` (the nearest rank at or above it)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
@@ -98,8 +102,8 @@ def _quantile(values: list[float], q: float) -> float:
 async def main(runs: int, big_rows: int, pings: int) -> None:
     """Run both measurements and print the figures."""
     with tempfile.TemporaryDirectory() as folder:
-        small = _export(10_000, Path(folder), seed=7)
-        big = _export(big_rows, Path(folder), seed=8)
+        small = export_file(10_000, Path(folder), seed=7)
+        big = export_file(big_rows, Path(folder), seed=8)
         async with FakeBotApi(download_limit=None) as server, \
                 running_bot(server, Path(folder) / "data", MAX_UPLOAD_MB="200"):
             start = time.perf_counter()
@@ -108,8 +112,8 @@ async def main(runs: int, big_rows: int, pings: int) -> None:
                   f"median {statistics.median(seconds):.2f} s, max {max(seconds):.2f} s")
             latencies = await responsiveness(server, big, pings)
             print(f"/start and /help during 4 audits of {big_rows:,} rows ({pings} pings): "
-                  f"p50 {_quantile(latencies, 0.5) * 1000:.0f} ms, "
-                  f"p99 {_quantile(latencies, 0.99) * 1000:.0f} ms, "
+                  f"p50 {quantile(latencies, 0.5) * 1000:.0f} ms, "
+                  f"p99 {quantile(latencies, 0.99) * 1000:.0f} ms, "
                   f"max {max(latencies) * 1000:.0f} ms")
             print(f"total {time.perf_counter() - start:.0f} s")
 

@@ -33,10 +33,12 @@ import secrets
 import socket
 import struct
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Self
 
+import aiohttp
 from aiohttp import web
 
 Json = dict[str, Any]
@@ -193,7 +195,12 @@ class ApiCall:
 
 @dataclass
 class RecordedUpdate:
-    """An update a fake user produced; ``calls_before`` is the call count when it was queued."""
+    """An update a fake user produced; ``calls_before`` is the call count when it was queued.
+
+    ``delivered`` is when getUpdates handed it out or, with webhook delivery, when the bot
+    answered 2xx; ``attempts`` holds each webhook post as (start, end, HTTP status; 0 when
+    no answer came).
+    """
 
     update_id: int
     payload: Json
@@ -201,6 +208,7 @@ class RecordedUpdate:
     time: float
     calls_before: int
     delivered: float | None = None
+    attempts: list[tuple[float, float, int]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -455,6 +463,74 @@ class FakeUser:
         return [self._chat.messages[key] for key in sorted(self._chat.messages)]
 
 
+class _WebhookDelivery:
+    """Telegram's side of a webhook (see `FakeBotApi.deliver_webhooks`)."""
+
+    def __init__(self, server: FakeBotApi, url: str, max_connections: int,
+                 timeout: float) -> None:
+        self.server = server
+        self.url = url
+        self.max_connections = max_connections
+        self.timeout = timeout
+        self._slots = asyncio.Semaphore(max_connections)
+        self._chats: dict[int, deque[RecordedUpdate]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._session: aiohttp.ClientSession | None = None
+
+    def put(self, update: RecordedUpdate) -> None:
+        """Queue ``update`` behind the chat's undelivered ones."""
+        queue = self._chats.get(update.chat_id)
+        if queue is not None:
+            queue.append(update)
+            return
+        self._chats[update.chat_id] = deque([update])
+        task = asyncio.get_running_loop().create_task(self._drain(update.chat_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _drain(self, chat_id: int) -> None:
+        queue = self._chats[chat_id]
+        try:
+            while queue:
+                await self._deliver(queue[0])
+                queue.popleft()
+        finally:
+            del self._chats[chat_id]
+
+    async def _deliver(self, update: RecordedUpdate) -> None:
+        """Post until a 2xx answer, pausing 0.25 s, then twice as long (at most 4 s)."""
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=self.timeout),
+                connector=aiohttp.TCPConnector(limit=self.max_connections))
+        pause = 0.25
+        while True:
+            secret = (self.server.webhook or {}).get("secret_token")
+            headers = {"X-Telegram-Bot-Api-Secret-Token": str(secret)} if secret else {}
+            async with self._slots:
+                start, status = time.monotonic(), 0
+                with contextlib.suppress(aiohttp.ClientError, TimeoutError):
+                    async with self._session.post(self.url, json=update.payload,
+                                                  headers=headers) as response:
+                        await response.read()
+                        status = response.status
+            end = time.monotonic()
+            update.attempts.append((start, end, status))
+            if 200 <= status < 300:
+                update.delivered = end
+                return
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 4.0)
+
+    async def close(self) -> None:
+        """Stop delivering; undelivered updates stay undelivered."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._session is not None:
+            await self._session.close()
+
+
 class FakeBotApi:
     """The fake server: ``async with FakeBotApi(token=...) as server`` binds 127.0.0.1 on a
     free port (or ``port``); ``server.url`` is the base URL for ``TelegramAPIServer.from_base``.
@@ -495,6 +571,7 @@ class FakeBotApi:
         self._update_ids = itertools.count(700_000_001)
         self._poll_generation = 0
         self.webhook: Json | None = None
+        self._delivery: _WebhookDelivery | None = None
         self._changed = asyncio.Event()
         self._closing = False
         self._runner: web.AppRunner | None = None
@@ -541,9 +618,11 @@ class FakeBotApi:
         await web.SockSite(self._runner, sock).start()
 
     async def close(self) -> None:
-        """End pending long polls and stop the server."""
+        """End pending long polls and webhook posts, and stop the server."""
         self._closing = True
         self._notify()
+        if self._delivery is not None:
+            await self._delivery.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -576,9 +655,23 @@ class FakeBotApi:
                                 chat_id,
                                 time.monotonic(), len(self.calls))
         self.updates.append(update)
-        self._pending.append(update)
+        if self._delivery is not None:
+            self._delivery.put(update)
+        else:
+            self._pending.append(update)
         self._notify()
         return update
+
+    def deliver_webhooks(self, url: str, *, max_connections: int = 40,
+                         timeout: float = 60.0) -> None:
+        """From now on post updates to ``url`` as Telegram does to a webhook, instead of
+        keeping them for getUpdates. ``url`` stands in for the HTTPS address the bot set
+        (which this server cannot reach); the secret it set goes in the
+        ``X-Telegram-Bot-Api-Secret-Token`` header. A chat's next update is posted only after
+        the previous one got a 2xx; a failed post is tried again after 0.25 s, then twice as
+        long each time (at most 4 s); at most ``max_connections`` posts at once, each given
+        ``timeout`` seconds."""
+        self._delivery = _WebhookDelivery(self, url, max_connections, timeout)
 
     def store_file(self, data: bytes | None, folder: str, filename: str | None,
                    mime_type: str | None, *, size: int | None = None) -> StoredFile:

@@ -385,3 +385,50 @@ async def test_aiogram_dispatcher_polls_and_replies(fake_api: FakeBotApi, fake_b
     finally:
         await dispatcher.stop_polling()
         await polling
+
+
+async def test_webhook_delivery_one_update_of_a_chat_at_a_time_until_2xx(
+        fake_api: FakeBotApi, fake_bot: Bot) -> None:
+    seen: list[tuple[int, str | None]] = []
+    busy: set[int] = set()
+    overlaps: list[int] = []
+    failures = {"left": 1}
+
+    async def webhook(request: aiohttp.web.Request) -> aiohttp.web.Response:
+        update = await request.json()
+        chat = update["message"]["chat"]["id"]
+        if chat in busy:
+            overlaps.append(chat)
+        busy.add(chat)
+        await asyncio.sleep(0.05)
+        busy.discard(chat)
+        seen.append((update["update_id"],
+                     request.headers.get("X-Telegram-Bot-Api-Secret-Token")))
+        if update["message"]["text"] == "one" and failures["left"]:
+            failures["left"] -= 1
+            return aiohttp.web.Response(status=502)
+        return aiohttp.web.Response()
+
+    app = aiohttp.web.Application()
+    app.router.add_post("/webhook", webhook)
+    runner = aiohttp.web.AppRunner(app)
+    await runner.setup()
+    site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        await fake_bot.set_webhook("https://bot.example.org/webhook", secret_token="s3")
+        fake_api.deliver_webhooks(f"http://127.0.0.1:{port}/webhook")
+        first, second = fake_api.user(USER), fake_api.user(USER + 1)
+        updates = [first.send_text("one"), first.send_text("two"), second.send_text("three")]
+        async with asyncio.timeout(10):
+            while not all(u.delivered for u in updates):
+                await asyncio.sleep(0.02)
+    finally:
+        await runner.cleanup()
+    assert not overlaps
+    assert {secret for _, secret in seen} == {"s3"}
+    assert [s for s, _ in seen if s in (updates[0].update_id, updates[1].update_id)] == [
+        updates[0].update_id, updates[0].update_id, updates[1].update_id]  # 502, then again
+    assert [status for *_, status in updates[0].attempts] == [502, 200]
+    assert fake_api._pending == []  # nothing left for getUpdates
