@@ -269,6 +269,7 @@ def _second_purchase(report: Report, finding: Finding, terms: Terms) -> Plan:
     open_window = section(section(report, "history"), "one_time_open")
     check = aov(report)
     cap_basis: CapBasis = "active_revenue_12m"
+    cap: float | None
     if open_window:
         reachable = num(open_window, "customers") or 0.0
         targets: tuple[str, ...] = ("one_time_open",)
