@@ -108,11 +108,8 @@ def compute_history(prepared: PreparedOrders, window_days: int,
     last 365 days."""
     cust, day = _purchase_days(prepared)
     months = _complete_months(prepared)
-    rates = {
-        code: _monthly_rate(code, cust, day, months=months, window=window_days,
-                            n_customers=prepared.n_customers)
-        for code in ("return", "lapse")
-    }
+    rates = _monthly_rates(cust, day, months=months, window=window_days,
+                           n_customers=prepared.n_customers)
     rates["second_purchase"] = _second_purchase(cust, day, prepared.as_of_day, window_days)
     return History(window_days, rates, _revenue_12m(prepared, segment_labels),
                    _one_time_open(prepared, cust, day, window_days))
@@ -140,40 +137,43 @@ def _complete_months(prepared: PreparedOrders) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
-def _monthly_rate(code: str, cust: IntArray, day: IntArray, *, months: list[tuple[int, int]],
-                  window: int, n_customers: int) -> ObservedRate:
-    """The pooled monthly ``return`` or ``lapse`` rate over ``months``."""
-    exposure = events = 0
-    seen = np.zeros(n_customers, dtype=bool)
+def _monthly_rates(cust: IntArray, day: IntArray, *, months: list[tuple[int, int]],
+                   window: int, n_customers: int) -> dict[str, ObservedRate]:
+    """The pooled monthly ``return`` and ``lapse`` rates over ``months``."""
+    counts = {code: [0, 0] for code in ("return", "lapse")}  # exposure, events
+    seen = {code: np.zeros(n_customers, dtype=bool) for code in counts}
     if cust.size:
         offset = int(day.min())
         span = int(day.max()) - offset + 2
         keys = cust * span + (day - offset)
-        starts = np.searchsorted(cust, np.arange(n_customers), side="left")
-        ends = np.searchsorted(cust, np.arange(n_customers), side="right")
         ids = np.arange(n_customers, dtype=np.int64)
+        starts = np.searchsorted(cust, ids, side="left")
+        ends = np.searchsorted(cust, ids, side="right")
         for start, end in months:
             # first purchase on or after the month's start, per customer (clipped to the data)
             s = min(max(start - offset, 0), span - 1)
             pos = np.searchsorted(keys, ids * span + s, side="left")
             before = pos - starts
             prev = np.where(before > 0, day[np.maximum(pos - 1, 0)], -(10**9))
-            has_next = pos < ends
-            nxt = np.where(has_next, day[np.minimum(pos, cust.size - 1)], 10**9)
+            nxt = np.where(pos < ends, day[np.minimum(pos, cust.size - 1)], 10**9)
             silent = start - prev
-            if code == "return":
-                at_risk = (before > 0) & (silent > window) & (silent <= window + YEAR_DAYS)
-                event = at_risk & (nxt < end)
-            else:
-                at_risk = (before >= REGULAR_PURCHASES) & (silent <= window)
-                lapse_day = prev + window + 1
-                event = at_risk & (lapse_day < end) & (nxt >= lapse_day)
-            exposure += int(at_risk.sum())
-            events += int(event.sum())
-            seen |= at_risk
-    monthly = events / exposure if exposure else None
-    rate = 1.0 - (1.0 - monthly) ** HISTORY_MONTHS if monthly is not None else 0.0
-    return ObservedRate(code, int(seen.sum()), exposure, events, rate, monthly, len(months))
+            lapsed = (before > 0) & (silent > window) & (silent <= window + YEAR_DAYS)
+            regular = (before >= REGULAR_PURCHASES) & (silent <= window)
+            lapse_day = prev + window + 1
+            for code, at_risk, event in (
+                ("return", lapsed, lapsed & (nxt < end)),
+                ("lapse", regular, regular & (lapse_day < end) & (nxt >= lapse_day)),
+            ):
+                counts[code][0] += int(at_risk.sum())
+                counts[code][1] += int(event.sum())
+                seen[code] |= at_risk
+    out = {}
+    for code, (exposure, events) in counts.items():
+        monthly = events / exposure if exposure else None
+        rate = 1.0 - (1.0 - monthly) ** HISTORY_MONTHS if monthly is not None else 0.0
+        out[code] = ObservedRate(code, int(seen[code].sum()), exposure, events, rate, monthly,
+                                 len(months))
+    return out
 
 
 def _second_purchase(cust: IntArray, day: IntArray, as_of_day: int,
