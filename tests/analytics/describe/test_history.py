@@ -101,3 +101,26 @@ def test_rates_match_a_plain_loop_on_random_bases(seed: int) -> None:
     got = {c: (r.exposure, r.events) for c, r in history.rates.items()}
     assert got == expected
     assert all(r.months == 12 for c, r in history.rates.items())
+
+
+def test_rates_recover_a_simulated_business() -> None:
+    """A business whose every customer buys in any month with probability 8 %, forever: a
+    lapsed customer comes back in a month with probability 8 % whatever his past, so the
+    pooled return rate must find 8 % a month and 1 - 0.92^12 = 63 % a year. A first-time
+    buyer may buy again from the next month on: within a 120-day window he has the three
+    next months whole and about half of the fourth (1 - 0.92^3 x (1 - 0.08 x 0.47) = 25.1 %),
+    between 1 - 0.92^3 and 1 - 0.92^4."""
+    from tests.analytics.diagnose.stories import Story, end_of, flat, simulate
+
+    story = Story(months=36, new=flat(60), buy=flat(0.08), orders=flat(1.0),
+                  check=flat(1000), seed=11)
+    prepared = prepare_orders(simulate(story), end_of(story))
+    window = 120
+    history = compute_history(prepared, window)
+    back = history.rates["return"]
+    assert back.usable and back.exposure > 10_000
+    assert back.monthly == pytest.approx(0.08, abs=0.006)
+    assert back.rate == pytest.approx(1 - 0.92 ** 12, abs=0.03)
+    second = history.rates["second_purchase"]
+    assert second.rate == pytest.approx(1 - 0.92 ** 3 * (1 - 0.08 * 0.47), abs=0.03)
+    assert 1 - 0.92 ** 3 < second.rate < 1 - 0.92 ** 4
