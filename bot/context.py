@@ -51,9 +51,11 @@ class Ctx:
 
     async def spawn(self, work: Work, **args: Any) -> None:
         """Run ``work(ctx, **args)`` after the handler returns, here or on a worker (see
-        :mod:`bot.services.work`), or tell the user that their previous job is unfinished."""
-        if not await self.jobs.start(self, work, args):
-            await self.say("job-busy")
+        :mod:`bot.services.work`); tell the user when it waits behind their unfinished work,
+        or when it cannot (one piece of work waits already)."""
+        started = await self.jobs.start(self, work, args)
+        if started != "started":
+            await self.say("job-queued" if started == "queued" else "job-busy")
 
     async def say(self, key: str, markup: InlineKeyboardMarkup | None = None,
                   **args: Any) -> Message:

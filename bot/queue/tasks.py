@@ -20,6 +20,7 @@ from procrastinate.job_context import AbortReason
 from procrastinate.jobs import Job
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 
+from bot.services.background import Started
 from bot.services.work import Jobs, Work, work_name
 
 if TYPE_CHECKING:
@@ -78,23 +79,21 @@ class QueueJobs(Jobs):
     def __init__(self, app: App) -> None:
         self.app = app
 
-    async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> bool:
+    async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> Started:
         lock = user_lock(ctx.user_id)
         deferrer = self.app.configure_task(TASK, lock=lock, queueing_lock=lock)
-        try:  # the queueing lock refuses a second queued job ...
+        try:  # the queueing lock refuses a second waiting job ...
             job_id = await deferrer.defer_async(name=work_name(work), user_id=ctx.user_id,
                                                 chat_id=ctx.chat_id, lang=ctx.lang, args=args)
         except AlreadyEnqueued:
-            return False
+            return "refused"
         if any(job.id != job_id for job in await self._unfinished(lock, "doing")):
-            # ... and a running one is checked after queueing (before, a worker could take
-            # the first job in between); the lock keeps this one waiting until we drop it.
-            await self.app.job_manager.cancel_job_by_id_async(job_id)
-            return False
+            # ... and the lock keeps this one waiting until the user's running job ends
+            return "queued"
         ahead = await self.app.connector.execute_query_one_async(_AHEAD, queue=QUEUE, id=job_id)
         if ahead["jobs"]:  # every worker is busy: say where the user stands
             await ctx.say("progress-queued", position=ahead["jobs"] + 1)
-        return True
+        return "started"
 
     async def cancel(self, user_id: int) -> None:
         """Cancel queued jobs, ask workers to abort running ones and wait (a while) until

@@ -2,8 +2,9 @@
 
 The handler returns at once, so the user's event-isolation lock is free: their /help,
 /cancel and /delete are answered during an audit, and a user flooding the bot while their
-job runs cannot hold the dispatcher's slots. One task per user; /delete cancels it (which
-kills its worker process).
+job runs cannot hold the dispatcher's slots. One task per user runs, and one more may wait
+behind it (a file sent while the previous one is audited is not lost); /delete cancels both
+(which kills the worker process).
 """
 
 from __future__ import annotations
@@ -11,9 +12,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, Literal
 
 log = logging.getLogger(__name__)
+
+Started = Literal["started", "queued", "refused"]
+"""What became of new work: running, waiting behind the user's running work, or refused
+(one piece of work already waits)."""
+OnError = Callable[[], Coroutine[Any, Any, Any]]
+"""Tells the user that their work failed unexpectedly."""
 
 
 class Background:
@@ -21,27 +28,46 @@ class Background:
 
     def __init__(self) -> None:
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        self._waiting: dict[int, tuple[Coroutine[Any, Any, object], OnError]] = {}
 
     def busy(self, user_id: int) -> bool:
         """True while the user has a task running."""
         return user_id in self._tasks
 
     def spawn(self, user_id: int, work: Coroutine[Any, Any, object],
-              on_error: Callable[[], Coroutine[Any, Any, Any]]) -> bool:
-        """Start ``work`` for the user; False (and ``work`` closed) when one is running.
+              on_error: OnError) -> Started:
+        """Start ``work`` for the user, or keep it to start when the running task ends;
+        ``refused`` (and ``work`` closed) when one already waits.
 
         ``on_error`` tells the user when ``work`` fails unexpectedly (it is logged too).
         """
-        if user_id in self._tasks:
-            work.close()
-            return False
+        if user_id not in self._tasks:
+            self._run(user_id, work, on_error)
+            return "started"
+        if user_id not in self._waiting:
+            self._waiting[user_id] = (work, on_error)
+            return "queued"
+        work.close()
+        return "refused"
+
+    def _run(self, user_id: int, work: Coroutine[Any, Any, object], on_error: OnError) -> None:
         task = asyncio.create_task(self._guard(work, on_error))
         self._tasks[user_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(user_id, None))
-        return True
+        task.add_done_callback(lambda _: self._next(user_id))
+
+    def _next(self, user_id: int) -> None:
+        """The user's task ended: start the waiting one, if any."""
+        self._tasks.pop(user_id, None)
+        waiting = self._waiting.pop(user_id, None)
+        if waiting is not None:
+            self._run(user_id, *waiting)
 
     async def cancel(self, user_id: int) -> None:
-        """Stop the user's task (if any) and wait until it has stopped."""
+        """Drop the user's waiting work, stop the running task (if any) and wait until it
+        has stopped."""
+        waiting = self._waiting.pop(user_id, None)
+        if waiting is not None:
+            waiting[0].close()
         task = self._tasks.get(user_id)
         if task is not None:
             task.cancel()
@@ -53,8 +79,7 @@ class Background:
             await self.cancel(user_id)
 
     @staticmethod
-    async def _guard(work: Coroutine[Any, Any, object],
-                     on_error: Callable[[], Coroutine[Any, Any, Any]]) -> None:
+    async def _guard(work: Coroutine[Any, Any, object], on_error: OnError) -> None:
         try:
             await work
         except asyncio.CancelledError:

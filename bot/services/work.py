@@ -4,7 +4,8 @@ Work is a module-level coroutine function ``async def work(ctx, **args) -> None`
 JSON-serialisable ``args``. Handlers start it with ``ctx.spawn(work, **args)`` and return at
 once. `LocalJobs` runs it as a task of this process (SQLite, one machine); the queue
 (`bot.queue`, with DATABASE_URL) stores it in PostgreSQL for any worker, which rebuilds the
-user's ``ctx`` and runs the same function. One piece of work per user at a time either way.
+user's ``ctx`` and runs the same function. One piece of work per user at a time either way,
+and one more waiting behind it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import importlib
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Protocol
 
-from bot.services.background import Background
+from bot.services.background import Background, Started
 
 if TYPE_CHECKING:
     from bot.context import Ctx
@@ -36,8 +37,9 @@ def resolve_work(name: str) -> Work:
 class Jobs(Protocol):
     """Starts, tracks and cancels users' work."""
 
-    async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> bool:
-        """Start ``work(ctx, **args)``; False when the user's previous work is unfinished."""
+    async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> Started:
+        """Start ``work(ctx, **args)``, or queue it behind the user's unfinished work;
+        ``refused`` when one piece of work already waits there."""
         ...
 
     async def cancel(self, user_id: int) -> None:
@@ -55,7 +57,7 @@ class LocalJobs(Jobs):
     def __init__(self) -> None:
         self.tasks = Background()
 
-    async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> bool:
+    async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> Started:
         return self.tasks.spawn(ctx.user_id, work(ctx, **args), lambda: ctx.say("error-generic"))
 
     async def cancel(self, user_id: int) -> None:

@@ -23,15 +23,37 @@ async def test_one_task_per_user_cancel_and_failure_reporting() -> None:
     async def failing_job() -> None:
         raise ValueError("boom")
 
-    assert tasks.spawn(1, long_job(), tell)
+    assert tasks.spawn(1, long_job(), tell) == "started"
     await started.wait()
-    second = long_job()
-    assert not tasks.spawn(1, second, tell) and tasks.busy(1)  # refused (and closed)
-    assert tasks.spawn(2, failing_job(), tell)
+    waiting = long_job()
+    assert tasks.spawn(1, waiting, tell) == "queued"  # starts when the first ends
+    third = long_job()
+    assert tasks.spawn(1, third, tell) == "refused" and tasks.busy(1)
+    assert third.cr_frame is None  # closed, never to run
+    assert tasks.spawn(2, failing_job(), tell) == "started"
     await asyncio.sleep(0.05)
     assert told == ["sorry"] and not tasks.busy(2)
-    await tasks.cancel(1)
-    assert not tasks.busy(1)
+    await tasks.cancel(1)  # the running task and the waiting one
+    assert not tasks.busy(1) and waiting.cr_frame is None
+
+
+async def test_waiting_work_starts_when_the_running_one_ends() -> None:
+    tasks = Background()
+    order: list[str] = []
+
+    async def job(name: str) -> None:
+        order.append(f"{name} started")
+        await asyncio.sleep(0.05)
+        order.append(f"{name} done")
+
+    async def tell() -> None:
+        order.append("sorry")
+
+    assert tasks.spawn(1, job("first"), tell) == "started"
+    assert tasks.spawn(1, job("second"), tell) == "queued"
+    while tasks.busy(1):
+        await asyncio.sleep(0.01)
+    assert order == ["first started", "first done", "second started", "second done"]
 
 
 def test_worker_traceback_is_reduced_to_code_locations() -> None:

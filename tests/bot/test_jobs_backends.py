@@ -82,31 +82,42 @@ async def marks(storage: Storage, user_id: int, want: set[str], timeout: float =
         await asyncio.sleep(0.05)
 
 
-async def test_one_job_per_user_and_users_side_by_side(backend: tuple[Jobs, Storage]) -> None:
+async def test_one_job_per_user_one_waiting_and_users_side_by_side(
+        backend: tuple[Jobs, Storage]) -> None:
     jobs, storage = backend
     for uid in (1, 2):
         await storage.users.ensure(uid)
-    assert await jobs.start(ctx_of(storage, 1), mark, {"item": "a", "seconds": 1.0})
-    assert not await jobs.start(ctx_of(storage, 1), mark, {"item": "b"})  # busy: refused
-    assert await jobs.start(ctx_of(storage, 2), mark, {"item": "c"})
+    assert await jobs.start(ctx_of(storage, 1), mark, {"item": "a", "seconds": 1.0}) == \
+        "started"
+    assert await marks(storage, 1, {"a:started"}) == {"a:started"}  # taken by a worker
+    # a second waits behind the running one (a file sent meanwhile is not lost) ...
+    assert await jobs.start(ctx_of(storage, 1), mark, {"item": "b"}) == "queued"
+    # ... a third is refused
+    assert await jobs.start(ctx_of(storage, 1), mark, {"item": "x"}) == "refused"
+    assert await jobs.start(ctx_of(storage, 2), mark, {"item": "c"}) == "started"
     assert await marks(storage, 2, {"c:done"}) == {"c:started", "c:done"}
-    assert await marks(storage, 1, {"a:done"}) == {"a:started", "a:done"}
+    assert await marks(storage, 1, {"b:done"}) == {"a:started", "a:done", "b:started",
+                                                   "b:done"}
+    times = await storage.answers.get_section(1, SECTION)
+    assert times["b:started"] >= times["a:done"]  # one at a time, in order
     await asyncio.sleep(0.3)
-    assert await jobs.start(ctx_of(storage, 1), mark, {"item": "d"})  # free again
-    assert await marks(storage, 1, {"d:done"}) == {"a:started", "a:done", "d:started", "d:done"}
+    assert await jobs.start(ctx_of(storage, 1), mark, {"item": "d"}) == "started"  # free
+    assert "d:done" in await marks(storage, 1, {"d:done"})
 
 
 async def test_cancel_stops_running_work(backend: tuple[Jobs, Storage]) -> None:
     jobs, storage = backend
     await storage.users.ensure(3)
-    assert await jobs.start(ctx_of(storage, 3), mark, {"item": "slow", "seconds": 30})
+    assert await jobs.start(ctx_of(storage, 3), mark, {"item": "slow", "seconds": 30}) == \
+        "started"
     assert await marks(storage, 3, {"slow:started"}) == {"slow:started"}
+    assert await jobs.start(ctx_of(storage, 3), mark, {"item": "after"}) == "queued"
     started = time.monotonic()
     await jobs.cancel(3)
     assert time.monotonic() - started < 10
     await asyncio.sleep(1.5)
-    assert await marks(storage, 3, set()) == {"slow:started"}  # never finished
-    assert await jobs.start(ctx_of(storage, 3), mark, {"item": "next"})  # and not busy
+    assert await marks(storage, 3, set()) == {"slow:started"}  # never finished, nor "after"
+    assert await jobs.start(ctx_of(storage, 3), mark, {"item": "next"}) == "started"
     assert "next:done" in await marks(storage, 3, {"next:done"})
 
 
@@ -121,7 +132,7 @@ async def test_a_queued_job_tells_its_position_when_no_worker_is_free(tmp_path: 
     try:
         async with opened_queue(url) as app:  # and no worker at all
             jobs = QueueJobs(app)
-            assert await jobs.start(ctx_of(storage, 5, said), mark, {"item": "a"})
+            assert await jobs.start(ctx_of(storage, 5, said), mark, {"item": "a"}) == "started"
             assert said == []  # first in line
             assert await jobs.start(ctx_of(storage, 6, said), mark, {"item": "b"})
             assert said == [("progress-queued", {"position": 2})]

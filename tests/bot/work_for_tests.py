@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from storage import AnswerSection
@@ -11,7 +12,7 @@ SECTION = AnswerSection.TRACTION
 
 
 async def mark(ctx: Any, item: str, seconds: float = 0.0) -> None:
-    """Record ``item`` as started, sleep, then record it as done."""
-    await ctx.storage.answers.put(ctx.user_id, SECTION, f"{item}:started", True)
+    """Record ``item`` as started, sleep, then record it as done (each with the time)."""
+    await ctx.storage.answers.put(ctx.user_id, SECTION, f"{item}:started", time.time())
     await asyncio.sleep(seconds)
-    await ctx.storage.answers.put(ctx.user_id, SECTION, f"{item}:done", True)
+    await ctx.storage.answers.put(ctx.user_id, SECTION, f"{item}:done", time.time())

@@ -170,3 +170,26 @@ async def test_columns_refusals_isolation_and_delete(fake_api: FakeBotApi,
                 rows = db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_id = ?",
                                   (shop.id,)).fetchone()[0]
                 assert rows == 0, table
+
+
+async def test_a_file_sent_during_an_audit_waits_its_turn(fake_api: FakeBotApi,
+                                                           tmp_path: Path) -> None:
+    """Two files back to back: the second is kept and audited after the first (and the user
+    is told so); a third while one waits is refused with a word on what to do."""
+    async with running_bot(fake_api, tmp_path / "data"):
+        user = fake_api.user(1004, "Ира")
+        await agree(user)
+        data = SHOP.read_bytes()
+        user.send_document("january.csv", data, "text/csv")
+        await user.wait_for("sendMessage", saying("📥"))
+        user.send_document("february.csv", data, "text/csv")
+        await user.wait_for("sendMessage", saying("Принял", "потом сразу возьмусь"))
+        user.send_document("march.csv", data, "text/csv")
+        await user.wait_for("sendMessage", saying("уже ждёт одно ваше задание"))
+        first = await user.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
+        second = await user.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT,
+                                     since=first.index + 1)
+        assert second.index > first.index
+        summaries = [c for c in user.messages()
+                     if c.method == "sendMessage" and SHOP_REVENUE in text_of(c)]
+        assert len(summaries) == 2  # january and february; march was refused

@@ -48,7 +48,8 @@ progress-done = ✅ Done.
 progress-export = ⏳ Preparing the file…
 progress-sent = ✅ Sent.
 
-job-busy = I'm still working on your previous file; wait for the result, then send the next one.
+job-queued = Got it. I'll finish what I'm working on now and then start on this; the result will follow.
+job-busy = One of your tasks is already waiting after the current one. Wait for the result, then send this again.
 job-timeout = The calculation took more than { $minutes } min and was stopped. Try an export for a shorter period or with only the columns needed.
 job-crashed = I could not process the file: something went wrong on my side. Your data is safe; try again or save the file as CSV.
 job-failed = I could not process the file. Try saving it as CSV (UTF-8).
