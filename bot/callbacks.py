@@ -26,6 +26,31 @@ class AuditView(CallbackData, prefix="a"):
     audit_id: int
 
 
+class FixColumn(CallbackData, prefix="fx"):
+    """From an audit's data-quality view: change the column of ``role`` (``index`` -1 asks
+    which; otherwise the index into the file's headers, or :data:`NO_COLUMN_INDEX`)."""
+
+    audit_id: int
+    role: str
+    index: int = -1
+
+
+class Redo(CallbackData, prefix="rd"):
+    """From an audit's data-quality view: audit again with ``option`` for the ingest
+    decision ``topic`` (amount_source, duplicates, status)."""
+
+    audit_id: int
+    topic: str
+    option: str
+
+
+NO_COLUMN_INDEX = 999
+"""The "no such column" answer of a `FixColumn` question."""
+NO_COLUMN = "-"
+"""``analytics.ingest.NO_COLUMN`` (a role left without a column), spelt out so that the bot
+process imports no pandas."""
+
+
 class ColumnPick(CallbackData, prefix="col"):
     """The column chosen for question ``q`` (index into the offered options); a button of
     an earlier question no longer matches and is refused."""

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from analytics.ingest import (
+    MISSING_ROLE,
     NO_COLUMN,
     Choices,
     Decision,
@@ -52,6 +53,11 @@ def audit_job(progress: Progress, request: AuditRequest) -> AuditOutcome | Needs
         result = ingest_file(Path(request.path), mapping=explicit,
                              limits=Limits.from_env(request.max_mb), choices=choices)
     except IngestError as exc:
+        role = MISSING_ROLE.get(exc.code)
+        if role and exc.headers and role not in mapping:
+            # detection found no such column: the user may point to it among the headers
+            # (asked once per role, also after earlier answers: one may reveal the next)
+            return NeedsColumns((ColumnQuestion(role, "", exc.headers),))
         raise JobFailed(f"ingest-error-{exc.code}", **exc.params) from exc
     unsure = [r for r in result.unsure_roles if r.value not in mapping]
     doubts = [d for d in result.quality.decisions if not d.sure and d.topic not in chosen]

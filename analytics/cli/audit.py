@@ -95,7 +95,7 @@ def run(
         from analytics.render.text.quality import quality_lines
         from analytics.render.text.sections import cli_summary
 
-        summary = cli_summary(report, lang, quality_lines(result, lang))
+        summary = cli_summary(report, lang, quality_lines(report, lang))
         if drawing is not None:
             write_outputs(audit, report, summary, clock, drawing)
     print(_json(report) if as_json else summary)

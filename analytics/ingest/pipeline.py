@@ -226,10 +226,15 @@ def decide_shape(mapping: dict[Role, RoleMatch], frame: pd.DataFrame) -> Shape:
         if not (has_date and has_money) or (unique_keys and Role.ORDER_ID not in mapping):
             return "customers"
     if not has_date:
-        raise IngestError("no-date-column")
+        raise IngestError("no-date-column", headers=_headers(frame))
     if not has_money:
-        raise IngestError("no-amount-column")
+        raise IngestError("no-amount-column", headers=_headers(frame))
     return "transactions"
+
+
+def _headers(frame: pd.DataFrame) -> list[str]:
+    """The file's columns a user may pick from (the internal return flag left out)."""
+    return [str(c) for c in frame.columns if c != RETURN_FLAG]
 
 
 def build_result(
@@ -251,7 +256,7 @@ def build_result(
             Role.CUSTOMER_ID, match.column, match.confidence, match.alternatives, match.explicit
         )
     if not any(r in mapping for r in KEY_ROLES):
-        raise IngestError("no-customer-column")
+        raise IngestError("no-customer-column", headers=_headers(frame))
     quality = QualityReport()
     if document_rows:
         quality.rows_dropped["document_subtotal"] = document_rows

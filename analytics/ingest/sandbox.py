@@ -41,9 +41,9 @@ def _child(
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         conn.send(("ok", job(*args)))
     except IngestError as exc:
-        conn.send(("error", (exc.code, exc.params)))
+        conn.send(("error", (exc.code, exc.params, exc.headers)))
     except MemoryError:
-        conn.send(("error", ("out-of-memory", {})))
+        conn.send(("error", ("out-of-memory", {}, ())))
     except BaseException:  # report, never raise across the process boundary
         conn.send(("crash", traceback.format_exc(limit=5)))
     finally:
@@ -91,8 +91,8 @@ def run_isolated(
         result: T = payload
         return result
     if status == "error":
-        code, params = payload
-        raise IngestError(code, **params)
+        code, params, headers = payload
+        raise IngestError(code, headers=headers, **params)
     raise IngestError("parser-crashed", exit_code=process.exitcode, detail=str(payload)[-300:])
 
 

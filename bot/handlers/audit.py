@@ -17,7 +17,7 @@ from bot.services.audit_run import run_audit
 from bot.services.uploads import DownloadRefused, download, precheck
 from bot.states import AuditFlow, Dialog
 
-MAX_COLUMN_BUTTONS = 8
+MAX_COLUMN_BUTTONS = 24
 
 
 def router() -> Router:
@@ -73,14 +73,20 @@ async def audit_document(ctx: Ctx, document: dict[str, Any]) -> None:
 
 async def audit_upload(ctx: Ctx, upload_id: int, mapping: dict[str, str],
                        choices: dict[str, str]) -> None:
-    """Work: audit a stored upload with the columns and choices the user confirmed."""
-    await run_audit(ctx, upload_id, mapping, choices=choices, ask_unsure=False)
+    """Work: audit a stored upload with the columns and choices the user confirmed (and
+    ask for a column detection still cannot find)."""
+    needs = await run_audit(ctx, upload_id, mapping, choices=choices, ask_unsure=False)
+    if needs is not None:
+        await _start_columns(ctx, upload_id, needs, mapping, choices)
 
 
-async def _start_columns(ctx: Ctx, upload_id: int, needs: NeedsColumns) -> None:
+async def _start_columns(ctx: Ctx, upload_id: int, needs: NeedsColumns,
+                         mapping: dict[str, str] | None = None,
+                         choices: dict[str, str] | None = None) -> None:
     await ctx.state.set_state(AuditFlow.columns)
     await ctx.state.set_data({
-        "upload_id": upload_id, "mapping": {}, "choices": {}, "current": 0,
+        "upload_id": upload_id, "mapping": dict(mapping or {}),
+        "choices": dict(choices or {}), "current": 0,
         "questions": [{"role": q.role, "chosen": q.chosen, "kind": q.kind, "detail": q.detail,
                        "options": list(q.options[:MAX_COLUMN_BUTTONS])}
                       for q in needs.questions],
@@ -102,13 +108,14 @@ async def ask_column(ctx: Ctx) -> None:
         label = ctx.t(f"choice-{topic}-{option}", **detail) if choice else option
         kb.button(text=f"{mark}{label}"[:60],
                   callback_data=ColumnPick(q=data["current"], index=index))
-    kb.adjust(1)
+    kb.adjust(1 if len(question["options"]) <= 8 else 2)
     if choice:
         safe = {k: html.escape(v) for k, v in detail.items()}
         await ctx.say(f"choice-question-{topic}", kb.as_markup(), **safe)
         return
     role = ctx.t(f"role-{topic}")
-    await ctx.say("columns-question", kb.as_markup(), role=html.escape(role),
+    key = "columns-question" if question["chosen"] else "columns-question-missing"
+    await ctx.say(key, kb.as_markup(), role=html.escape(role),
                   guess=html.escape(question["chosen"]))
 
 

@@ -8,11 +8,18 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from analytics.render.formatting import iso_date as local_date
 from analytics.render.formatting import money, number
-from bot.callbacks import AuditView, Menu
+from bot.callbacks import NO_COLUMN, NO_COLUMN_INDEX, AuditView, FixColumn, Menu, Redo
 from bot.context import Ctx
 from bot.keyboards import audit_views
 from bot.progress import StatusMessage
 from bot.services.audit_run import job_error_text
+from bot.services.quality_view import (
+    column_keyboard,
+    headers,
+    quality_keyboard,
+    quality_texts,
+    rerun_request,
+)
 from bot.services.views import (
     TEXT_VIEWS,
     available_views,
@@ -21,12 +28,15 @@ from bot.services.views import (
     render_view,
 )
 from bot.worker import JobError
+from storage import Audit
 
 
 def router() -> Router:
-    """Audit views and /history."""
+    """Audit views, the data-quality view's changes and /history."""
     r = Router(name="results")
     r.callback_query.register(on_view, AuditView.filter())
+    r.callback_query.register(on_fix_column, FixColumn.filter())
+    r.callback_query.register(on_redo, Redo.filter())
     r.message.register(on_history, Command("history"))
     r.callback_query.register(on_history_button, Menu.filter(F.item == "history"))
     return r
@@ -39,6 +49,12 @@ async def on_view(query: CallbackQuery, callback_data: AuditView, ctx: Ctx) -> N
         await ctx.say("audit-gone")
         return
     view = callback_data.view
+    if view == "qual":
+        *texts, last = quality_texts(audit.report, ctx.lang)
+        for text in texts:
+            await ctx.send(text)
+        await ctx.send(last, quality_keyboard(ctx.i18n, audit.id, audit.report))
+        return
     if view in TEXT_VIEWS:
         texts = render_view(audit.report, view, ctx.lang)
     elif view == "cmp":
@@ -51,6 +67,47 @@ async def on_view(query: CallbackQuery, callback_data: AuditView, ctx: Ctx) -> N
         return
     for text in texts:
         await ctx.send(text)
+
+
+async def on_fix_column(query: CallbackQuery, callback_data: FixColumn, ctx: Ctx) -> None:
+    """Ask which header holds the role's data, or audit the stored file again with the
+    column chosen."""
+    audit = await ctx.storage.audits.get(ctx.user_id, callback_data.audit_id)
+    if audit is None:
+        await ctx.say("audit-gone")
+        return
+    role, index = callback_data.role, callback_data.index
+    if index < 0:
+        await ctx.say("quality-which-column", column_keyboard(ctx.i18n, audit.id, role,
+                                                               audit.report),
+                      role=ctx.t(f"role-{role}"))
+        return
+    names = headers(audit.report)
+    if index != NO_COLUMN_INDEX and index >= len(names):
+        await ctx.say("audit-gone")
+        return
+    column = NO_COLUMN if index == NO_COLUMN_INDEX else names[index]
+    await _rerun(ctx, audit, *rerun_request(audit.report, role=role, column=column))
+
+
+async def on_redo(query: CallbackQuery, callback_data: Redo, ctx: Ctx) -> None:
+    """Audit the stored file again with another option of an ingest decision."""
+    audit = await ctx.storage.audits.get(ctx.user_id, callback_data.audit_id)
+    if audit is None:
+        await ctx.say("audit-gone")
+        return
+    await _rerun(ctx, audit, *rerun_request(audit.report, topic=callback_data.topic,
+                                             option=callback_data.option))
+
+
+async def _rerun(ctx: Ctx, audit: Audit, mapping: dict[str, str],
+                 choices: dict[str, str]) -> None:
+    if audit.upload_id is None:  # the file was purged by retention
+        await ctx.say("audit-gone")
+        return
+    from bot.handlers.audit import audit_upload
+
+    await ctx.spawn(audit_upload, upload_id=audit.upload_id, mapping=mapping, choices=choices)
 
 
 async def send_file(ctx: Ctx, view: str, audit_id: int) -> None:

@@ -29,7 +29,7 @@ FILE_VIEWS = ("xlsx", "pdf")
 
 def available_views(report: Mapping[str, Any], *, has_previous: bool) -> list[str]:
     """The buttons worth showing under this report."""
-    views = ["rec"]
+    views = ["rec", "qual"]
     views += [code for code, key in (("seg", "rfm"), ("coh", "cohorts"), ("clu", "clusters"),
                                      ("clv", "clv")) if report.get(key)]
     views += list(FILE_VIEWS)

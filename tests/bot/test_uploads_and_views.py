@@ -64,3 +64,21 @@ def test_exports_are_named_after_the_file_and_its_last_day() -> None:
     assert export_name("report", {}, ".pdf") == "report.pdf"
     odd = {"quality": {"source": {"file_name": "../../etc/passwd"}}, "data": {}}
     assert "/" not in export_name("report", odd, ".pdf")
+
+
+def test_a_rerun_keeps_what_the_user_set_and_changes_one_thing() -> None:
+    from analytics.ingest import NO_COLUMN
+    from bot import callbacks
+    from bot.services.quality_view import rerun_request
+
+    assert callbacks.NO_COLUMN == NO_COLUMN  # spelt out in the bot, which imports no pandas
+    report = {"quality": {
+        "columns": {"amount": {"column": "Сумма", "explicit": True},
+                    "order_date": {"column": "Дата", "explicit": False}},
+        "decisions": [{"topic": "duplicates", "chosen": "keep", "explicit": True},
+                      {"topic": "amount_source", "chosen": "amount", "explicit": False}],
+    }}
+    assert rerun_request(report, role="order_date", column="Оплачено") == (
+        {"amount": "Сумма", "order_date": "Оплачено"}, {"duplicates": "keep"})
+    assert rerun_request(report, topic="amount_source", option="quantity_x_price") == (
+        {"amount": "Сумма"}, {"duplicates": "keep", "amount_source": "quantity_x_price"})

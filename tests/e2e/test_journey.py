@@ -193,3 +193,44 @@ async def test_a_file_sent_during_an_audit_waits_its_turn(fake_api: FakeBotApi,
         summaries = [c for c in user.messages()
                      if c.method == "sendMessage" and SHOP_REVENUE in text_of(c)]
         assert len(summaries) == 2  # january and february; march was refused
+
+
+async def test_the_quality_view_tells_what_was_read_and_a_column_change_reruns(
+        fake_api: FakeBotApi, tmp_path: Path) -> None:
+    """After an audit the user opens "what was read": rows, exclusions in words, the column
+    of each role; changing the money column to the price column audits the stored file
+    again (8 432 997 instead of 10 632 096). A file with bare headers (col1, col2, col3)
+    gets them as buttons for each column detection cannot find, instead of a refusal."""
+    async with running_bot(fake_api, tmp_path / "data"):
+        user = fake_api.user(1005, "Олег")
+        await agree(user)
+        user.send_document("orders.csv", SHOP.read_bytes(), "text/csv")
+        album = await user.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
+        menu = await user.wait_for("sendMessage", has_buttons, since=album.index)
+        press(user, menu, "a:qual")
+        view = await user.wait_for("sendMessage", saying("Качество данных: orders.csv"))
+        text = text_of(view)
+        assert "Строк прочитано: 5 001" in text and "отменённые: 364" in text
+        assert "--" not in text and "zero_amount" not in text  # no flags, no raw codes
+        assert "• сумма: «Сумма»" in text
+        press(user, view, "fx:*:amount:-1")
+        which = await user.wait_for("sendMessage", saying("В каком столбце «сумма»"))
+        user.press(next(v for k, v in buttons(which).items() if k == "Цена"), which)
+        await user.wait_for("sendMessage", saying("8 432 997"), timeout=AUDIT_TIMEOUT)
+
+        lines = ["col1;col2;col3"] + [f"{i % 28 + 1:02d}.{i % 12 + 1:02d}.2024;client{i % 15};"
+                                      f"{100 + i * 7}" for i in range(80)]
+        user.send_document("odd.csv", "\n".join(lines).encode(), "text/csv")
+        ask = await user.wait_for("sendMessage", saying("Не нашёл, какой столбец — дата заказа"),
+                                  timeout=AUDIT_TIMEOUT)
+        assert set(buttons(ask)) >= {"col1", "col2", "col3"}
+        user.press(buttons(ask)["col1"], ask)
+        money = await user.wait_for("sendMessage", saying("Не нашёл, какой столбец — сумма"),
+                                    timeout=AUDIT_TIMEOUT)  # the next one detection misses
+        user.press(buttons(money)["col3"], money)
+        who = await user.wait_for("sendMessage", saying("Не нашёл, какой столбец — ID клиента"),
+                                  timeout=AUDIT_TIMEOUT)
+        user.press(buttons(who)["col2"], who)
+        revenue = sum(100 + i * 7 for i in range(80))
+        await user.wait_for("sendMessage", saying(f"{revenue:,}".replace(",", " ")),
+                            timeout=AUDIT_TIMEOUT)

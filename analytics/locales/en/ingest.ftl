@@ -114,3 +114,13 @@ role-first_purchase = first purchase
 role-last_purchase = last purchase
 role-registration_date = registration date
 role-last_activity = last activity
+
+## The chat's wordings of the lines above that name a command-line flag (the quality view
+## has buttons instead)
+quality-duplicates-dropped-chat = Exact duplicates excluded — rows: { $rows }, worth { $amount }. If they are real repeat purchases on one day, press "Real purchases — keep" below.
+quality-duplicates-kept-chat = Exact duplicates kept as purchases, as you chose — rows: { $rows }, worth { $amount }.
+quality-amount-repeats_price-chat = Line amounts computed as quantity × price: the column "{ $amount }" repeats the unit price. If it does not, choose it with the button below.
+quality-amount-unsure-chat = Line amounts from the column "{ $amount }", but it equals quantity × price on only { $share } of rows. If "{ $amount }" is not the line's money, press "Quantity × price" below.
+quality-amount-explicit-chat = Line amounts as you chose: { $source }.
+quality-unsure-chat = Unsure about columns: { $roles }. Check them and change them with the buttons below if needed.
+quality-warning-status_not_payment-chat = No row has a payment status the audit knows: the column "{ $detail }" is a stage or a folder, not a payment status. All its rows count as orders except explicit cancellations and refunds. The button below leaves the column out.

@@ -114,3 +114,13 @@ role-first_purchase = первая покупка
 role-last_purchase = последняя покупка
 role-registration_date = дата регистрации
 role-last_activity = последняя активность
+
+## The chat's wordings of the lines above that name a command-line flag (the quality view
+## has buttons instead)
+quality-duplicates-dropped-chat = Точные дубли исключены — строк: { $rows }, на сумму { $amount }. Если это настоящие повторные покупки в один день, нажмите кнопку «Настоящие покупки — оставить» ниже.
+quality-duplicates-kept-chat = Точные дубли оставлены как покупки, по вашему выбору — строк: { $rows }, на сумму { $amount }.
+quality-amount-repeats_price-chat = Сумма строки посчитана как количество × цена: столбец «{ $amount }» повторяет цену за штуку. Если это не так, выберите его кнопкой ниже.
+quality-amount-unsure-chat = Сумма строки — из столбца «{ $amount }», но она равна количеству × цене лишь в { $share } строк. Если «{ $amount }» — не сумма строки, нажмите «Количество × цена» ниже.
+quality-amount-explicit-chat = Сумма строки по вашему выбору: { $source }.
+quality-unsure-chat = Не уверен в столбцах: { $roles }. Проверьте их и при необходимости измените кнопками ниже.
+quality-warning-status_not_payment-chat = Ни в одной строке нет знакомого статуса оплаты: столбец «{ $detail }» — это этап или папка, а не статус оплаты. Все его строки считаются заказами, кроме явных отмен и возвратов. Не учитывать его можно кнопкой ниже.

@@ -32,6 +32,11 @@ view-rec = 🚀 Growth steps
 view-xlsx = 📥 Customers (XLSX)
 view-pdf = 📄 PDF report
 view-cmp = ↔️ Compare with previous
+view-qual = 🔎 What was read
+quality-fix-column = Change "{ $role }" (now "{ $column }")
+quality-redo = Recount: { $choice }
+quality-no-column = No such column
+quality-which-column = Which column holds "{ $role }"? Choose one and I'll audit the same file again.
 compare-none = This is your first audit, nothing to compare with yet. Send a fresh export in a month.
 export-expired = The per-customer details have already been deleted after the retention period. Please send the file again.
 
@@ -82,6 +87,7 @@ choice-question-status = The column "{ $column }" holds no payment status I know
 choice-status-stage = A stage: count every row except cancellations
 choice-status-ignore = Leave the column out
 columns-question = Which column is the { $role }? I think it is "{ $guess }".
+columns-question-missing = I could not find which column is the { $role }. Choose it among the file's headers:
 
 nav-back = ⬅️ Back
 nav-skip = ⏭ Skip

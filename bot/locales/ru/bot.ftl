@@ -32,6 +32,11 @@ view-rec = 🚀 Шаги роста
 view-xlsx = 📥 Клиенты (XLSX)
 view-pdf = 📄 Отчёт PDF
 view-cmp = ↔️ Сравнить с прошлым
+view-qual = 🔎 Что прочитано
+quality-fix-column = Изменить «{ $role }» (сейчас «{ $column }»)
+quality-redo = Пересчитать: { $choice }
+quality-no-column = Такого столбца нет
+quality-which-column = В каком столбце «{ $role }»? Выберите — и я пересчитаю аудит по этому же файлу.
 compare-none = Это ваш первый аудит — сравнивать пока не с чем. Пришлите свежую выгрузку через месяц.
 export-expired = Подробные данные по клиентам уже удалены по сроку хранения. Пришлите файл заново.
 
@@ -82,6 +87,7 @@ choice-question-status = В столбце «{ $column }» нет ни одно�
 choice-status-stage = Этап: считать все строки, кроме отмен
 choice-status-ignore = Не учитывать этот столбец
 columns-question = Какой столбец — { $role }? Я думаю, что «{ $guess }».
+columns-question-missing = Не нашёл, какой столбец — { $role }. Выберите его среди заголовков файла:
 
 nav-back = ⬅️ Назад
 nav-skip = ⏭ Пропустить

@@ -136,13 +136,12 @@ def test_pdf_document_has_findings_and_steps(
 
 def test_the_cli_prints_these_sections(capsys: pytest.CaptureFixture[str]) -> None:
     from analytics.cli.main import main
-    from analytics.ingest import ingest_file
     from analytics.render.text.quality import quality_lines
 
     assert main(["audit", str(SAMPLE), "--lang", "en"]) == 0
     printed = capsys.readouterr().out
-    quality = quality_lines(ingest_file(SAMPLE), "en")
-    assert printed == cli_summary(audit_json(SAMPLE, "en"), "en", quality) + "\n"
+    report = audit_json(SAMPLE, "en")
+    assert printed == cli_summary(report, "en", quality_lines(report, "en")) + "\n"
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
