@@ -240,10 +240,10 @@ def render_markdown(
 
 # --------------------------------------------------------------------------- HTML
 
-CHART_MIN_CSS_PX = 600
-"""On a narrow screen a chart keeps this width and scrolls inside its own box, so that its
-text stays legible: the smallest label of a 1 080 px chart (11 pt at 120 dpi) is then
-10.2 CSS px."""
+PHONE_CSS_PX = 480
+"""Screens up to this width get the phone layout: smaller margins, and each chart at the
+screen's full width (edge to edge), where its smallest text is 11 CSS px on a 390 px screen
+(see :mod:`analytics.render.charts.style`)."""
 
 _CSS = f"""
 *{{box-sizing:border-box}}
@@ -264,10 +264,11 @@ figure img{{display:block;max-width:100%;max-height:75vh;width:auto;height:auto;
 margin:0 auto}}
 figcaption{{color:#5b6475;font-size:.9rem}}
 caption{{text-align:left;font-weight:bold;padding-bottom:.3rem}}
-@media (max-width:480px){{
+@media (max-width:{PHONE_CSS_PX}px){{
 body{{margin:1rem auto;padding:0 .6rem;font-size:15px}}
 th,td{{padding:.25rem .35rem;font-size:.85rem}}
-figure img{{max-width:none;max-height:none;width:{CHART_MIN_CSS_PX}px}}
+figure{{margin:1rem -.6rem}}figcaption{{padding:0 .6rem}}
+figure img{{max-height:none;width:100%}}
 }}
 @page{{size:A4;margin:15mm 14mm}}
 @media print{{
@@ -292,8 +293,7 @@ def _html_figure(image: Image) -> str:
     data = base64.b64encode(image.png).decode("ascii")
     alt = html.escape(image.caption or image.name, quote=True)
     caption = f"<figcaption>{_h(image.caption)}</figcaption>" if image.caption else ""
-    return (f'<figure><div class="scroll"><img src="data:image/png;base64,{data}" '
-            f'alt="{alt}"></div>{caption}</figure>')
+    return f'<figure><img src="data:image/png;base64,{data}" alt="{alt}">{caption}</figure>'
 
 
 def render_html(doc: Document) -> str:

@@ -6,19 +6,21 @@ canvas, no pyplot state, so it is safe in worker processes)."""
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Callable, Sequence
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from analytics.render.charts.style import DPI, SMALLEST_FONT_PT, WIDTH_IN
 
 TOP_COLOUR = "#d9822b"
 COLOUR = "#5b7db1"
 NEGATIVE = "#b65a5a"
-DPI = 130
-WIDTH_IN = 7.2
-SMALLEST_FONT_PT = 10
-"""No text in a toolkit chart is smaller: legible on a phone in the brief's HTML."""
+LABEL_WIDTH = 22
+"""Characters per line of a lever's name; the chart has the audit charts' width and text
+sizes, so it is legible at a phone's full width."""
 
 
 def sensitivity_chart(
@@ -32,7 +34,7 @@ def sensitivity_chart(
 
     ``tick`` formats the x-axis numbers (e.g. with the language's thousands separator).
     """
-    height = 0.55 * len(labels) + 1.2
+    height = 0.6 * len(labels) + 1.3
     fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
@@ -41,7 +43,9 @@ def sensitivity_chart(
         NEGATIVE if d < 0 else (TOP_COLOUR if k == 0 else COLOUR) for k, d in enumerate(deltas)
     ]
     ax.barh(positions, list(deltas), color=colours, height=0.6)
-    ax.set_yticks(positions, list(labels), fontsize=SMALLEST_FONT_PT + 0.5)
+    names = ["\n".join(textwrap.wrap(label, LABEL_WIDTH, break_long_words=False)) or label
+             for label in labels]
+    ax.set_yticks(positions, names, fontsize=SMALLEST_FONT_PT)
     ax.axvline(0, color="#444444", linewidth=0.8)
     span = max((abs(d) for d in deltas), default=1.0) or 1.0
     for pos, delta, text in zip(positions, deltas, value_labels, strict=True):
@@ -49,9 +53,10 @@ def sensitivity_chart(
                 va="center", ha="left" if delta >= 0 else "right", fontsize=SMALLEST_FONT_PT)
     low = min(0.0, *deltas) if deltas else 0.0
     high = max(0.0, *deltas) if deltas else 1.0
-    ax.set_xlim(low - span * 0.35 * (low < 0), high + span * 0.35)
-    ax.set_title(title, fontsize=SMALLEST_FONT_PT + 2, loc="left")
+    ax.set_xlim(low - span * 0.5 * (low < 0), high + span * 0.5)
+    fig.suptitle(textwrap.fill(title, 44), x=0.02, ha="left", fontsize=SMALLEST_FONT_PT + 2)
     ax.tick_params(axis="x", labelsize=SMALLEST_FONT_PT)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
     if tick is not None:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: tick(value)))
     for side in ("top", "right"):

@@ -82,9 +82,9 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     for ax in (top, bottom):
         style.clean_axes(ax)
     top.fill_between(x, 0, total, color=style.NEUTRAL, alpha=0.35, linewidth=0)
-    top.plot(x, total, color=style.NEUTRAL, linewidth=3, label=t(lang, "chart-active-total"))
+    top.plot(x, total, color=style.NEUTRAL, linewidth=2, label=t(lang, "chart-active-total"))
     top.fill_between(x, 0, active, color=style.MAIN, alpha=0.25, linewidth=0)
-    top.plot(x, active, color=style.MAIN, linewidth=3.5, label=t(lang, "chart-active-active"))
+    top.plot(x, active, color=style.MAIN, linewidth=2.4, label=t(lang, "chart-active-active"))
     for series, colour in ((total, style.NEUTRAL), (active, style.MAIN)):
         top.annotate(
             style.count_tick(float(series[-1]), lang),
@@ -95,7 +95,9 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
             color=colour,
             fontweight="bold",
         )
-    top.set_ylim(0, float(np.nanmax(total)) * 1.12 if np.nanmax(total) > 0 else 1.0)
+    high = float(np.nanmax(total)) * 1.12 if np.nanmax(total) > 0 else 1.0
+    top.set_ylim(0, high)
+    ticks = style.y_tick_labels(top, high, lambda v: style.count_tick(v, lang))
     top.yaxis.set_major_formatter(style.formatter(lambda v: style.count_tick(v, lang)))
     top.set_ylabel(t(lang, "chart-active-axis"))
     top.legend(loc="upper left", frameon=False)
@@ -110,7 +112,11 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     bottom.yaxis.set_major_locator(MaxNLocator(nbins=3))
     positions, labels = style.month_ticks(months, lang)
     bottom.set_xticks(positions, labels)
-    bottom.set_xlim(-0.6, len(rows) - 0.4 + max(1.0, len(rows) * 0.08))
-    top = style.set_title(fig, active_base_title(rows), lang)
-    fig.subplots_adjust(left=0.16, right=0.97, bottom=0.07, top=top, hspace=0.12)
+    left = style.left_margin(fig, [*ticks, style.share_tick(0.25, lang)])
+    # room right of the last month for the end values, in month steps
+    ends = style.text_width(fig, [style.count_tick(float(total[-1]), lang)], style.BASE_FONT)
+    room = (ends + 0.03) / max(0.97 - left - ends, 0.3) * len(rows)
+    bottom.set_xlim(-0.6, len(rows) - 0.4 + max(1.0, room))
+    title_top = style.set_title(fig, active_base_title(rows), lang)
+    fig.subplots_adjust(left=left, right=0.97, bottom=0.07, top=title_top, hspace=0.12)
     return style.to_png(fig)

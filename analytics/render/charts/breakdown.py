@@ -48,7 +48,7 @@ def group_label(group: Mapping[str, Any], lang: str) -> str:
     if group.get("kind") == "unknown" or not value:
         return t(lang, "chart-group-unknown")
     text = str(value)
-    return text if len(text) <= 22 else text[:21] + "…"
+    return style.wrap_label(text if len(text) <= 22 else text[:21] + "…")
 
 
 def shares(groups: Sequence[Mapping[str, Any]]) -> tuple[list[float], list[float] | None]:
@@ -114,8 +114,5 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     ax.set_xlim(0, max(top, 0.05) * 1.25)
     ax.set_ylim(-0.7, len(groups) - 0.3)
     ax.set_ylabel(t(lang, f"chart-dimension-{dim.replace('_', '-')}"))
-    ax.legend(loc="lower right", frameon=False)
-    top = style.set_title(fig, breakdown_title(dim, groups), lang)
-    left = min(0.42, 0.13 + 0.0155 * max(len(n) for n in names))
-    fig.subplots_adjust(left=left, right=0.97, bottom=0.03, top=top)
-    return style.to_png(fig)
+    return style.finish_share_bars(fig, ax, breakdown_title(dim, groups), lang, names,
+                                   axis_label=True)

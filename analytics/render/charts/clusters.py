@@ -36,8 +36,9 @@ from analytics.render.charts.style import Title
 COLOURS = (style.MAIN, style.CONTRAST, style.ALERT, style.NEUTRAL)
 VALUABLE_X = 1.5  # revenue share at least this multiple of the customer share
 GONE_SHARE = 0.3
-LEGEND_WIDTH = 62  # characters per legend line at 15 pt
-LINE_PX = 15 * 1.35 * style.DPI / 72
+LEGEND_WIDTH = 50  # characters per legend line at 11 pt on a 5.4 in figure
+NOTE_WIDTH = 56  # characters per line of the note under the map
+LINE_PT = style.SMALLEST_FONT_PT * 1.35
 
 
 def usable_clusters(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -150,9 +151,10 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
         return None
     groups = _groups(clusters, lang)
     fig = style.new_figure()
-    fig_px = fig.get_figheight() * style.DPI
+    fig_pt = fig.get_figheight() * 72
+    note = textwrap.fill(t(lang, "chart-clusters-note"), NOTE_WIDTH)
     legend_lines = sum(label.count("\n") + 1 for *_, label in groups)
-    bottom = (legend_lines * LINE_PX + len(groups) * 10 + 90) / fig_px
+    bottom = ((legend_lines + note.count("\n")) * LINE_PT + len(groups) * 6 + 50) / fig_pt
     top = style.set_title(fig, clusters_title(clusters), lang)
     ax = fig.add_axes((0.04, bottom, 0.92, max(top - bottom - 0.02, 0.25)))
     for spine in ax.spines.values():
@@ -160,12 +162,12 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
         spine.set_color("#d5d9de")
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.set_xlabel(t(lang, "chart-clusters-note"), fontsize=14, color="#555b63")
+    ax.set_xlabel(note, fontsize=style.SMALLEST_FONT_PT, color="#555b63")
     handles = []
     # larger groups first, so the small ones stay visible on top
     for ids, colour, number, _label in sorted(groups, key=lambda g: -np.isin(cid, g[0]).sum()):
         members = np.isin(cid, ids)
-        ax.scatter(x[members], y[members], s=18, color=colour, alpha=0.55, linewidths=0)
+        ax.scatter(x[members], y[members], s=8, color=colour, alpha=0.55, linewidths=0)
         if number and members.any():
             ax.text(
                 float(np.median(x[members])),
@@ -173,19 +175,19 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
                 number,
                 ha="center",
                 va="center",
-                fontsize=24,
+                fontsize=16,
                 fontweight="bold",
                 color=colour,
-                path_effects=[patheffects.withStroke(linewidth=5, foreground="white")],
+                path_effects=[patheffects.withStroke(linewidth=3.5, foreground="white")],
             )
     for _ids, colour, _number, label in groups:
-        handles.append(Line2D([], [], marker="o", ls="", ms=13, color=colour, label=label))
+        handles.append(Line2D([], [], marker="o", ls="", ms=9, color=colour, label=label))
     ax.set_xlim(*_limits(x))
     ax.set_ylim(*_limits(y))
     fig.legend(
         handles=handles,
         loc="upper left",
-        bbox_to_anchor=(0.03, bottom - 50 / fig_px),
+        bbox_to_anchor=(0.03, bottom - (32 + note.count("\n") * LINE_PT) / fig_pt),
         frameon=False,
         labelspacing=0.9,
         handletextpad=0.4,

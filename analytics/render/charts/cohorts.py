@@ -20,6 +20,8 @@ from analytics.render.charts.style import SMALLEST_FONT_PT, Title
 MAX_COHORTS = 24
 MAX_MONTHS = 24
 CHANGE_THRESHOLD = 0.2
+MAX_ANNOTATED = 8
+"""Cells carry their percentage up to this many months: "25 %" fits a cell at 11 pt."""
 
 
 def cohort_rows(report: Mapping[str, Any]) -> list[tuple[str, int, list[float]]]:
@@ -92,7 +94,7 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     image = ax.imshow(
         masked, aspect="auto", cmap=style.HEATMAP, vmin=0, vmax=vmax, interpolation="nearest"
     )
-    if width <= 12 and len(rows) <= 14:
+    if width <= MAX_ANNOTATED and len(rows) <= 14:
         for i in range(len(rows)):
             for j in range(width):
                 if np.isfinite(grid[i, j]):
@@ -107,7 +109,8 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
                     )
     step = max(1, int(np.ceil(len(rows) / 12)))
     ypos = list(range(len(rows) - 1, -1, -step))[::-1]
-    ax.set_yticks(ypos, [style.month_label(rows[i][0], lang) for i in ypos])
+    ylabels = [style.month_label(rows[i][0], lang) for i in ypos]
+    ax.set_yticks(ypos, ylabels)
     xstep = 1 if width <= 12 else 3
     xpos = [j for j in range(width) if (j + 1) % xstep == 0 or j == 0]
     ax.set_xticks(xpos, [str(j + 1) for j in xpos])
@@ -117,5 +120,5 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     bar.ax.yaxis.set_major_formatter(style.formatter(lambda v: style.share_tick(v, lang)))
     bar.outline.set_visible(False)
     top = style.set_title(fig, cohorts_title(rows), lang)
-    fig.subplots_adjust(left=0.17, right=0.9, bottom=0.08, top=top)
+    fig.subplots_adjust(left=style.left_margin(fig, ylabels), right=0.9, bottom=0.09, top=top)
     return style.to_png(fig)

@@ -102,8 +102,12 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     ax.set_xlim(-0.6, len(rows) - 0.4)
     ax.yaxis.set_major_formatter(style.formatter(lambda v: style.money_tick(v, cur, lang)))
     ax.set_ylabel(t(lang, "chart-revenue-axis"))
-    ax.legend(loc="upper left", frameon=False, ncols=2 if partial.any() else 1)
-    ax.set_ylim(0, float(total.max()) * 1.18 if total.max() > 0 else 1.0)
+    ax.legend(loc="upper left", frameon=False)
+    entries = 1 + int(split) + int(partial.any())  # legend lines, room above the bars
+    high = float(total.max()) * (1.06 + 0.08 * entries) if total.max() > 0 else 1.0
+    ax.set_ylim(0, high)
+    ticks = style.y_tick_labels(ax, high, lambda v: style.money_tick(v, cur, lang))
     top = style.set_title(fig, revenue_title(rows), lang)
-    fig.subplots_adjust(left=0.22, right=0.97, bottom=0.09, top=top)
+    right = 0.99 - style.text_width(fig, labels[-1:]) / 2  # the last month's label whole
+    fig.subplots_adjust(left=style.left_margin(fig, ticks), right=right, bottom=0.09, top=top)
     return style.to_png(fig)

@@ -75,7 +75,7 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     if not segments:
         return None
     cust, rev = _shares(segments)
-    names = [segment_name(str(s["code"]), lang) for s in segments]
+    names = [style.wrap_label(segment_name(str(s["code"]), lang)) for s in segments]
     y = np.arange(len(segments))[::-1]
     height = 0.4
 
@@ -90,8 +90,4 @@ def render(report: Mapping[str, Any], lang: str) -> bytes | None:
     ax.set_xticks([])
     ax.set_xlim(0, max(*cust, *rev, 0.05) * 1.25)
     ax.set_ylim(-0.7, len(segments) - 0.3)
-    ax.legend(loc="lower right", frameon=False)
-    top = style.set_title(fig, rfm_title(segments), lang)
-    left = min(0.38, 0.06 + 0.0155 * max(len(n) for n in names))
-    fig.subplots_adjust(left=left, right=0.97, bottom=0.03, top=top)
-    return style.to_png(fig)
+    return style.finish_share_bars(fig, ax, rfm_title(segments), lang, names, axis_label=False)

@@ -1,7 +1,9 @@
 """Shared phone-friendly chart style: figure size, fonts, colours, number formats, titles.
 
 Charts are ``matplotlib.figure.Figure`` objects on the Agg backend (no pyplot state) and are
-rendered to PNG bytes about 1080 px wide, with large fonts and at most four colours.
+rendered to PNG bytes 1080 px wide, with at most four colours. A figure is narrow in inches
+for its font sizes in points, so that shown at a phone's full width (390 CSS px) its
+smallest text is 11 CSS px, without a narrower variant of the chart.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import FuncFormatter
 
 from analytics.locales import t
 from analytics.render import formatting
 
-DPI = 120
-WIDTH_IN = 9.0  # 9 in x 120 dpi = 1080 px
-HEIGHT_IN = 11.25  # 4:5 portrait, the tallest ratio a phone feed shows whole
+DPI = 200
+WIDTH_IN = 5.4  # 5.4 in x 200 dpi = 1080 px
+HEIGHT_IN = 6.75  # 4:5 portrait, the tallest ratio a phone feed shows whole
 
 # Four colours at most: the main series, the contrast series, the neutral base, a warning.
 MAIN = "#1f5fa8"
@@ -37,25 +40,27 @@ NEUTRAL = "#9aa3ad"
 ALERT = "#c8453c"
 HEATMAP = "Blues"
 
-BASE_FONT = 16
+BASE_FONT = 12
 SMALLEST_FONT_PT = 11
-"""No text in a chart is smaller (the cohort heatmap's cells): legible on a phone at the
-HTML report's narrow-screen chart width."""
-TITLE_FONT = 21
+"""No text in a chart is smaller (ticks, legends, value labels): 11 pt on a 5.4 in figure
+is 11 CSS px when the chart is shown 390 CSS px wide."""
+TITLE_FONT = 14
 RC: Any = {
     "font.size": BASE_FONT,
-    "axes.titlesize": 19,
+    "axes.titlesize": BASE_FONT,
     "axes.labelsize": BASE_FONT,
-    "xtick.labelsize": 15,
-    "ytick.labelsize": 15,
-    "legend.fontsize": 15,
+    "xtick.labelsize": SMALLEST_FONT_PT,
+    "ytick.labelsize": SMALLEST_FONT_PT,
+    "legend.fontsize": SMALLEST_FONT_PT,
     "figure.titlesize": TITLE_FONT,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": False,
     "svg.fonttype": "none",
 }
-TITLE_WIDTH = 44  # characters per title line at 21 pt on a 1080 px canvas
+TITLE_WIDTH = 41  # characters per title line at 14 pt on a 5.4 in figure
+LABEL_WIDTH = 14
+"""Characters per line of a category label (an RFM segment, a group): longer names wrap."""
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,9 @@ def month_label(month: str, lang: str, with_year: bool = True) -> str:
     return f"{name} {year[2:]}" if with_year else name
 
 
-def month_ticks(months: list[str], lang: str, max_ticks: int = 7) -> tuple[list[int], list[str]]:
-    """Positions and labels for at most ``max_ticks`` month ticks, the last month included."""
+def month_ticks(months: list[str], lang: str, max_ticks: int = 5) -> tuple[list[int], list[str]]:
+    """Positions and labels for at most ``max_ticks`` month ticks, the last month included
+    (five ``май 24`` labels fit side by side under a phone-width chart)."""
     n = len(months)
     if n == 0:
         return [], []
@@ -161,17 +167,40 @@ def set_title(fig: Figure, title: Title, lang: str) -> float:
     """The finding as the figure title, left-aligned, regular weight; returns the ``top``
     for ``subplots_adjust`` that leaves room for all its lines."""
     text = title_text(title, lang)
-    fig.suptitle(
-        text,
-        x=0.04,
-        y=1 - 24 / (fig.get_figheight() * DPI),
-        ha="left",
-        va="top",
-        fontweight="normal",
-    )
+    height_pt = fig.get_figheight() * 72
+    fig.suptitle(text, x=0.04, y=1 - 10 / height_pt, ha="left", va="top", fontweight="normal")
     lines = text.count("\n") + 1
-    title_px = 24 + lines * TITLE_FONT * 1.25 * DPI / 72 + 40
-    return 1 - title_px / (fig.get_figheight() * DPI)
+    return 1 - (10 + lines * TITLE_FONT * 1.25 + 18) / height_pt
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
+    """A category label on lines of at most ``width`` characters (a longer word stays whole)."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def text_width(fig: Figure, texts: Sequence[str], size: float = SMALLEST_FONT_PT) -> float:
+    """The widest line of ``texts`` at ``size`` pt, as a share of the figure's width."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    font = FontProperties(size=size)
+    widest = max(
+        (renderer.get_text_width_height_descent(line, font, ismath=False)[0]
+         for text in texts for line in text.split("\n")),
+        default=0.0,
+    )
+    return float(widest) / (fig.get_figwidth() * fig.dpi)
+
+
+def y_tick_labels(ax: Axes, high: float, label: Callable[[float], str]) -> list[str]:
+    """The labels of the y ticks an axis from 0 to ``high`` will show, before it is drawn."""
+    values = ax.yaxis.get_major_locator().tick_values(0, high)
+    return [label(float(v)) for v in values if 0 <= v <= high]
+
+
+def left_margin(fig: Figure, labels: Sequence[str], axis_label: bool = True) -> float:
+    """The ``left`` for ``subplots_adjust`` that fits y tick ``labels`` (and an axis label
+    beside them) inside the figure."""
+    pads_pt = 8 + 3.5 + 3.5 + (BASE_FONT * 1.2 + 4 if axis_label else 0)  # edge, tick, pad
+    return text_width(fig, labels) + pads_pt / (fig.get_figwidth() * 72)
 
 
 def clean_axes(ax: Axes) -> None:
@@ -271,6 +300,19 @@ def share_bars(ax: Axes, y: Any, bars: ShareBars, height: float, lang: str) -> N
                 yy + offset,
                 share_tick(value, lang),
                 va="center",
-                fontsize=13,
+                fontsize=SMALLEST_FONT_PT,
                 color="#555b63" if colour == NEUTRAL else colour,
             )
+
+
+def finish_share_bars(fig: Figure, ax: Axes, title: Title, lang: str, labels: Sequence[str],
+                      *, axis_label: bool) -> bytes:
+    """The title, the legend in one row under it, margins that fit the category ``labels``
+    (and an axis label), as PNG bytes: the end of a chart drawn with :func:`share_bars`."""
+    top = set_title(fig, title, lang)
+    ax.legend(loc="upper left", bbox_to_anchor=(0.04, top + 8 / (fig.get_figheight() * 72)),
+              bbox_transform=fig.transFigure, ncols=2, frameon=False, borderaxespad=0)
+    top -= (SMALLEST_FONT_PT * 1.4 + 8) / (fig.get_figheight() * 72)
+    fig.subplots_adjust(left=left_margin(fig, labels, axis_label), right=0.97, bottom=0.03,
+                        top=top)
+    return to_png(fig)

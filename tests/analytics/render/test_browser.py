@@ -22,7 +22,6 @@ import pytest
 from analytics.render.charts import render_charts
 from analytics.render.charts import style as chart_style
 from analytics.render.report_pdf import audit_html
-from analytics.toolkit import charts as toolkit_charts
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE = {"width": 390, "height": 844}
@@ -37,14 +36,10 @@ if CHROMIUM is None and os.environ.get("KRATNO_REQUIRE_BROWSER") != "1":
                 allow_module_level=True)
 
 
-def smallest_text_px() -> dict[int, float]:
-    """A chart's pixel width -> its smallest text in pixels, from the chart modules."""
-    return {
-        round(chart_style.WIDTH_IN * chart_style.DPI):
-            chart_style.SMALLEST_FONT_PT * chart_style.DPI / 72,
-        round(toolkit_charts.WIDTH_IN * toolkit_charts.DPI):
-            toolkit_charts.SMALLEST_FONT_PT * toolkit_charts.DPI / 72,
-    }
+CHART_PX = round(chart_style.WIDTH_IN * chart_style.DPI)
+"""Every chart's pixel width, the audit's and the brief's."""
+SMALLEST_TEXT_PX = chart_style.SMALLEST_FONT_PT * chart_style.DPI / 72
+"""A chart's smallest text in its PNG's pixels."""
 
 
 @pytest.fixture(scope="module")
@@ -101,25 +96,39 @@ def pages(report_html: str, brief_html: str) -> dict[str, str]:
 def test_nothing_is_wider_than_the_screen_and_chart_text_is_legible(
     browser: Any, pages: dict[str, str], name: str, viewport: dict[str, int], tmp_path: Path,
 ) -> None:
+    """No sideways scrolling, of the page or of a chart's box; on a phone every chart is
+    shown whole at the screen's width with its smallest text at 10 CSS px or more; on a
+    desktop no chart is taller than the screen."""
     page = open_page(browser, pages[name], viewport)
     try:
+        page.screenshot(path=str(artefacts(tmp_path) / f"{name}-{viewport['width']}.png"),
+                        full_page=True)
         scroll, inner = page.evaluate(
             "[document.documentElement.scrollWidth, window.innerWidth]")
         assert scroll <= inner, f"{name} is {scroll} px wide on a {inner} px screen"
-        images = page.evaluate("""Array.from(document.images).map(i => [
-            i.getBoundingClientRect().width, i.naturalWidth])""")
+        images = page.evaluate("""Array.from(document.images).map(i => {
+            const box = i.getBoundingClientRect();
+            let scrolls = false;
+            for (let e = i.parentElement; e !== document.body; e = e.parentElement) {
+                const overflow = getComputedStyle(e).overflowX;
+                scrolls = scrolls || (["auto", "scroll"].includes(overflow)
+                                      && e.scrollWidth > e.clientWidth);
+            }
+            return {alt: i.alt, natural: i.naturalWidth, shown: box.width, left: box.left,
+                    right: box.right, height: box.height, scrolls: scrolls};
+        })""")
         assert images, "the page shows its charts"
-        smallest = smallest_text_px()
-        for shown, natural in images:
-            text_px = smallest[natural] * shown / natural
+        for image in images:
+            assert image["natural"] == CHART_PX, image
+            assert not image["scrolls"], f"a box scrolls sideways around {image['alt']}"
+            assert image["left"] >= 0 and image["right"] <= inner, image
             if viewport is PHONE:
-                assert text_px >= MIN_CSS_PX, (name, natural, shown, text_px)
-        tall = page.evaluate("""Math.max(...Array.from(document.images).map(
-            i => i.getBoundingClientRect().height))""")
-        if viewport is DESKTOP:
-            assert tall <= viewport["height"], "a chart fits on a desktop screen"
-        page.screenshot(path=str(artefacts(tmp_path) / f"{name}-{viewport['width']}.png"),
-                        full_page=True)
+                text_px = SMALLEST_TEXT_PX * image["shown"] / image["natural"]
+                assert text_px >= MIN_CSS_PX, (name, image["alt"], text_px)
+                print(f"{name} {image['alt']!r}: smallest text {text_px:.1f} CSS px, "
+                      f"shown {image['shown']:.0f} px wide")
+            else:
+                assert image["height"] <= viewport["height"], "a chart fits on the screen"
     finally:
         page.close()
 

@@ -66,7 +66,7 @@ def test_png_is_opaque_rgb_with_the_pixels_savefig_draws() -> None:
     reference = io.BytesIO()
     fig.savefig(reference, format="png", dpi=style.DPI, facecolor="white")
     png = Image.open(io.BytesIO(style.to_png(fig)))
-    assert png.mode == "RGB" and png.size == (1080, 360)
+    assert png.mode == "RGB" and png.size == (1080, round(3.0 * style.DPI))
     assert png.info["dpi"] == pytest.approx((style.DPI, style.DPI), abs=0.1)
     expected = Image.open(reference).convert("RGB")
     assert np.array_equal(np.asarray(png), np.asarray(expected))
