@@ -79,8 +79,9 @@ def build_dispatcher(settings: Settings, storage: Storage, pool: JobPool, jobs: 
     dp.message.outer_middleware(throttle)
     dp.callback_query.outer_middleware(throttle)
     dp.message.middleware(CtxMiddleware())
+    # answered after the handler (which only starts long work), so it can say a toast
+    dp.callback_query.middleware(CallbackAnswerMiddleware(pre=False))
     dp.callback_query.middleware(CtxMiddleware())
-    dp.callback_query.middleware(CallbackAnswerMiddleware(pre=True))  # no spinner while working
     # Private chats only: audits and briefs are personal, never shown to a group.
     dp.message.filter(F.chat.type == ChatType.PRIVATE)
     dp.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)

@@ -6,13 +6,16 @@ injected arguments, and services take it instead of (bot, chat id, user id, text
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
@@ -35,6 +38,8 @@ class Ctx:
     pool: JobPool
     settings: Settings
     jobs: Jobs
+    callback_answer: CallbackAnswer | None = None
+    """The answer to the pressed button (sent after the handler), when one was pressed."""
 
     @property
     def lang(self) -> str:
@@ -54,8 +59,27 @@ class Ctx:
         :mod:`bot.services.work`); tell the user when it waits behind their unfinished work,
         or when it cannot (one piece of work waits already)."""
         started = await self.jobs.start(self, work, args)
-        if started != "started":
+        if started == "duplicate":
+            await self.toast("toast-already-working")
+        elif started != "started":
             await self.say("job-queued" if started == "queued" else "job-busy")
+
+    async def retire_keyboard(self, message_id: int | None) -> None:
+        """Remove the buttons of a message whose question is answered or whose
+        confirmation is done (a message gone or unchanged is fine)."""
+        if message_id is None:
+            return
+        with contextlib.suppress(TelegramBadRequest):
+            await self.bot.edit_message_reply_markup(chat_id=self.chat_id,
+                                                     message_id=message_id, reply_markup=None)
+
+    async def toast(self, key: str, **args: Any) -> None:
+        """A short notice on the pressed button (a toast), or a message when the update was
+        not a button press."""
+        if self.callback_answer is not None:
+            self.callback_answer.text = self.t(key, **args)
+        else:
+            await self.say(key, **args)
 
     async def say(self, key: str, markup: InlineKeyboardMarkup | None = None,
                   **args: Any) -> Message:
@@ -86,5 +110,6 @@ class CtxMiddleware(BaseMiddleware):
                 bot=data["bot"], chat_id=chat_id, user_id=user.id, account=data["account"],
                 i18n=data["i18n"], state=data["state"], storage=data["storage"],
                 pool=data["pool"], settings=data["settings"], jobs=data["jobs"],
+                callback_answer=data.get("callback_answer"),
             )
         return await handler(event, data)

@@ -126,9 +126,10 @@ async def on_column(query: CallbackQuery, callback_data: ColumnPick, ctx: Ctx) -
     question = data["questions"][data["current"]]
     options: list[str] = question["options"]
     if callback_data.q != data["current"] or not 0 <= callback_data.index < len(options):
-        await ctx.say("button-outdated")
-        await ask_column(ctx)
+        await ctx.toast("toast-button-outdated")  # the current question stands below
         return
+    if query.message is not None:
+        await ctx.retire_keyboard(query.message.message_id)
     answer = {question["role"]: options[callback_data.index]}
     choice = question.get("kind") == "choice"
     mapping = data["mapping"] if choice else {**data["mapping"], **answer}

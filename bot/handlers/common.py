@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -9,6 +11,9 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import Confirm, Language, Menu
 from bot.context import Ctx
 from bot.keyboards import confirm, languages, menu
+
+DELETE_PROMPT_MINUTES = 10
+"""A /delete confirmation counts only on a prompt this recent."""
 
 
 def router() -> Router:
@@ -70,7 +75,15 @@ async def on_delete(message: Message, ctx: Ctx) -> None:
 
 
 async def on_delete_confirmed(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> None:
-    """Delete every row, file and dialog state about the user."""
+    """Delete every row, file and dialog state about the user, on a confirmation pressed
+    within :data:`DELETE_PROMPT_MINUTES` of its prompt (an old prompt's button is refused)."""
+    prompt = query.message
+    if prompt is not None:
+        await ctx.retire_keyboard(prompt.message_id)
+    sent = prompt.date if isinstance(prompt, Message) else None  # else too old to see
+    if sent is None or datetime.now(UTC) - sent > timedelta(minutes=DELETE_PROMPT_MINUTES):
+        await ctx.say("delete-expired", minutes=DELETE_PROMPT_MINUTES)
+        return
     if not callback_data.yes:
         await ctx.say("delete-kept")
         return
@@ -81,8 +94,11 @@ async def on_delete_confirmed(query: CallbackQuery, callback_data: Confirm, ctx:
 
 
 async def on_stale_button(query: CallbackQuery, ctx: Ctx) -> None:
-    """A button of a dialog that is over (after /cancel, a restart, a finished flow)."""
-    await ctx.say("button-outdated", menu(ctx.i18n))
+    """A button of a dialog that is over (after /cancel, a restart, a finished flow): a
+    toast, and the button's keyboard removed."""
+    if query.message is not None:
+        await ctx.retire_keyboard(query.message.message_id)
+    await ctx.toast("toast-button-outdated")
 
 
 async def on_other(message: Message, ctx: Ctx) -> None:

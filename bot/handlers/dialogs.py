@@ -22,6 +22,10 @@ from bot.keyboards import choices, menu
 from bot.services.audit_run import bot_text
 from bot.states import Dialog
 
+MAX_ANSWER_CHARS = 2500
+"""Longer answers are refused with the limit (they would swamp the results and the brief,
+and a message quoting one would pass Telegram's 4 096 characters)."""
+
 
 def router() -> Router:
     """The questionnaire router (answers typed or pressed, navigation)."""
@@ -54,7 +58,9 @@ async def ask(ctx: Ctx, note: str = "") -> None:
     lines.append(f"<b>{index + 1}/{len(flow.questions)}.</b> {html.escape(ctx.t(question.prompt))}")
     if question.hint:
         lines.append(f"<i>{html.escape(ctx.t(question.hint))}</i>")
-    await ctx.send("\n\n".join(lines), _keyboard(ctx, flow, question, index, data))
+    await ctx.retire_keyboard(data.get("asked"))  # the last question's buttons are spent
+    sent = await ctx.send("\n\n".join(lines), _keyboard(ctx, flow, question, index, data))
+    await ctx.state.update_data(asked=sent.message_id)
 
 
 def _keyboard(ctx: Ctx, flow: Flow, question: Question, index: int,
@@ -89,7 +95,7 @@ async def current(ctx: Ctx, pressed: int) -> bool:
     data = await ctx.state.get_data()
     if data.get("index") == pressed:
         return True
-    await ask(ctx, note=ctx.t("button-outdated"))
+    await ctx.toast("toast-button-outdated")  # the current question stands below
     return False
 
 
@@ -106,6 +112,10 @@ async def _answer(ctx: Ctx, text: str) -> None:
     pending = data.get("pending")
     if not pending and not question.typed and text not in {v for v, _ in question.options}:
         await ask(ctx, note=ctx.t("dlg-use-buttons"))
+        return
+    if len(combine_answers(pending, text) if pending else text) > MAX_ANSWER_CHARS:
+        await ask(ctx, note="⚠️ " + ctx.t("dlg-too-long", chars=len(text),
+                                          limit=MAX_ANSWER_CHARS))
         return
     verdict = (Verdict(value=combine_answers(pending, text)) if pending
                else question.check(text, answers))
@@ -131,6 +141,7 @@ async def _advance(ctx: Ctx, answers: dict[str, Any], index: int) -> None:
         await ctx.state.update_data(answers=answers, index=index, pending=None)
         await ask(ctx)
         return
+    await ctx.retire_keyboard(data.get("asked"))
     await ctx.state.clear()
     stored = await ctx.storage.answers.get_section(ctx.user_id, flow.section)
     await ctx.storage.answers.put_many(ctx.user_id, flow.section, flow.store(answers, stored))
@@ -150,6 +161,7 @@ async def on_nav(query: CallbackQuery, callback_data: Nav, ctx: Ctx) -> None:
     question = FLOWS[data["flow"]].questions[data["index"]]
     index: int = data["index"]
     if callback_data.action == "cancel":
+        await ctx.retire_keyboard(data.get("asked"))
         await ctx.state.clear()
         await ctx.say("dlg-cancelled", menu(ctx.i18n))
     elif callback_data.action == "back":

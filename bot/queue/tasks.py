@@ -81,6 +81,10 @@ class QueueJobs(Jobs):
 
     async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> Started:
         lock = user_lock(ctx.user_id)
+        unfinished = [*await self._unfinished(lock, "doing"), *await self._unfinished(lock, "todo")]
+        if any(job.task_kwargs.get("name") == work_name(work)
+               and job.task_kwargs.get("args") == args for job in unfinished):
+            return "duplicate"  # a repeated tap
         deferrer = self.app.configure_task(TASK, lock=lock, queueing_lock=lock)
         try:  # the queueing lock refuses a second waiting job ...
             job_id = await deferrer.defer_async(name=work_name(work), user_id=ctx.user_id,

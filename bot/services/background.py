@@ -16,9 +16,10 @@ from typing import Any, Literal
 
 log = logging.getLogger(__name__)
 
-Started = Literal["started", "queued", "refused"]
-"""What became of new work: running, waiting behind the user's running work, or refused
-(one piece of work already waits)."""
+Started = Literal["started", "queued", "refused", "duplicate"]
+"""What became of new work: running, waiting behind the user's running work, refused (one
+piece of work already waits), or a duplicate of the running or waiting work (a repeated
+tap: nothing new is started)."""
 OnError = Callable[[], Coroutine[Any, Any, Any]]
 """Tells the user that their work failed unexpectedly."""
 
@@ -29,22 +30,30 @@ class Background:
     def __init__(self) -> None:
         self._tasks: dict[int, asyncio.Task[None]] = {}
         self._waiting: dict[int, tuple[Coroutine[Any, Any, object], OnError]] = {}
+        self._keys: dict[int, list[str]] = {}  # what runs and waits, per user
 
     def busy(self, user_id: int) -> bool:
         """True while the user has a task running."""
         return user_id in self._tasks
 
     def spawn(self, user_id: int, work: Coroutine[Any, Any, object],
-              on_error: OnError) -> Started:
+              on_error: OnError, key: str = "") -> Started:
         """Start ``work`` for the user, or keep it to start when the running task ends;
-        ``refused`` (and ``work`` closed) when one already waits.
+        ``refused`` (and ``work`` closed) when one already waits, ``duplicate`` when work
+        with the same ``key`` runs or waits.
 
         ``on_error`` tells the user when ``work`` fails unexpectedly (it is logged too).
         """
+        keys = self._keys.setdefault(user_id, [])
+        if key and key in keys:
+            work.close()
+            return "duplicate"
         if user_id not in self._tasks:
+            keys.append(key)
             self._run(user_id, work, on_error)
             return "started"
         if user_id not in self._waiting:
+            keys.append(key)
             self._waiting[user_id] = (work, on_error)
             return "queued"
         work.close()
@@ -58,6 +67,9 @@ class Background:
     def _next(self, user_id: int) -> None:
         """The user's task ended: start the waiting one, if any."""
         self._tasks.pop(user_id, None)
+        keys = self._keys.get(user_id)
+        if keys:
+            keys.pop(0)
         waiting = self._waiting.pop(user_id, None)
         if waiting is not None:
             self._run(user_id, *waiting)
@@ -68,6 +80,7 @@ class Background:
         waiting = self._waiting.pop(user_id, None)
         if waiting is not None:
             waiting[0].close()
+            self._keys.get(user_id, [None]).pop()
         task = self._tasks.get(user_id)
         if task is not None:
             task.cancel()

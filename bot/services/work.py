@@ -11,6 +11,7 @@ and one more waiting behind it.
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,6 +28,11 @@ def work_name(work: Work) -> str:
     return f"{work.__module__}:{work.__qualname__}"
 
 
+def work_key(work: Work, args: dict[str, Any]) -> str:
+    """What makes two pieces of work the same (a repeated tap): the function and args."""
+    return json.dumps([work_name(work), args], sort_keys=True, default=str)
+
+
 def resolve_work(name: str) -> Work:
     """The function named by `work_name`."""
     module, _, attribute = name.partition(":")
@@ -39,7 +45,8 @@ class Jobs(Protocol):
 
     async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> Started:
         """Start ``work(ctx, **args)``, or queue it behind the user's unfinished work;
-        ``refused`` when one piece of work already waits there."""
+        ``refused`` when one piece of work already waits there, ``duplicate`` when the same
+        work (function and args) is already running or waiting."""
         ...
 
     async def cancel(self, user_id: int) -> None:
@@ -58,7 +65,8 @@ class LocalJobs(Jobs):
         self.tasks = Background()
 
     async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> Started:
-        return self.tasks.spawn(ctx.user_id, work(ctx, **args), lambda: ctx.say("error-generic"))
+        return self.tasks.spawn(ctx.user_id, work(ctx, **args), lambda: ctx.say("error-generic"),
+                                work_key(work, args))
 
     async def cancel(self, user_id: int) -> None:
         await self.tasks.cancel(user_id)

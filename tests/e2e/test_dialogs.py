@@ -4,6 +4,7 @@ the middle of a questionnaire that resumes where the user was."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from bench.bot_process import ROOT, running_bot
@@ -44,6 +45,9 @@ async def test_value_proposition_unit_economics_traction_and_brief(
     async with running_bot(fake_api, tmp_path / "data"):
         owner = fake_api.user(3001, "Марат")
         await start_with_link(owner, "vp")
+        owner.send_text("Кофейни " * 400)  # 3 200 characters: refused with the limit
+        too_long = await owner.wait_for("sendMessage", saying("слишком длинный", "2 500"))
+        assert "1/" in text_of(too_long) and "{" not in text_of(too_long)
         owner.send_text("Все")  # vague: a clarifying follow-up, then the next question
         follow_up = await owner.wait_for("sendMessage", saying("🤔"))
         assert has_buttons(follow_up)
@@ -88,12 +92,18 @@ async def test_value_proposition_unit_economics_traction_and_brief(
         first = await question(founder, 1)
         yes = next(v for v in buttons(first).values() if v.startswith("ch:"))
         founder.press(yes, first)
-        await question(founder, 2)
+        second = await question(founder, 2)
+        retired = await founder.wait_for("editMessageReplyMarkup", since=0)
+        assert retired.params.get("message_id") == first.result["message_id"]  # spent buttons
         founder.press(yes, first, strict=False)  # a double tap on question 1's button
-        stale = await founder.wait_for("sendMessage", saying("не действует"))
-        assert "2/15" in text_of(stale)  # refused, question 2 asked again, nothing stored
+        toast = await founder.wait_for("answerCallbackQuery",
+                                       lambda c: "не действует" in str(c.params.get("text")))
+        assert toast.ok  # a toast, not a message: question 2 stands, nothing stored
+        await asyncio.sleep(0.3)
+        assert not [c for c in founder.messages()
+                    if c.method == "sendMessage" and c.index > toast.index]
         for number in range(2, 16):
-            asked = await question(founder, number) if number > 2 else stale
+            asked = await question(founder, number) if number > 2 else second
             choices = [v for v in buttons(asked).values() if v.startswith("ch:")]
             founder.press(choices[0] if number <= 3 else choices[-1], asked)
         await founder.wait_for("sendMessage", saying("Записал"))

@@ -64,6 +64,9 @@ bot-ingest-error-no-amount-column = I found no order amount column. Add the amou
 
 progress-columns = 🧐 The file is read; I need your hint about some columns.
 button-outdated = This button no longer applies; here is the current step.
+toast-button-outdated = This button no longer applies: answer the question below.
+toast-already-working = Already on it — the result will follow.
+delete-expired = This confirmation is out of date (more than { $minutes } min. old): nothing was deleted. To delete your data, send /delete again.
 dlg-finish-first = A questionnaire is open. Answer the question or leave it with /cancel, then send the file again.
 upload-photo = That is a picture; I need the export file itself. Send it as a document: paperclip → File → CSV, XLSX, XLS or ODS.
 bot-ingest-error-not-found = I no longer have this file (it was deleted after the retention period). Please send the export again.
@@ -94,6 +97,7 @@ nav-skip = ⏭ Skip
 nav-cancel = ✖️ Cancel
 dlg-empty = The answer is empty; write at least a few words.
 dlg-use-buttons = Please pick an answer with the buttons below the question.
+dlg-too-long = The answer is too long: { $chars } characters, the limit is { $limit }. Cut it down to the point: a couple of paragraphs will do.
 dlg-answer-in-words = Please answer the question with text or a button.
 dlg-cannot-skip = This question is needed for the calculation; it can't be skipped.
 dlg-saved = Answers saved. Here is what came out:
