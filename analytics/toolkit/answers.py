@@ -253,8 +253,9 @@ def realistic_change(lever: str, value: Any) -> float | str | None:
     change = None if isinstance(value, str) else _number(value)
     if value is None:
         return None
-    top = 100.0 if lever in DOWN_LEVERS else MAX_UP_CHANGE
-    if change is None or not 0 < change < top + (lever not in DOWN_LEVERS):
+    down = lever in DOWN_LEVERS
+    top = 100.0 if down else MAX_UP_CHANGE
+    if change is None or change <= 0 or change > top or (down and change == top):
         raise AnswersError("bad-change", lever=lever, value=str(value), top=f"{top:g}")
     return change / 100
 
