@@ -43,8 +43,17 @@ LEAK_OF_FACTOR: dict[str, str] = {
 """The funnel stage where a revenue-bridge factor of the audit leaks."""
 
 
+class _Record:
+    """A flat dataclass whose JSON form is its fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        data: dict[str, Any] = asdict(self)  # type: ignore[call-overload]
+        return data
+
+
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(_Record):
     """One figure the owner gave against the audit's measure of it (per the UE period).
 
     ``gap`` is (said - measured) / measured; ``flagged`` when its size exceeds :data:`GAP`."""
@@ -55,13 +64,9 @@ class Comparison:
     gap: float
     flagged: bool
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Reconciliation:
+class Reconciliation(_Record):
     """The unit economics' revenue against the audit's revenue of one UE period.
 
     The audit's revenue is new customers' plus existing customers' (the revenue bridge);
@@ -75,22 +80,14 @@ class Reconciliation:
     difference: float
     share: float
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class FunnelStage:
+class FunnelStage(_Record):
     """A stage of the customer's way and its observed rate (None when not measured)."""
 
     stage: str
     value: float | None
     leak: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return asdict(self)
 
 
 @dataclass(frozen=True)
