@@ -7,6 +7,7 @@ arguments, never as sentences.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections.abc import Mapping
@@ -16,14 +17,21 @@ from typing import Any
 
 import yaml
 
+from analytics.toolkit.history import audit_period, lever_history
 from analytics.toolkit.traction import ANSWERS, GROWTH_QUESTIONS, STEPS, growth_answer, step_answer
-from analytics.toolkit.unit_economics import LEVERS
+from analytics.toolkit.unit_economics import DOWN_LEVERS, LEVERS, MAX_UP_CHANGE
 from analytics.toolkit.value_prop import FIELDS, PropositionAnswers, parse_yes_no
 
 TOP_LEVEL_KEYS: tuple[str, ...] = (
     "business", "value_propositions", "unit_economics", "audit", "traction", "growth_metric",
 )
-BUSINESS_KEYS: tuple[str, ...] = ("name", "description", "industry", "city", "currency")
+BUSINESS_KEYS: tuple[str, ...] = (
+    "name", "description", "industry", "city", "currency", "sales",
+)
+SALES: tuple[str, ...] = ("b2b", "b2c")
+"""How the business sells: to companies with direct sales (the traction map applies), or not."""
+FROM_HISTORY = "history"
+UNKNOWN_WORDS = frozenset({"unknown", "не знаю", "?", ""})
 PROPOSITION_KEYS: tuple[str, ...] = (*FIELDS, "name", "stop_check")
 STOP_CHECK_KEYS: tuple[str, ...] = ("benefit", "clients_asked", "clients_confirm")
 AUDIT_KEYS: tuple[str, ...] = ("aov", "apc", "buyers_per_month", "report", "charts")
@@ -51,11 +59,13 @@ class Business:
     industry: str = ""
     city: str = ""
     currency: str = "RUB"
+    sales: str = ""
 
     def to_dict(self) -> dict[str, str]:
         """JSON-ready form."""
         return {"name": self.name, "description": self.description,
-                "industry": self.industry, "city": self.city, "currency": self.currency}
+                "industry": self.industry, "city": self.city, "currency": self.currency,
+                "sales": self.sales}
 
 
 @dataclass(frozen=True)
@@ -64,28 +74,41 @@ class AuditInput:
 
     ``prefill`` is ``{aov, apc, buyers_per_month}`` (given directly, or derived from the
     audit's report.json); ``facts`` are report.json ``data`` figures; ``findings`` the
-    report's finding codes with evidence; ``charts`` paths of PNG files.
+    report's finding codes with evidence; ``charts`` paths of PNG files; ``period`` the
+    audit's comparable period (:class:`~analytics.toolkit.history.AuditPeriod` as a dict),
+    ``levers`` each lever's history, ``rates`` the history's observed rates, ``shape`` the
+    business shape the audit saw, ``constraint`` the diagnosis's constraint.
     """
 
     prefill: dict[str, float] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
     findings: tuple[dict[str, Any], ...] = ()
     charts: tuple[Path, ...] = ()
+    period: dict[str, Any] | None = None
+    levers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rates: dict[str, Any] = field(default_factory=dict)
+    shape: str = ""
+    constraint: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"prefill": dict(self.prefill), "facts": dict(self.facts),
-                "findings": list(self.findings), "charts": [str(p) for p in self.charts]}
+                "findings": list(self.findings), "charts": [str(p) for p in self.charts],
+                "period": self.period, "levers": dict(self.levers), "rates": dict(self.rates),
+                "shape": self.shape, "constraint": self.constraint}
 
 
 @dataclass(frozen=True)
 class Answers:
-    """A parsed answers file (sections absent from the file are None or empty)."""
+    """A parsed answers file (sections absent from the file are None or empty).
+
+    ``realistic_change`` maps a lever to its realistic change (a share) or to ``history``
+    (take the audit's own history); levers the owner cannot estimate are absent."""
 
     business: Business
     propositions: tuple[tuple[str, PropositionAnswers], ...]
     unit_economics: dict[str, Any] | None
-    realistic_change: dict[str, float]
+    realistic_change: dict[str, float | str]
     audit: AuditInput | None
     traction: dict[str, Any] | None
     growth: dict[str, Any] | None
@@ -152,8 +175,11 @@ def parse_answers(data: Any, base_dir: Path | None = None) -> Answers:
     _check_keys(business_raw, BUSINESS_KEYS, "business")
     business = Business(**{k: _text(v) for k, v in business_raw.items()})
     if not business.currency:
-        business = Business(business.name, business.description, business.industry,
-                            business.city, "RUB")
+        business = dataclasses.replace(business, currency="RUB")
+    if business.sales and business.sales.lower() not in SALES:
+        raise AnswersError("bad-choice", section="business", name="sales", value=business.sales,
+                           allowed=" | ".join(SALES))
+    business = dataclasses.replace(business, sales=business.sales.lower())
 
     propositions: list[tuple[str, PropositionAnswers]] = []
     raw_props = root.get("value_propositions") or []
@@ -181,19 +207,15 @@ def parse_answers(data: Any, base_dir: Path | None = None) -> Answers:
         propositions.append((_text(prop.get("name")), answers))
 
     ue: dict[str, Any] | None = None
-    realistic: dict[str, float] = {}
+    realistic: dict[str, float | str] = {}
     if root.get("unit_economics") is not None:
         ue = _mapping(root.get("unit_economics"), "unit_economics")
         changes = _mapping(ue.pop("realistic_change", None), "unit_economics.realistic_change")
+        _check_keys(changes, LEVERS, "unit_economics.realistic_change")
         for lever, value in changes.items():
-            change = _number(value) if not isinstance(value, str) else None
-            if change is None or not 0 < change < 100:
-                raise AnswersError("bad-change", lever=lever, value=str(value))
-            realistic[lever] = change / 100
-        for lever in realistic:
-            if lever not in LEVERS:
-                raise AnswersError("unknown-key", section="unit_economics.realistic_change",
-                                   name=lever, allowed=", ".join(LEVERS))
+            change = realistic_change(lever, value)
+            if change is not None:
+                realistic[lever] = change
 
     audit = None
     if root.get("audit") is not None:
@@ -218,26 +240,42 @@ def parse_answers(data: Any, base_dir: Path | None = None) -> Answers:
     return Answers(business, tuple(propositions), ue, realistic, audit, traction, growth)
 
 
+def realistic_change(lever: str, value: Any) -> float | str | None:
+    """A lever's realistic change: a share (percent given: 15 is 0.15), ``history`` (the
+    audit's own history), or None when unknown. Rises up to :data:`MAX_UP_CHANGE` %, falls
+    (COGS, CPA) below 100 %; anything else raises ``bad-change``."""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in UNKNOWN_WORDS:
+            return None
+        if text in {FROM_HISTORY, "история", "audit", "аудит"}:
+            return FROM_HISTORY
+    change = None if isinstance(value, str) else _number(value)
+    if value is None:
+        return None
+    down = lever in DOWN_LEVERS
+    top = 100.0 if down else MAX_UP_CHANGE
+    if change is None or change <= 0 or change > top or (down and change == top):
+        raise AnswersError("bad-change", lever=lever, value=str(value), top=f"{top:g}")
+    return change / 100
+
+
 def parse_audit(raw: dict[str, Any], base_dir: Path) -> AuditInput:
     """The audit section: direct prefill numbers, and optionally the audit's report.json
     (its documented ``data``, ``lifecycle.monthly`` and ``findings`` keys) and PNG charts.
 
-    From report.json: aov = revenue / orders, apc = orders / customers, buyers_per_month =
-    the mean of ``lifecycle.monthly[*].active``; numbers given directly win.
+    From report.json see :func:`audit_from_report`; numbers given directly win.
     """
     _check_keys(raw, AUDIT_KEYS, "audit")
-    prefill: dict[str, float] = {}
-    facts: dict[str, Any] = {}
-    findings: tuple[dict[str, Any], ...] = ()
+    base = AuditInput()
     report_path = raw.get("report")
     if report_path:
         path = (base_dir / str(report_path)).resolve()
         report = load_file(path)
         if not isinstance(report, Mapping):
             raise AnswersError("bad-report", path=str(path))
-        from_report = audit_from_report(report)
-        prefill, facts, findings = (dict(from_report.prefill), from_report.facts,
-                                    from_report.findings)
+        base = audit_from_report(report)
+    prefill = dict(base.prefill)
     for key in ("aov", "apc", "buyers_per_month"):
         if raw.get(key) is not None:
             number = _number(raw.get(key))
@@ -251,11 +289,18 @@ def parse_audit(raw: dict[str, Any], base_dir: Path) -> AuditInput:
     for chart in charts:
         if not chart.is_file():
             raise AnswersError("file-missing", path=str(chart))
-    return AuditInput(prefill, facts, findings, charts)
+    return dataclasses.replace(base, prefill=prefill, charts=charts)
 
 
 def audit_from_report(report: Mapping[str, Any]) -> AuditInput:
-    """Prefill numbers, headline facts and findings from an audit's report.json content."""
+    """Prefill numbers, headline facts, findings, the comparable period and the levers'
+    history from an audit's report.json content.
+
+    From the later comparable period (:func:`~analytics.toolkit.history.audit_period`):
+    buyers_per_month = its new customers per month, aov = its revenue per order, apc =
+    orders per customer over the file. A report without a diagnosis gives the file's
+    revenue per order, orders per customer and mean *new* customers per month.
+    """
     prefill: dict[str, float] = {}
     facts: dict[str, Any] = {}
     findings: tuple[dict[str, Any], ...] = ()
@@ -272,14 +317,32 @@ def audit_from_report(report: Mapping[str, Any]) -> AuditInput:
     lifecycle = report.get("lifecycle")
     monthly = lifecycle.get("monthly") if isinstance(lifecycle, Mapping) else None
     if isinstance(monthly, list):
-        active = [_number(m.get("active")) for m in monthly if isinstance(m, Mapping)]
-        values = [a for a in active if a is not None]
+        new = [_number(m.get("new")) for m in monthly
+               if isinstance(m, Mapping) and not m.get("partial")]
+        values = [n for n in new if n is not None]
         if values:
             prefill["buyers_per_month"] = sum(values) / len(values)
+    period = audit_period(report)
+    if period is not None:
+        prefill.update(aov=period.aov, apc=period.apc,
+                       buyers_per_month=period.buyers_per_month)
     raw_findings = report.get("findings")
     if isinstance(raw_findings, list):
         findings = tuple(dict(f) for f in raw_findings if isinstance(f, Mapping))[:8]
-    return AuditInput(prefill, facts, findings)
+    history = report.get("history")
+    rates = history.get("rates") if isinstance(history, Mapping) else None
+    diagnosis = report.get("diagnosis")
+    diagnosis = diagnosis if isinstance(diagnosis, Mapping) else {}
+    shape = diagnosis.get("shape")
+    constraint = diagnosis.get("constraint")
+    return AuditInput(
+        prefill, facts, findings, (),
+        period.to_dict() if period is not None else None,
+        {k: v.to_dict() for k, v in lever_history(report).items()},
+        dict(rates) if isinstance(rates, Mapping) else {},
+        str(shape.get("kind", "")) if isinstance(shape, Mapping) else "",
+        dict(constraint) if isinstance(constraint, Mapping) else None,
+    )
 
 
 def _number(value: Any) -> float | None:

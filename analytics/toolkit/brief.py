@@ -18,7 +18,13 @@ from analytics.render.document import BulletList, Document, Heading, Image, Para
 from analytics.render.formatting import iso_date
 from analytics.toolkit import fmt
 from analytics.toolkit.charts import sensitivity_chart
-from analytics.toolkit.report import NamedProposition, ToolkitResult
+from analytics.toolkit.report import (
+    Comparison,
+    FunnelStage,
+    NamedProposition,
+    Reconciliation,
+    ToolkitResult,
+)
 from analytics.toolkit.traction import GrowthMetricChoice, TractionResult, step_key
 from analytics.toolkit.unit_economics import (
     DOWN_LEVERS,
@@ -32,6 +38,7 @@ from analytics.toolkit.value_prop import (
     CORE_FIELDS,
     FIELDS,
     InterviewScript,
+    clip,
     follow_up_key,
     weakness_key,
 )
@@ -106,14 +113,19 @@ def build_brief(
     if result.economics is not None:
         doc.add(Heading(tx("tk-brief-h-ue")))
         _economics(doc, tx, result.economics, result.sources)
+        if result.comparisons or result.reconciliation is not None:
+            _against_audit(doc, tx, result.comparisons, result.reconciliation)
         if result.constraint is not None:
-            _constraint(doc, tx, result.constraint, with_chart)
+            _constraint(doc, tx, result.constraint, with_chart, result.history_missing)
         if result.plan is not None:
             _plan(doc, tx, result.plan)
-    if result.traction is not None or result.growth is not None:
+    if result.traction is not None or result.growth is not None or result.b2b is False:
         doc.add(Heading(tx("tk-brief-h-traction")))
         if result.traction is not None:
-            _traction(doc, tx, result.traction)
+            _traction(doc, tx, result.traction, result.b2b)
+        elif result.b2b is False:
+            doc.add(Paragraph(tx("tk-tr-not-b2b"), lead=tx("tk-tr-heading") + ":"))
+            _funnel(doc, tx, result.funnel)
         if result.growth is not None:
             _growth(doc, tx, result.growth)
     if result.audit is not None:
@@ -144,14 +156,16 @@ def _summary(doc: Document, tx: _Text, result: ToolkitResult) -> None:
         sentences.append(tx("tk-brief-sum-where", where=where))
     ue = result.economics
     if ue is not None:
+        profit, kind = _profit(ue)
         sentences.append(tx(
             "tk-brief-sum-economics", period=tx(f"tk-period-{ue.inputs.period}"),
             buyers=round(ue.buyers), buyers_text=fmt.smart(tx.lang, ue.buyers),
-            revenue=tx.money(ue.revenue), profit=tx.money(ue.operating_profit),
+            revenue=tx.money(ue.revenue), profit=tx.money(profit), kind=kind,
             ratio=fmt.ratio(tx.lang, ue.cltv_cac),
         ))
     if result.constraint is not None:
-        sentences.append(tx("tk-brief-sum-constraint", lever=tx.lever(result.constraint.lever)))
+        sentences.append(tx(f"tk-brief-sum-constraint-{_k(result.constraint.basis)}",
+                            lever=tx.lever(result.constraint.lever)))
     if result.propositions:
         scores = [p.proposition.score for p in result.propositions]
         sentences.append(tx("tk-brief-sum-vp", count=len(scores),
@@ -172,11 +186,27 @@ def _summary(doc: Document, tx: _Text, result: ToolkitResult) -> None:
         doc.add(Heading(tx("tk-brief-h-key"), 2), BulletList(tuple(points), ordered=True))
 
 
+def _profit(ue: UnitEconomics) -> tuple[float, str]:
+    """The profit the summary states and its kind: a subscription's period profit, the
+    operating profit, or the contribution profit when fixed costs are unknown."""
+    if ue.period_profit is not None and ue.inputs.fixed_known:
+        return ue.period_profit, "period"
+    if ue.inputs.fixed_known:
+        return ue.operating_profit, "operating"
+    return ue.contribution_profit, "contribution"
+
+
 def _key_points(tx: _Text, result: ToolkitResult) -> list[str]:
     points: list[str] = []
-    if result.constraint is not None:
+    if result.constraint is not None and result.constraint.basis == "realistic":
         points.append(tx("tk-brief-key-constraint", lever=tx.lever(result.constraint.lever))
                       + " " + tx(result.constraint.exploit))
+    elif result.constraint is not None:
+        points.append(tx("tk-brief-key-constraint-unknown"))
+    gaps = [c for c in result.comparisons if c.flagged]
+    if gaps:
+        points.append(tx("tk-brief-key-gap", fields=", ".join(
+            tx(f"tk-cmp-{_k(c.field)}").lower() for c in gaps)))
     ue = result.economics
     if ue is not None:
         for flag in ue.flags:
@@ -195,6 +225,9 @@ def _key_points(tx: _Text, result: ToolkitResult) -> list[str]:
     tr = result.traction
     if tr is not None:
         points.append(tx("tk-brief-key-traction") + " " + tx(tr.action))
+    leak = next((f for f in result.funnel if f.leak), None)
+    if leak is not None:
+        points.append(tx("tk-brief-key-leak", stage=tx(f"tk-funnel-{leak.stage}").lower()))
     plan = result.plan
     if plan is not None and plan.goal == "multiply" and plan.mix_change is not None:
         points.append(tx("tk-brief-key-x2", metric=tx.metric(plan.metric),
@@ -218,8 +251,7 @@ def _weakest(
 
 
 def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip(text, limit)
 
 
 # --------------------------------------------------------------------------- propositions
@@ -231,13 +263,10 @@ def _proposition(doc: Document, tx: _Text, number: int, named: NamedProposition)
     doc.add(Heading(tx("tk-brief-vp-heading", number=number, name=label), 2))
     missing = tx("tk-vp-missing-part")
     s = prop.statement
-    doc.add(Paragraph(
-        tx("tk-vp-statement", segment=s["segment"] or missing, problem=s["problem"] or missing,
-           solution=s["solution"] or missing, benefit=s["benefit"] or missing),
-        lead=tx("tk-vp-statement-lead"),
-    ))
-    doc.add(Paragraph(s["situation"] or missing, lead=tx("tk-vp-situation-lead")))
-    doc.add(Paragraph(s["proof"] or missing, lead=tx("tk-vp-proof-lead")))
+    doc.add(Paragraph(tx("tk-vp-statement-lead")), BulletList(tuple(
+        tx(f"tk-vp-part-{part}", text=_sentence(s[part]) if s[part] else missing)
+        for part in ("segment", "problem", "situation", "solution", "benefit", "proof")
+    )))
     gaps = ""
     if prop.missing:
         gaps += " " + tx("tk-vp-score-missing",
@@ -274,6 +303,12 @@ def _proposition(doc: Document, tx: _Text, number: int, named: NamedProposition)
     ))
 
 
+def _sentence(text: str | None) -> str:
+    """An answer as one sentence of a list: its own full stop, no doubled one."""
+    text = " ".join((text or "").split()).rstrip(" .;")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
 # --------------------------------------------------------------------------- economics
 
 
@@ -292,8 +327,12 @@ def _economics(doc: Document, tx: _Text, ue: UnitEconomics, sources: dict[str, s
          source("cogs")),
         (tx("tk-ue-in-apc"), fmt.smart(tx.lang, i.apc), source("apc")),
         (tx("tk-ue-in-cpa"), tx.money(i.cpa), source("cpa")),
-        (tx("tk-ue-in-fixed-costs"), tx.money(i.fixed_costs), ""),
+        (tx("tk-ue-in-fixed-costs"),
+         tx.money(i.fixed_costs) if i.fixed_known else tx("tk-ue-unknown"), ""),
     ]
+    if i.model == "subscription":
+        inputs.append((tx("tk-ue-in-existing-customers"),
+                       fmt.smart(tx.lang, i.existing_customers), ""))
     if i.tax_pct:
         inputs.append((tx("tk-ue-in-tax"), fmt.pct(tx.lang, i.tax_pct), ""))
     doc.add(Table((tx("tk-ue-col-input"), tx("tk-ue-col-value"), tx("tk-ue-col-source")),
@@ -306,22 +345,29 @@ def _economics(doc: Document, tx: _Text, ue: UnitEconomics, sources: dict[str, s
         ("marketing_cost", tx.money(ue.marketing_cost), "marketing-cost"),
         ("contribution_profit", tx.money(ue.contribution_profit), "contribution-profit"),
     ]
-    if ue.fixed_costs:
+    if i.fixed_known:
         outputs.append(("operating_profit", tx.money(ue.operating_profit), "operating-profit"))
-    if ue.inputs.tax_pct:
-        outputs.append(("net_profit", tx.money(ue.net_profit), "net-profit"))
+        if ue.inputs.tax_pct:
+            outputs.append(("net_profit", tx.money(ue.net_profit), "net-profit"))
+    else:
+        outputs.append(("operating_profit", tx("tk-ue-not-stated"), "fixed-unknown"))
+    if ue.period_revenue is not None and ue.period_profit is not None:
+        outputs.append(("period_revenue", tx.money(ue.period_revenue), "period-revenue"))
+        if i.fixed_known:
+            outputs.append(("period_profit", tx.money(ue.period_profit), "period-profit"))
     outputs += [
         ("cac", tx.money(ue.cac), "cac"),
         ("cltv", tx.money(ue.cltv), "cltv"),
+        ("payback", fmt.smart(tx.lang, ue.payback_periods), "payback"),
         ("cltv_cac", fmt.ratio(tx.lang, ue.cltv_cac), "cltv-cac"),
         ("romi", fmt.percent(tx.lang, ue.romi), "romi"),
         ("breakeven_cpa", tx.money(ue.breakeven_cpa), "breakeven-cpa"),
         ("breakeven_c1", fmt.percent(tx.lang, ue.breakeven_c1), "breakeven-c1"),
     ]
-    if ue.breakeven_cpa_fixed is not None:
+    if ue.breakeven_cpa_fixed is not None and i.fixed_known:
         outputs.append(("breakeven_cpa_fixed", tx.money(ue.breakeven_cpa_fixed),
                         "breakeven-cpa-fixed"))
-    if ue.breakeven_c1_fixed is not None:
+    if ue.breakeven_c1_fixed is not None and i.fixed_known:
         outputs.append(("breakeven_c1_fixed", fmt.percent(tx.lang, ue.breakeven_c1_fixed),
                         "breakeven-c1-fixed"))
     doc.add(Table(
@@ -338,14 +384,48 @@ def _economics(doc: Document, tx: _Text, ue: UnitEconomics, sources: dict[str, s
         )))
 
 
-def _constraint(doc: Document, tx: _Text, constraint: Constraint, with_chart: bool) -> None:
+def _against_audit(doc: Document, tx: _Text, comparisons: Sequence[Comparison],
+                   reconciliation: Reconciliation | None) -> None:
+    """The owner's figures against the last audit, and the revenue reconciliation."""
+    doc.add(Heading(tx("tk-cmp-heading"), 2))
+    if comparisons:
+        doc.add(Table(
+            (tx("tk-ue-col-output"), tx("tk-cmp-col-said"), tx("tk-cmp-col-measured"),
+             tx("tk-cmp-col-gap")),
+            tuple((tx(f"tk-cmp-{_k(c.field)}"), _cmp_value(tx, c.field, c.said),
+                   _cmp_value(tx, c.field, c.measured),
+                   fmt.signed(fmt.pct(tx.lang, c.gap * 100), c.gap)
+                   + (" ⚠" if c.flagged else ""))
+                  for c in comparisons),
+            numeric=frozenset({1, 2, 3}), widths=(1.6, 1.2, 1.2, 1.0),
+            highlight=frozenset(k for k, c in enumerate(comparisons) if c.flagged),
+        ))
+        if any(c.flagged for c in comparisons):
+            doc.add(Paragraph(tx("tk-cmp-flag"), muted=True))
+    if reconciliation is not None:
+        r = reconciliation
+        key = "tk-cmp-revenue-match" if abs(r.share) <= 0.05 else "tk-cmp-revenue-differ"
+        doc.add(Paragraph(tx(key, audit=tx.money(r.audit_revenue), new=tx.money(r.audit_new),
+                             existing=tx.money(r.audit_existing), ue=tx.money(r.ue_revenue),
+                             difference=fmt.signed(tx.money(r.difference), r.difference),
+                             share=fmt.signed(fmt.pct(tx.lang, r.share * 100), r.share)),
+                          lead=tx("tk-cmp-revenue-lead")))
+
+
+def _cmp_value(tx: _Text, field: str, value: float) -> str:
+    return tx.money(value) if field == "avg_price" else fmt.smart(tx.lang, value)
+
+
+def _constraint(doc: Document, tx: _Text, constraint: Constraint, with_chart: bool,
+                history_missing: Sequence[str] = ()) -> None:
     doc.add(Heading(tx("tk-ue-h-constraint"), 2))
     effects = constraint.effects
     rows = []
     for e in effects:
         rows.append((
             str(e.rank), tx.lever(e.lever),
-            ("−" if e.lever in DOWN_LEVERS else "+") + fmt.pct(tx.lang, e.step * 100),
+            ("−" if e.lever in DOWN_LEVERS else "+") + fmt.pct(tx.lang, e.step * 100)
+            + " " + tx(f"tk-ue-move-{_k(e.source)}"),
             f"{tx.lever_value(e.lever, e.before)} → {tx.lever_value(e.lever, e.after)}",
             fmt.signed(tx.money(e.delta), e.delta),
             fmt.signed(fmt.pct(tx.lang, e.delta_pct), e.delta_pct or 0.0)
@@ -368,7 +448,13 @@ def _constraint(doc: Document, tx: _Text, constraint: Constraint, with_chart: bo
     tied = ""
     if constraint.tied:
         tied = " " + tx("tk-ue-tied", levers=", ".join(tx.lever(x) for x in constraint.tied))
-    doc.add(Paragraph(tx("tk-ue-constraint", lever=lever) + tied,
+    if constraint.unknown:
+        doc.add(Paragraph(tx("tk-ue-unranked", levers=", ".join(
+            tx.lever(x) for x in constraint.unknown)), muted=True))
+    if history_missing:
+        doc.add(Paragraph(tx("tk-ue-history-none", levers=", ".join(
+            tx.lever(x) for x in history_missing)), muted=True))
+    doc.add(Paragraph(tx(f"tk-ue-constraint-{_k(constraint.basis)}", lever=lever) + tied,
                       lead=tx("tk-ue-constraint-lead")))
     doc.add(BulletList((
         tx("tk-ue-exploit-lead") + " " + tx(constraint.exploit),
@@ -423,8 +509,10 @@ def _plan(doc: Document, tx: _Text, plan: X2Plan) -> None:
 # --------------------------------------------------------------------------- traction
 
 
-def _traction(doc: Document, tx: _Text, tr: TractionResult) -> None:
+def _traction(doc: Document, tx: _Text, tr: TractionResult, b2b: bool | None) -> None:
     doc.add(Heading(tx("tk-tr-heading"), 2))
+    if b2b is None:
+        doc.add(Paragraph(tx("tk-tr-b2b-only"), muted=True))
     if tr.stuck is None:
         doc.add(Paragraph(tx("tk-tr-all-done")))
     else:
@@ -443,6 +531,24 @@ def _traction(doc: Document, tx: _Text, tr: TractionResult) -> None:
     if tr.skipped:
         doc.add(Paragraph(tx("tk-tr-skipped", count=len(tr.skipped),
                              steps=", ".join(tx(step_key(s)) for s in tr.skipped)), muted=True))
+
+
+def _funnel(doc: Document, tx: _Text, funnel: Sequence[FunnelStage]) -> None:
+    """Where the customer's way leaks (outside B2B direct sales)."""
+    if not funnel:
+        doc.add(Paragraph(tx("tk-funnel-none"), muted=True))
+        return
+    doc.add(Table(
+        (tx("tk-funnel-col-stage"), tx("tk-ue-col-value")),
+        tuple((tx(f"tk-funnel-{f.stage}") + (" ⚠" if f.leak else ""),
+               fmt.percent(tx.lang, f.value) if f.value is not None else "—") for f in funnel),
+        numeric=frozenset({1}), widths=(3.0, 1.0),
+        highlight=frozenset(k for k, f in enumerate(funnel) if f.leak),
+        caption=tx("tk-funnel-caption"),
+    ))
+    leak = next((f for f in funnel if f.leak), None)
+    if leak is not None:
+        doc.add(Paragraph(tx(f"tk-funnel-leak-{leak.stage}"), lead=tx("tk-funnel-leak-lead")))
 
 
 def _growth(doc: Document, tx: _Text, growth: GrowthMetricChoice) -> None:

@@ -179,7 +179,8 @@ def choose_growth_metric(
     2. a young business (under a year) -> ``revenue``: prove demand and volume first;
     3. fast growth and room in the market -> ``revenue``: take the market while it grows;
     4. the owner takes profit out or serves loans -> ``net_profit``: what is left counts;
-    5. otherwise (mature, slow growth or a full market) -> ``operating_profit``.
+    5. otherwise (1-3 years or older, slow growth or a full market) -> ``operating_profit``
+       (reason ``established`` under three years, ``mature`` over).
 
     ``contribution_positive`` (from the unit economics, when computed) overrides the
     ``unit_profit`` answer.
@@ -198,10 +199,10 @@ def choose_growth_metric(
         reasons.append("fast-growth")
         metric = "revenue"
     elif parsed["owner_payout"] == "yes":
-        reasons += ["mature", "payout"]
+        reasons += ["mature" if parsed["age"] == "over_3" else "established", "payout"]
         metric = "net_profit"
     else:
-        reasons.append("mature")
+        reasons.append("mature" if parsed["age"] == "over_3" else "established")
         if parsed["market_room"] == "no":
             reasons.append("market-full")
         metric = "operating_profit"

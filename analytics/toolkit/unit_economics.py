@@ -22,8 +22,21 @@ Example (checked in the tests): UA 10 000, C1 2%, price 3 000, COGS 1 200, APC 1
 CPA 40, fixed 50 000 -> buyers 200, revenue 900 000, gross margin 540 000, marketing
 400 000, contribution 140 000, operating profit 90 000, CAC 2 000, CLTV 2 700, ROMI 35%.
 
-The constraint: each lever is improved by 10% (UA, C1, price, APC up; COGS, CPA down) with
-the others unchanged; the lever whose change adds most profit is the current constraint.
+Subscriptions (``model: subscription``): APC is the number of payments a subscriber makes;
+``payback_periods`` = CAC / margin per payment says how many payments repay his
+acquisition; ``existing_customers`` (subscribers paying at the start of the period) are
+counted in the period's cash: period revenue = (existing + buyers) x price, period profit =
+(existing + buyers) x margin per payment - marketing - fixed costs. A month whose new
+cohort has not yet paid back is not a loss.
+
+Fixed costs are optional: when not given they are unknown, and operating and net profit
+are not stated (``fixed_known`` False); the x2 plan then grows the contribution profit.
+
+The constraint (DOMAIN.md 2): the lever whose *realistic* improvement adds most profit.
+Each lever moves by the change the owner says is realistic, or the audit's own history
+offers (see :mod:`analytics.toolkit.history`); a lever with no known move is not ranked.
+Only when no move is known at all does the ranking fall back to an equal 10 % step on every
+lever, flagged ``equal_steps``: then it is a sensitivity, not yet the constraint.
 """
 
 from __future__ import annotations
@@ -42,9 +55,9 @@ DOWN_LEVERS = frozenset({"cogs", "cpa"})
 
 INPUT_FIELDS: tuple[str, ...] = (
     "ua", "c1", "avg_price", "cogs", "margin_pct", "apc", "cpa", "fixed_costs", "tax_pct",
-    "period",
+    "period", "model", "existing_customers",
 )
-"""Accepted input names (``cogs`` or ``margin_pct`` is enough; the last three optional)."""
+"""Accepted input names (``cogs`` or ``margin_pct`` is enough; the last five optional)."""
 
 REQUIRED: tuple[str, ...] = ("ua", "c1", "avg_price", "apc", "cpa")
 
@@ -53,6 +66,12 @@ PERIODS: dict[str, float] = {"week": 52.0, "month": 12.0, "quarter": 4.0, "year"
 
 GROWTH_METRICS: tuple[str, ...] = ("revenue", "margin", "operating_profit", "net_profit")
 """Growth metrics a business can choose for the year."""
+
+MODELS: tuple[str, ...] = ("one_off", "subscription")
+"""How customers pay: separate purchases, or a subscription (APC = payments per subscriber)."""
+
+MAX_UP_CHANGE = 500.0
+"""The largest realistic rise of a lever, percent (down levers stay below 100 %)."""
 
 DEFAULT_STEP = 0.10
 C1_HIGH = 0.5
@@ -99,6 +118,9 @@ class UnitInputs:
     fixed_costs: float = 0.0
     tax_pct: float = 0.0
     period: str = "month"
+    fixed_known: bool = True
+    model: str = "one_off"
+    existing_customers: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -149,6 +171,9 @@ def check_value(name: str, value: object) -> tuple[float | None, InputProblem | 
     if name == "period":
         text = str(value or "month").strip().lower()
         return None, (None if text in PERIODS else InputProblem("period", name, text))
+    if name == "model":
+        text = str(value or "one_off").strip().lower().replace("-", "_")
+        return None, (None if text in MODELS else InputProblem("model", name, text))
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, (InputProblem("missing", name) if name in REQUIRED else None)
     number = parse_number(value, percent_ok=name in {"c1", "margin_pct", "tax_pct"})
@@ -217,11 +242,14 @@ def parse_inputs(raw: Mapping[str, Any]) -> UnitInputs:
     if problems:
         raise InputError(problems)
     period = str(raw.get("period") or "month").strip().lower()
+    model = str(raw.get("model") or "one_off").strip().lower().replace("-", "_")
     assert cogs is not None
     return UnitInputs(
         ua=values["ua"], c1=values["c1"], avg_price=values["avg_price"], cogs=cogs,
         apc=values["apc"], cpa=values["cpa"], fixed_costs=values.get("fixed_costs", 0.0),
         tax_pct=values.get("tax_pct", 0.0), period=period,
+        fixed_known="fixed_costs" in values, model=model,
+        existing_customers=values.get("existing_customers", 0.0),
     )
 
 
@@ -295,9 +323,15 @@ def gross_margin(i: UnitInputs) -> float:
     return i.ua * i.c1 * (i.avg_price - i.cogs) * i.apc
 
 
+def contribution_profit(i: UnitInputs) -> float:
+    """Gross margin - UA x CPA."""
+    return gross_margin(i) - i.ua * i.cpa
+
+
 def operating_profit(i: UnitInputs) -> float:
-    """Gross margin - UA x CPA - fixed costs."""
-    return gross_margin(i) - i.ua * i.cpa - i.fixed_costs
+    """Gross margin - UA x CPA - fixed costs (unknown fixed costs count as 0 here; the
+    brief then does not state operating profit)."""
+    return contribution_profit(i) - i.fixed_costs
 
 
 def net_profit(i: UnitInputs) -> float:
@@ -312,6 +346,8 @@ def metric_value(i: UnitInputs, metric: str) -> float:
         return revenue(i)
     if metric == "margin":
         return gross_margin(i)
+    if metric == "contribution":
+        return contribution_profit(i)
     if metric == "operating_profit":
         return operating_profit(i)
     if metric == "net_profit":
@@ -325,6 +361,9 @@ class UnitEconomics:
 
     ``flags`` are health codes: ``cltv_below_cac``, ``negative_contribution``,
     ``negative_operating_profit``, ``breakeven_c1_impossible``, ``c1_high``.
+    ``payback_periods``: purchases (payments) until a buyer's margin repays his CAC;
+    ``period_revenue`` / ``period_profit``: a subscription's cash of the period, existing
+    subscribers included (None for one-off sales).
     """
 
     inputs: UnitInputs
@@ -348,6 +387,9 @@ class UnitEconomics:
     breakeven_c1_fixed: float | None
     periods_per_year: float
     flags: tuple[str, ...] = ()
+    payback_periods: float | None = None
+    period_revenue: float | None = None
+    period_profit: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (inputs nested under ``inputs``)."""
@@ -368,12 +410,18 @@ def compute(i: UnitInputs) -> UnitEconomics:
     cac = i.cpa / i.c1
     breakeven_c1 = i.cpa / cltv
     fixed = i.fixed_costs > 0
+    subscription = i.model == "subscription"
+    paying = i.existing_customers + buyers
+    period_revenue = paying * i.avg_price if subscription else None
+    period_profit = (paying * margin_per_sale - marketing - i.fixed_costs
+                     if subscription else None)
     flags: list[str] = []
     if cac > cltv:
         flags.append("cltv_below_cac")
     if contribution < 0:
         flags.append("negative_contribution")
-    if operating < 0 and fixed:
+    in_loss = period_profit < 0 if period_profit is not None else operating < 0
+    if in_loss and fixed:
         flags.append("negative_operating_profit")
     breakeven_c1_fixed = (marketing + i.fixed_costs) / (i.ua * cltv) if fixed else None
     if (breakeven_c1_fixed if breakeven_c1_fixed is not None else breakeven_c1) > 1:
@@ -402,6 +450,9 @@ def compute(i: UnitInputs) -> UnitEconomics:
         breakeven_c1_fixed=breakeven_c1_fixed,
         periods_per_year=PERIODS.get(i.period, 12.0),
         flags=tuple(flags),
+        payback_periods=cac / margin_per_sale,
+        period_revenue=period_revenue,
+        period_profit=period_profit,
     )
 
 
@@ -410,7 +461,10 @@ def compute(i: UnitInputs) -> UnitEconomics:
 
 @dataclass(frozen=True)
 class LeverEffect:
-    """What one lever's realistic change does to operating profit (one period)."""
+    """What one lever's realistic change does to operating profit (one period).
+
+    ``source``: ``owner`` (the owner's estimate), ``history`` (the audit's comparable
+    earlier period) or ``equal_step`` (the 10 % sensitivity step, no estimate known)."""
 
     lever: str
     step: float
@@ -422,6 +476,7 @@ class LeverEffect:
     delta_pct: float | None
     rank: int
     capped: bool = False
+    source: str = "equal_step"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -430,10 +485,12 @@ class LeverEffect:
 
 @dataclass(frozen=True)
 class Constraint:
-    """The current constraint: the lever whose change adds most profit.
+    """The current constraint: the lever whose realistic change adds most profit.
 
-    ``effects`` are ranked best first; ``tied`` lists levers with exactly the same effect
-    (C1 and APC always tie under equal steps: both scale gross margin only).
+    ``effects`` are ranked best first; ``tied`` lists levers with exactly the same effect.
+    ``basis`` is ``realistic`` (ranked by the realistic moves known; ``unknown`` lists the
+    levers nobody could estimate, left out of the ranking) or ``equal_steps`` (no move known:
+    an equal 10 % step on every lever, a sensitivity rather than the constraint).
     ``exploit`` / ``elevate`` are locale keys of the advice (first exploit, then elevate).
     """
 
@@ -443,12 +500,14 @@ class Constraint:
     exploit: str
     elevate: str
     flags: tuple[str, ...] = ()
+    basis: str = "realistic"
+    unknown: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"lever": self.lever, "effects": [e.to_dict() for e in self.effects],
                 "tied": list(self.tied), "exploit": self.exploit, "elevate": self.elevate,
-                "flags": list(self.flags)}
+                "flags": list(self.flags), "basis": self.basis, "unknown": list(self.unknown)}
 
 
 def lever_key(lever: str) -> str:
@@ -457,18 +516,20 @@ def lever_key(lever: str) -> str:
 
 
 def sensitivity(
-    i: UnitInputs, step: float = DEFAULT_STEP, steps: Mapping[str, float] | None = None
+    i: UnitInputs, step: float = DEFAULT_STEP, steps: Mapping[str, float] | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[LeverEffect, ...]:
-    """Profit change from improving each lever by ``step`` (a share; 0.10 = 10%), ranked.
+    """Profit change from improving each lever, ranked best first.
 
-    ``steps`` overrides the step per lever (shares) where a realistic change differs.
-    UA, C1, price and APC go up, COGS and CPA go down; C1 is capped at 1. Ties keep the
-    order of :data:`LEVERS`.
+    Without ``steps`` every lever moves by ``step`` (a share; 0.10 = 10%). With ``steps``
+    (shares per lever) only those levers are moved and ranked. UA, C1, price and APC go
+    up, COGS and CPA go down; C1 is capped at 1. Ties keep the order of :data:`LEVERS`.
     """
     base = operating_profit(i)
+    moves = dict(steps) if steps else dict.fromkeys(LEVERS, step)
     rows: list[tuple[str, float, float, float, float, bool]] = []
-    for lever in LEVERS:
-        s = (steps or {}).get(lever, step)
+    for lever in (x for x in LEVERS if x in moves):
+        s = moves[lever]
         before = i.get(lever)
         after = before * (1 - s) if lever in DOWN_LEVERS else before * (1 + s)
         capped = lever == "c1" and after > 1
@@ -484,6 +545,7 @@ def sensitivity(
             lever=lever, step=s, before=before, after=after, profit_before=base,
             profit_after=profit, delta=delta,
             delta_pct=delta / abs(base) * 100 if base else None, rank=rank, capped=capped,
+            source=(sources or {}).get(lever, "owner") if steps else "equal_step",
         ))
     return tuple(ranked)
 
@@ -494,25 +556,31 @@ def _round(value: float) -> float:
 
 
 def find_constraint(
-    i: UnitInputs, step: float = DEFAULT_STEP, steps: Mapping[str, float] | None = None
+    i: UnitInputs, steps: Mapping[str, float] | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> Constraint:
-    """Rank the levers (:func:`sensitivity`) and name the top one the constraint.
+    """Rank the levers by the profit their realistic move brings and name the top one.
 
-    Flags: ``scaling_loses_money`` when more UA lowers profit (each new lead costs more
-    than it earns), ``equal_steps`` when every lever got the same step (then price always
-    beats C1 and APC, because revenue >= margin: judge how realistic +10% is for each).
+    ``steps`` are realistic changes (shares) per lever, ``sources`` where each came from
+    (``owner`` or ``history``). Levers without a move are ``unknown`` and not ranked.
+    Without any move, every lever gets an equal 10 % step (flag ``equal_steps``).
+    Flag ``scaling_loses_money`` when more UA lowers profit (each new lead costs more than
+    it earns).
     """
-    effects = sensitivity(i, step, steps)
+    known = {lever: s for lever, s in (steps or {}).items() if lever in LEVERS and s > 0}
+    effects = sensitivity(i, DEFAULT_STEP, known or None, sources)
     top = effects[0]
     tied = tuple(e.lever for e in effects[1:] if _round(e.delta) == _round(top.delta))
     flags: list[str] = []
-    if any(e.lever == "ua" and e.delta < 0 for e in effects):
+    if _ua_hurts(i, "operating_profit"):
         flags.append("scaling_loses_money")
-    if not steps:
+    if not known:
         flags.append("equal_steps")
     lever = top.lever.replace("_", "-")
     return Constraint(top.lever, effects, tied, f"tk-ue-exploit-{lever}",
-                      f"tk-ue-elevate-{lever}", tuple(flags))
+                      f"tk-ue-elevate-{lever}", tuple(flags),
+                      "realistic" if known else "equal_steps",
+                      tuple(x for x in LEVERS if known and x not in known))
 
 
 # --------------------------------------------------------------------------- x2 plan
@@ -628,6 +696,8 @@ def x2_plan(i: UnitInputs, metric: str = "operating_profit", factor: float = 2.0
     """
     if metric not in GROWTH_METRICS:
         raise ValueError(f"unknown growth metric: {metric}")
+    if not i.fixed_known and metric in {"operating_profit", "net_profit"}:
+        metric = "contribution"  # fixed costs unknown: operating profit is not stated
     base = metric_value(i, metric)
     goal: Literal["multiply", "breakeven"] = "multiply" if base > 0 else "breakeven"
     target = base * factor if goal == "multiply" else 0.0

@@ -216,9 +216,11 @@ def parse_yes_no(value: object) -> YesNo:
 class StopCheck:
     """The "stop doing nonsense" check.
 
-    ``verdict``: ``passed`` (clients asked for the benefit and name it themselves),
-    ``failed`` (either answer is no), ``unverified`` (not known: go and ask).
-    ``advice`` is the locale key of the next step.
+    ``verdict``: ``passed`` (clients asked for the benefit and name it themselves, and the
+    problem interviews that check it are done), ``failed`` (either answer is no),
+    ``unverified`` (not known, or the interviews not done yet: go and ask).
+    ``advice`` is the locale key of the next step; ``interviews`` the traction map's
+    problem-interview answer (yes / partly / no / unknown).
     """
 
     benefit: str
@@ -226,16 +228,21 @@ class StopCheck:
     clients_confirm: YesNo
     verdict: Literal["passed", "failed", "unverified"]
     advice: str
+    interviews: str = "unknown"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"benefit": self.benefit, "clients_asked": self.clients_asked,
                 "clients_confirm": self.clients_confirm, "verdict": self.verdict,
-                "advice": self.advice}
+                "advice": self.advice, "interviews": self.interviews}
 
 
-def stop_check(benefit: str, clients_asked: object, clients_confirm: object) -> StopCheck:
-    """Evaluate the three-question check (answers as in :func:`parse_yes_no`)."""
+def stop_check(benefit: str, clients_asked: object, clients_confirm: object,
+               interviews: str = "unknown") -> StopCheck:
+    """Evaluate the three-question check (answers as in :func:`parse_yes_no`).
+
+    The check cannot pass before the problem interviews it relies on: with ``interviews``
+    other than ``yes`` two yeses give ``unverified`` (advice: run the interviews)."""
     asked, confirm = parse_yes_no(clients_asked), parse_yes_no(clients_confirm)
     if not benefit.strip():
         verdict: Literal["passed", "failed", "unverified"] = "failed"
@@ -246,11 +253,14 @@ def stop_check(benefit: str, clients_asked: object, clients_confirm: object) -> 
         verdict, advice = "failed", "not-asked"
     elif confirm == "no":
         verdict, advice = "failed", "not-confirmed"
-    elif asked == "yes" and confirm == "yes":
+    elif asked == "yes" and confirm == "yes" and interviews == "yes":
         verdict, advice = "passed", "passed"
+    elif asked == "yes" and confirm == "yes":
+        verdict, advice = "unverified", "interviews-first"
     else:
         verdict, advice = "unverified", "unverified"
-    return StopCheck(benefit.strip(), asked, confirm, verdict, f"tk-vp-stop-advice-{advice}")
+    return StopCheck(benefit.strip(), asked, confirm, verdict, f"tk-vp-stop-advice-{advice}",
+                     interviews)
 
 
 # --------------------------------------------------------------------------- interview
@@ -294,9 +304,16 @@ class InterviewScript:
                 "rules": list(self.rules)}
 
 
-def _clip(text: str, limit: int = 140) -> str:
+def clip(text: str, limit: int = 140) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut between words (never inside
+    one) with an ellipsis."""
     text = " ".join(text.split()).rstrip(" .")
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:—-") + "…"
 
 
 def interview_script(answers: PropositionAnswers) -> InterviewScript:
@@ -305,12 +322,14 @@ def interview_script(answers: PropositionAnswers) -> InterviewScript:
     and the owner's product are never mentioned (no pitching).
 
     The owner's answers are quoted (in guillemets) rather than spliced into sentences, so
-    the questions stay grammatical in Russian whatever the answer's case and number.
+    the questions stay grammatical in Russian whatever the answer's case and number. Only
+    concrete answers are quoted: a weak one ("Хотят вкусный кофе") is the owner's guess,
+    not a customer's situation, and the generic question is asked instead.
     """
     usable = {
-        f: _clip(getattr(answers, f))
+        f: clip(getattr(answers, f))
         for f in ("segment", "problem", "situation", "extra_benefit", "proof")
-        if not assess_answer(f, getattr(answers, f)).missing
+        if assess_answer(f, getattr(answers, f)).ok
     }
     lines: list[InterviewLine] = []
     quoted = {
@@ -413,8 +432,9 @@ def completeness(
     return score, tuple(missing), tuple(weak)
 
 
-def assess_proposition(answers: PropositionAnswers) -> Proposition:
-    """Judge every answer of one segment and build the proposition, check and script."""
+def assess_proposition(answers: PropositionAnswers, interviews: str = "unknown") -> Proposition:
+    """Judge every answer of one segment and build the proposition, check and script
+    (``interviews``: the traction map's problem-interview answer, for the stop check)."""
     context = answers.as_context()
     assessments = {f: assess_answer(f, context[f], context) for f in FIELDS}
     score, missing, weak = completeness(assessments)
@@ -431,6 +451,6 @@ def assess_proposition(answers: PropositionAnswers) -> Proposition:
         "proof": given("proof"),
     }
     check = stop_check(answers.benefit or answers.extra_benefit, answers.clients_asked,
-                       answers.clients_confirm)
+                       answers.clients_confirm, interviews)
     return Proposition(answers, assessments, score, missing, weak, statement, check,
                        interview_script(answers))

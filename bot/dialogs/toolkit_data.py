@@ -15,7 +15,7 @@ from analytics.toolkit import (
     parse_answers,
     run_toolkit,
 )
-from analytics.toolkit.answers import audit_from_report
+from analytics.toolkit.answers import AuditInput, audit_from_report
 from analytics.toolkit.traction import GROWTH_QUESTIONS
 from storage import AnswerSection
 
@@ -46,21 +46,34 @@ def _number_first(key: str) -> tuple[int, str]:
     return (int(key), "") if key.isdigit() else (10**9, key)
 
 
-def toolkit_answers(data: Mapping[str, Any], report: Mapping[str, Any] | None) -> Answers:
-    """Parsed answers, with the latest audit's prefill numbers and findings when given."""
+def toolkit_answers(data: Mapping[str, Any], report: Mapping[str, Any] | None,
+                    audit: AuditInput | None = None) -> Answers:
+    """Parsed answers, with the latest audit (its report, or what a questionnaire kept of
+    it: prefill numbers and the levers' history) when given."""
     answers = parse_answers(dict(data))
     if report is not None:
-        answers = dataclasses.replace(answers, audit=audit_from_report(report))
+        audit = audit_from_report(report)
+    if audit is not None:
+        answers = dataclasses.replace(answers, audit=audit)
     return answers
 
 
+def audit_extras(extras: Mapping[str, Any]) -> AuditInput | None:
+    """The audit a questionnaire started with (``prefill`` and ``levers`` in its extras)."""
+    if not extras.get("prefill") and not extras.get("levers"):
+        return None
+    return AuditInput(prefill=dict(extras.get("prefill") or {}),
+                      levers=dict(extras.get("levers") or {}))
+
+
 def toolkit_result(data: Mapping[str, Any], lang: str,
-                   report: Mapping[str, Any] | None = None) -> ToolkitResult | str:
+                   report: Mapping[str, Any] | None = None,
+                   audit: AuditInput | None = None) -> ToolkitResult | str:
     """The toolkit's results for ``data``, or one line (in ``lang``) saying what is wrong."""
     from analytics.cli.toolkit import input_error_line
 
     try:
-        return run_toolkit(toolkit_answers(data, report))
+        return run_toolkit(toolkit_answers(data, report, audit))
     except AnswersError as exc:
         return t(lang, f"tk-err-{exc.code}", **exc.args_)
     except InputError as exc:
@@ -68,8 +81,8 @@ def toolkit_result(data: Mapping[str, Any], lang: str,
 
 
 def toolkit_messages(data: Mapping[str, Any], lang: str,
-                     report: Mapping[str, Any] | None = None, *, whole: bool = True
-                     ) -> list[str]:
+                     report: Mapping[str, Any] | None = None, *, whole: bool = True,
+                     audit: AuditInput | None = None) -> list[str]:
     """The toolkit's results for ``data`` as chat messages (or one line saying what is wrong).
 
     Imports the brief (matplotlib, fpdf2) on first use: the bot's own process starts
@@ -78,7 +91,7 @@ def toolkit_messages(data: Mapping[str, Any], lang: str,
     from analytics.render.document import Heading
     from analytics.toolkit.brief import build_brief
 
-    result = toolkit_result(data, lang, report)
+    result = toolkit_result(data, lang, report, audit)
     if isinstance(result, str):
         return [result]
     doc = build_brief(result, lang, with_chart=False)

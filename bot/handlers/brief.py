@@ -84,6 +84,14 @@ async def on_send(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> Non
     await ctx.spawn(send_to_consultant, user=query.from_user.model_dump(mode="json"))
 
 
+def consultant_caption(ctx: Ctx, sender: TelegramUser) -> str:
+    """Who sent the brief: a link to the user (``tg://user?id=``), the username when there
+    is one, and the consent to be contacted the send button asked for."""
+    link = f'<a href="tg://user?id={sender.id}">{html.escape(sender.full_name)}</a>'
+    username = f"@{html.escape(sender.username)}" if sender.username else ctx.t("brief-no-username")
+    return ctx.t("brief-for-consultant", who=link, username=username, user_id=sender.id)
+
+
 async def send_to_consultant(ctx: Ctx, user: dict[str, Any]) -> None:
     """Work: the brief to the consultant's chat, recorded as sent."""
     sender = TelegramUser.model_validate(user)
@@ -94,10 +102,8 @@ async def send_to_consultant(ctx: Ctx, user: dict[str, Any]) -> None:
         if built:
             await ctx.send(built)
         return
-    who = html.escape(sender.full_name) + (f" (@{html.escape(sender.username)})"
-                                            if sender.username else "")
     await ctx.bot.send_document(consultant, BufferedInputFile(built[0], filename=BRIEF_FILE),
-                                caption=ctx.t("brief-for-consultant", who=who, user_id=sender.id))
+                                caption=consultant_caption(ctx, sender))
     await ctx.storage.briefs.add(ctx.user_id,
                                  answers_data(await ctx.storage.answers.get_all(ctx.user_id)),
                                  recipient_chat_id=consultant)

@@ -56,7 +56,8 @@ async def open_item(ctx: Ctx, item: str | None) -> None:
         if item == "ue":
             audits = await ctx.storage.audits.history(ctx.user_id, limit=1)
             if audits:
-                extras["prefill"] = audit_from_report(audits[0].report).prefill
+                audit = audit_from_report(audits[0].report)
+                extras["prefill"], extras["levers"] = audit.prefill, audit.levers
         await start_flow(ctx, item, extras)
     elif item == "audit":
         await ctx.state.clear()

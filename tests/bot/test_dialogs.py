@@ -38,7 +38,9 @@ def test_unit_economics_numbers_are_validated_one_by_one() -> None:
     assert check("ue", "ua", "шесть тысяч").reask[0] == "tk-ue-err-not-number"
     assert check("ue", "cogs", "35%").value == {"margin_pct": 35.0}
     stored = UE.store({"period": "month", "cogs": {"margin_pct": 35.0}, "ua": 100}, {})
-    assert stored == {"period": "month", "margin_pct": 35.0, "ua": 100}
+    assert stored == {"period": "month", "margin_pct": 35.0, "ua": 100, "realistic_change": {}}
+    realistic = UE.store({"ua": 100, "rc_ua": 20.0, "rc_c1": "history", "rc_apc": None}, {})
+    assert realistic["realistic_change"] == {"ua": 20.0, "c1": "history"}
 
 
 def test_stored_answers_become_the_toolkit_input() -> None:
@@ -53,9 +55,10 @@ def test_stored_answers_become_the_toolkit_input() -> None:
     assert data["traction"] == {"problem_interviews": "yes"}
     assert data["growth_metric"] == {"age": "1_3"}
     report = {"data": {"revenue": 1000.0, "orders": 10, "customers": 5},
-              "lifecycle": {"monthly": [{"active": 4}, {"active": 6}]}}
+              "lifecycle": {"monthly": [{"active": 4, "new": 2}, {"active": 6, "new": 8}]}}
     answers = toolkit_answers(data, report)
     assert answers.audit is not None
+    # new customers a month (2 and 8), never the active ones (repeat buyers included)
     assert answers.audit.prefill == {"aov": 100.0, "apc": 2.0, "buyers_per_month": 5.0}
 
 

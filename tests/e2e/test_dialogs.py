@@ -78,8 +78,24 @@ async def test_value_proposition_unit_economics_traction_and_brief(
             economist.send_text(answer)
         optional = await question(economist, 8)
         press(economist, optional, "n:*:skip")
+        # how far each lever could realistically move in a year; "skip" = does not know
+        for number, answer in ((9, "20"), (10, "15 %"), (11, "5"), (12, None), (13, "30"),
+                               (14, None)):
+            asked = await question(economist, number)
+            if answer is None:
+                press(economist, asked, "n:*:skip")
+            else:
+                economist.send_text(answer)
         await economist.wait_for("sendMessage", saying("Записал"))
-        await economist.wait_for("sendMessage", saying("C1"), timeout=20)
+        # by hand: 150 buyers, gross margin 150 x 1 050 x 1.8 = 283 500, contribution
+        # 175 500; APC +30 % adds 85 050, C1 +15 % 42 525, UA +20 % 35 100, price +5 %
+        # 25 650: the constraint is APC, not the price
+        verdict = await economist.wait_for("sendMessage", saying("Текущее ограничение"),
+                                           timeout=20)
+        text = text_of(verdict).replace("\xa0", " ")
+        assert "Текущее ограничение:</b> APC" in text or "Текущее ограничение: APC" in text
+        assert "+85 050 ₽" in text and "оценка владельца" in text
+        assert "Себестоимость продажи, CPA" in text or "не участвуют в сравнении" in text
         # her cost of goods (850 of 1 900: a margin of 55.3 %) values the audit's steps
         economist.send_document("orders.csv", SHOP.read_bytes(), "text/csv")
         summary = await economist.wait_for("sendMessage", saying("Главные шаги"), timeout=90)

@@ -104,10 +104,7 @@ tk-vp-stop-advice-unverified = Ask 5-10 clients why they came to you and what th
 
 ## Value proposition in the brief
 
-tk-vp-statement-lead = Proposition:
-tk-vp-statement = { $segment } - { $problem } - { $solution } - { $benefit }
-tk-vp-situation-lead = Situation:
-tk-vp-proof-lead = How the benefit is checked:
+tk-vp-statement-lead = The proposition, part by part:
 tk-vp-missing-part = [no answer]
 tk-vp-score-lead = Completeness:
 tk-vp-score = { $score } of 100.
@@ -234,18 +231,17 @@ tk-ue-flag-c1-high = Conversion is above 50%: check what it is computed on; UA m
 
 tk-ue-h-constraint = The constraint: which lever moves profit most
 tk-ue-chart-title = Profit gain from improving each lever
-tk-ue-chart-caption = Each lever improved on its own by one step (COGS and CPA reduced), the others unchanged.
+tk-ue-chart-caption = Each lever moved by its realistic change (up; COGS and CPA down), the others unchanged.
 tk-ue-constraint-lead = Current constraint:
-tk-ue-constraint = { $lever }. Improving other levers would give less now.
 tk-ue-tied = Gives the same: { $levers }.
 tk-ue-exploit-lead = Exploit it first, getting the most out of what you have:
 tk-ue-elevate-lead = Then elevate it by investing:
 tk-ue-cflag-scaling-loses-money = More UA lowers profit: each new potential client costs more than it brings. Do not scale advertising until the economics of a sale are fixed.
-tk-ue-cflag-equal-steps = Every lever was moved by the same 10%. With equal steps the price always beats C1 and APC (revenue exceeds margin); discuss which change of each lever is realistic and recompute with realistic steps.
+tk-ue-cflag-equal-steps = No lever's realistic move is known, so every lever was moved by the same 10 %. That is a sensitivity check, not the constraint: with equal steps the price is almost always first. Estimate how far each lever can realistically move within a year and recompute.
 
 tk-ue-exploit-ua = Find the channel with the best payback and move budget into it; bring back old contacts and leads nobody followed up.
 tk-ue-elevate-ua = Launch a new acquisition channel or partnerships; hire a marketer for one channel.
-tk-ue-exploit-c1 = Review the last 20 deals that fell through: where and why the client left. Answer leads faster and follow up with those who went quiet.
+tk-ue-exploit-c1 = Go through the last 20 deals that fell through: at which step and why the client left. Check that the first contact speaks of the client's problem in his own words (value proposition and problem interviews), and answer enquiries faster. Do not chase those who went silent: pressure lowers trust and repeat purchases.
 tk-ue-elevate-c1 = Introduce a CRM and scripts, train salespeople, add a trial step to the funnel (demo, sample, free consultation).
 tk-ue-exploit-avg-price = Raise the price for new clients, drop default discounts, add an upsell to the main product.
 tk-ue-elevate-avg-price = Build a premium version or a bundle; work with a segment that values the benefit more than the price.
@@ -362,7 +358,7 @@ tk-gm-a-owner-payout-no = no
 tk-gm-why-unit-loss = One sale does not pay back its acquisition: more volume would multiply the loss, so grow margin first.
 tk-gm-why-young = The business is under a year old: prove demand and grow revenue first.
 tk-gm-why-fast-growth = Revenue grows fast and the market has room: taking market share matters more.
-tk-gm-why-mature = The business is mature and growth has slowed: grow profit, not turnover.
+tk-gm-why-mature = The business is over three years old and growth has slowed: grow profit, not turnover.
 tk-gm-why-payout = The owner takes profit out or pays off loans: what is left after all costs and taxes is what counts.
 tk-gm-why-market-full = The market is close to saturation: grow through efficiency, not volume.
 tk-gm-why-unit-unknown = Whether one sale pays back is unknown: compute the unit economics before growing volume.
@@ -386,10 +382,14 @@ tk-brief-footer = Prepared by Kratno. Numbers are computed from the owner's answ
 
 tk-brief-sum-no-description = No description of the business was given.
 tk-brief-sum-where = Industry and city: { $where }.
-tk-brief-sum-economics = { $period }: { $buyers_text } { $buyers ->
+tk-brief-sum-economics = { $period }: { $buyers_text } new { $buyers ->
     [one] buyer
    *[other] buyers
-}, revenue { $revenue }, profit { $profit }, CLTV/CAC { $ratio }.
+}, their lifetime revenue { $revenue }, { $kind ->
+    [period] the period's profit with current subscribers { $profit }
+    [contribution] contribution profit { $profit } (fixed costs unknown, operating profit not computed)
+   *[operating] operating profit { $profit }
+}, CLTV/CAC { $ratio }.
 tk-brief-sum-constraint = The current growth constraint is { $lever }.
 tk-brief-sum-vp = { $count ->
     [one] { $count } segment is described
@@ -411,7 +411,7 @@ tk-audit-fact-revenue = Revenue
 tk-audit-fact-period = Data period
 tk-audit-fact-aov = Average order value
 tk-audit-fact-apc = Purchases per customer
-tk-audit-fact-buyers-per-month = Buyers per month
+tk-audit-fact-buyers-per-month = New buyers per month
 tk-audit-findings = Key findings of the audit
 tk-audit-cogs-unknown = The audit cannot know the cost of goods or the cost of acquisition: those numbers come from the owner.
 
@@ -428,7 +428,7 @@ tk-err-not-text = Expected text, found a nested section: { $value }.
 tk-err-unknown-key = Unknown key "{ $name }" in section "{ $section }". Allowed: { $allowed }.
 tk-err-bad-choice = "{ $value }" is not an answer to "{ $name }" in section "{ $section }". Allowed: { $allowed } (in quotes, e.g. "1_3", so that YAML does not read them as a number).
 tk-err-nothing-to-do = The file has no section to compute: fill in value_propositions, unit_economics, traction or growth_metric.
-tk-err-bad-change = The realistic change for "{ $lever }" must be a percentage between 0 and 100, not "{ $value }".
+tk-err-bad-change = The realistic change for "{ $lever }" is a percentage above 0 and at most { $top }, "history" (take it from the audit's history) or "unknown"; got "{ $value }".
 tk-err-bad-report = The audit file { $path } does not look like a report.json.
 tk-err-bad-audit-number = In the audit section, { $name } must be a positive number, not "{ $value }".
 tk-err-unit-economics = Unit economics: { $problems }.
@@ -456,3 +456,78 @@ tk-cli-written = { $count ->
     [one] Wrote { $count } file
    *[other] Wrote { $count } files
 }: { $files }
+
+## Realistic levers and the audit
+
+tk-ue-q-rc-ua = How far could UA (new potential clients) realistically grow within a year, in percent? For example, 20. If you do not know, take the figure from your base's history or skip.
+tk-ue-q-rc-c1 = How far could the conversion to a first purchase (C1) realistically rise within a year, in percent of today's? For example, 15.
+tk-ue-q-rc-avg-price = How far could the average check realistically rise within a year, in percent? For example, 5.
+tk-ue-q-rc-cogs = How far could the cost of a sale realistically fall within a year, in percent? For example, 3.
+tk-ue-q-rc-apc = How far could purchases per client (APC) realistically grow within a year, in percent? For example, 10.
+tk-ue-q-rc-cpa = How far could the cost of a potential client (CPA) realistically fall within a year, in percent? For example, 10.
+tk-ue-rc-history = 📊 +{ $change }, as in { $from } to { $to }
+tk-ue-err-rc-range = A percentage above 0 and at most { $top } is needed, e.g. 10.
+tk-ue-move-owner = (owner's estimate)
+tk-ue-move-history = (base history)
+tk-ue-move-equal-step = (equal step)
+tk-ue-unranked = Not estimated and left out of the comparison: { $levers }. We do not invent a move for the owner.
+tk-ue-history-none = Cannot be taken from the audit's history: { $levers }; in the comparable earlier period they were no better than now.
+tk-ue-constraint-realistic = { $lever }: its realistic move brings more profit than the move of any other estimated lever.
+tk-ue-constraint-equal-steps = not known yet. With equal steps { $lever } brings most, but no realistic move was estimated.
+tk-ue-unknown = unknown
+tk-ue-not-stated = not computed
+tk-ue-formula-fixed-unknown = fixed costs unknown
+tk-ue-in-existing-customers = Paying subscribers at the start of the period
+tk-ue-out-period-revenue = Period revenue (all subscribers)
+tk-ue-out-period-profit = Period profit (all subscribers)
+tk-ue-formula-period-revenue = (current + new) × check
+tk-ue-formula-period-profit = (current + new) × margin − marketing − fixed
+tk-ue-out-payback = Buyer payback, purchases (payments)
+tk-ue-formula-payback = CAC / (check − COGS)
+tk-ue-err-model = unknown model "{ $value }": one_off or subscription
+tk-gm-metric-contribution = contribution profit
+tk-gm-why-established = The business is one to three years old and growth has slowed: grow profit, not turnover.
+tk-vp-stop-advice-interviews-first = By your answers clients both asked for this benefit and name it themselves, but the problem interviews are not done yet: the check counts only after them. Run 5–10 interviews and compare the clients' words with yours.
+tk-vp-part-segment = Who: { $text }
+tk-vp-part-problem = Problem: { $text }
+tk-vp-part-situation = When it arises: { $text }
+tk-vp-part-solution = Solution: { $text }
+tk-vp-part-benefit = Benefit beyond the solution: { $text }
+tk-vp-part-proof = How the benefit is checked: { $text }
+
+tk-brief-sum-constraint-realistic = The current growth constraint is { $lever }: its realistic move brings the most profit.
+tk-brief-sum-constraint-equal-steps = The growth constraint is not known yet: the owner has not estimated how far the levers can realistically move.
+tk-brief-key-constraint-unknown = Estimate with the owner how far each lever can realistically move within a year: without it the constraint cannot be named.
+tk-brief-key-gap = The owner's answers and the audit differ by more than 25 %: { $fields }. Find out which figure to trust.
+tk-brief-key-leak = The funnel loses most at the stage "{ $stage }".
+
+tk-cmp-heading = The owner's answers and the base audit
+tk-cmp-col-said = Owner
+tk-cmp-col-measured = Audit
+tk-cmp-col-gap = Difference
+tk-cmp-buyers = New buyers per period
+tk-cmp-avg-price = Average check
+tk-cmp-apc = Purchases per client
+tk-cmp-flag = ⚠ marks a difference over 25 %: the calculation uses the owner's figure, the audit's is shown beside it.
+tk-cmp-revenue-lead = Revenue check:
+tk-cmp-revenue-match = the audit gives { $audit } for the period (new customers { $new }, earlier ones { $existing }); the unit economics give { $ue }: the figures agree.
+tk-cmp-revenue-differ = the audit gives { $audit } for the period (new customers { $new }, earlier ones { $existing }); the unit economics count the period's new buyers over their whole life, { $ue }, a difference of { $difference } ({ $share }). The two agree only with a steady inflow of customers; the difference shows how far today's inflow of new customers is below or above what the revenue rests on.
+
+tk-tr-not-b2b = The ten-step traction map describes complex sales to businesses (B2B) and does not apply here. Instead: the growth metric by the business's age and stage, and the funnel stage where customers are lost.
+tk-tr-b2b-only = The map describes complex sales to businesses (B2B); if you sell to people, go by the growth metric and the funnel.
+tk-funnel-col-stage = Funnel stage
+tk-funnel-caption = Shares from the owner's answers (C1) and from the base's last 12 months.
+tk-funnel-none = No funnel data: fill in the unit economics or upload a sales export.
+tk-funnel-acquisition = First purchase (C1)
+tk-funnel-repeat = New clients' second purchase
+tk-funnel-lapse = Go silent within a year
+tk-funnel-comeback = Silent clients come back
+tk-funnel-check = Average check
+tk-funnel-leak-lead = Where the funnel leaks:
+tk-funnel-leak-acquisition = the inflow of new customers: in the audit, fewer new customers pull revenue down most.
+tk-funnel-leak-repeat = repeat purchases: clients buy again less often.
+tk-funnel-leak-lapse = retention: fewer customers of the base buy again.
+tk-funnel-leak-comeback = silent customers coming back.
+tk-funnel-leak-check = the average check fell.
+tk-ue-q-model = How do clients pay: separate purchases or a subscription?
+tk-ue-q-existing-customers = How many subscribers are paying at the start of the period?

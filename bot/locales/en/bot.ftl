@@ -108,13 +108,14 @@ dlg-ue-intro = Let's compute the unit economics and find the growth constraint: 
 dlg-tr-intro = Let's find your step on the traction map and the growth metric to choose: { $count } questions with buttons.
 
 brief-empty = There are no answers for a brief yet. Complete at least one questionnaire: value proposition, unit economics or traction stage.
-brief-offer = Send the brief to the consultant to book a strategy session?
+brief-offer = Send the brief to the consultant to book a strategy session? The consultant gets the brief and a link to your Telegram profile and will contact you.
 confirm-brief-yes = 📨 Yes, send it
 confirm-delete-yes = 🗑 Yes, delete everything
 confirm-no = No
 brief-not-sent = OK, the brief was not sent anywhere.
 brief-sent = 📨 The brief was sent to the consultant. They will contact you.
-brief-for-consultant = Brief from { $who } (id { $user_id })
+brief-for-consultant = Brief from { $who }, { $username } (id { $user_id }). Consent to be contacted: given; the client pressed "Send to the consultant" and expects to hear from you.
+brief-no-username = no username
 
 history-empty = No audits yet. Send a file and it will appear here.
 history-title = 🕘 Your audits (newest first):

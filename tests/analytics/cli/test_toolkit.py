@@ -37,7 +37,14 @@ def test_cli_writes_the_brief_from_the_sample(tmp_path: Path,
     assert (tmp_path / "brief_files" / "01-sensitivity.png").read_bytes()[:4] == b"\x89PNG"
     assert "<h2>Юнит-экономика и ограничение</h2>" in html
     assert "tk-" not in md and "tk-" not in html
-    assert results["constraint"]["lever"] == "c1"
+    # realistic moves by hand: UA +20 % adds 20 % of the contribution 396 000 = 79 200;
+    # C1 +15 % adds 15 % of the gross margin 504 000 = 75 600; price +5 % adds
+    # 150 x 95 x 3.2 = 45 600; COGS -3 % 150 x 25.5 x 3.2 = 12 240; CPA -10 % 6 000 x 1.8
+    # = 10 800; APC unknown, not ranked
+    assert [(e["lever"], round(e["delta"])) for e in results["constraint"]["effects"]] == [
+        ("ua", 79_200), ("c1", 75_600), ("avg_price", 45_600), ("cogs", 12_240),
+        ("cpa", 10_800)]
+    assert results["constraint"]["unknown"] == ["apc"]
     assert results["prefilled_from_audit"] == {"apc": "audit"}
     assert "Записано 4 файла" in capsys.readouterr().out
 
@@ -56,7 +63,7 @@ def test_cli_json_prints_the_computed_results(capsys: pytest.CaptureFixture[str]
     assert ue["cltv"] == pytest.approx(1050 * 3.2)
     assert ue["romi"] == pytest.approx(396_000 / 108_000)
     assert set(ue["inputs"]) >= {"ua", "c1", "avg_price", "cogs", "apc", "cpa", "fixed_costs"}
-    assert data["constraint"]["lever"] == "c1"
+    assert data["constraint"]["lever"] == "ua"
     assert data["traction"]["stuck"] == "channels"
     assert data["growth_metric"]["metric"] == "operating_profit"
     assert data["x2_plan"]["metric"] == "operating_profit"
@@ -116,7 +123,7 @@ def test_audit_report_json_is_read_for_prefill_and_facts(tmp_path: Path) -> None
     report = {
         "data": {"customers": 400, "orders": 1000, "revenue": 2_000_000, "currency": "RUB",
                  "date_from": "2026-01-01", "date_to": "2026-06-30"},
-        "lifecycle": {"monthly": [{"active": 90}, {"active": 110}]},
+        "lifecycle": {"monthly": [{"active": 90, "new": 40}, {"active": 110, "new": 60}]},
         "findings": [{"code": "no_such_finding_text", "evidence": {}}],
     }
     (tmp_path / "report.json").write_text(json.dumps(report), encoding="utf-8")
@@ -124,10 +131,11 @@ def test_audit_report_json_is_read_for_prefill_and_facts(tmp_path: Path) -> None
                "unit_economics": {"ua": 5000, "cogs": 900, "cpa": 30}}
     parsed = parse_answers(answers, tmp_path)
     assert parsed.audit is not None
-    assert parsed.audit.prefill == {"aov": 2000, "apc": 2.5, "buyers_per_month": 100}
+    # buyers are the *new* customers a month (40 and 60), not the active ones
+    assert parsed.audit.prefill == {"aov": 2000, "apc": 2.5, "buyers_per_month": 50}
     result = run_toolkit(parsed)
     assert result.economics is not None
-    assert result.economics.inputs.c1 == pytest.approx(0.02)  # 100 / 5 000
+    assert result.economics.inputs.c1 == pytest.approx(0.01)  # 50 / 5 000
     assert result.sources == {"avg_price": "audit", "apc": "audit", "c1": "derived"}
     md = render_markdown(build_brief(result, "ru", with_chart=False,
                                      findings=["Активная база падает третий месяц"]))
@@ -174,7 +182,7 @@ GOOD_UE = {"ua": 1000, "c1": 0.02, "avg_price": 1000, "cogs": 400, "apc": 2, "cp
          "себестоимость 1200 не меньше среднего чека 1000"),
         (yaml.safe_dump({"unit_economics": {**GOOD_UE, "ua": "много"}}), "en",
          'ua = "много" is not a number'),
-        (yaml.safe_dump({"unit_economics": {**GOOD_UE, "realistic_change": {"c1": 500}}}), "ru",
+        (yaml.safe_dump({"unit_economics": {**GOOD_UE, "realistic_change": {"c1": 600}}}), "ru",
          "Реалистичное изменение для «c1»"),
         (yaml.safe_dump({"unit_economics": GOOD_UE, "growth_metric": {"metric": "ebitda"}}),
          "en", 'unknown growth metric "ebitda"'),

@@ -43,7 +43,7 @@ def generated_keys() -> set[str]:
     k |= {weakness_key(w) for w in WEAKNESSES}
     k |= {stop_question_key(q) for q in STOP_QUESTIONS}
     k |= {f"tk-vp-stop-verdict-{v}" for v in ("passed", "failed", "unverified")}
-    k |= {f"tk-vp-stop-advice-{a}" for a in ("no-benefit", "nobody-wants", "not-asked",
+    k |= {f"tk-vp-stop-advice-{a}" for a in ("no-benefit", "nobody-wants", "not-asked", "interviews-first",
                                               "not-confirmed", "passed", "unverified")}
     k |= {f"tk-yes-no-{a}" for a in ("yes", "no", "unknown")}
     k |= {f"tk-iv-q-{q}" for q in INTERVIEW_QUESTIONS}
@@ -116,12 +116,14 @@ def test_russian_plural_forms(count: int, word: str) -> None:
     assert t("ru", "tk-brief-sum-vp", count=count, score=50).startswith(word)
 
 
-@pytest.mark.parametrize(("buyers", "word"), [(1, "покупатель"), (3, "покупателя"),
-                                              (11, "покупателей"), (150, "покупателей"),
-                                              (22, "покупателя")])
+@pytest.mark.parametrize(("buyers", "word"), [(1, "новый покупатель"),
+                                              (3, "новых покупателя"),
+                                              (11, "новых покупателей"),
+                                              (150, "новых покупателей"),
+                                              (22, "новых покупателя")])
 def test_russian_plural_of_buyers(buyers: int, word: str) -> None:
     text = t("ru", "tk-brief-sum-economics", period="за месяц", buyers=buyers,
-             buyers_text=str(buyers), revenue="1", profit="1", ratio="1")
+             buyers_text=str(buyers), revenue="1", profit="1", kind="operating", ratio="1")
     assert f"{buyers} {word}," in text
 
 

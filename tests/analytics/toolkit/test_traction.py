@@ -80,7 +80,7 @@ def test_step_answers(value: object, expected: str) -> None:
         ({"age": "over_3", "growth": "flat", "owner_payout": False}, None, "operating_profit",
          ("mature", "unit-unknown")),
         ({"age": "1_3", "growth": "slow", "unit_profit": "unknown"}, True, "operating_profit",
-         ("mature",)),
+         ("established",)),  # one to three years old is not "mature"
     ],
 )
 def test_growth_metric_rules(answers: dict[str, object], positive: bool | None, metric: str,

@@ -237,12 +237,14 @@ def test_realistic_steps_change_the_constraint(example: UnitInputs) -> None:
 
 
 def test_c1_and_apc_tie_when_they_lead() -> None:
-    # C1 and APC both scale gross margin only, so equal steps give equal effects;
-    # with price held still (a realistic step of 0) they share the top.
+    # C1 and APC both scale gross margin only, so equal realistic moves give equal
+    # effects (+10 %: 54 000 each); a lever with a move of 0 is not ranked.
     inputs = parse_inputs(EXAMPLE)
-    constraint = find_constraint(inputs, steps={"avg_price": 0.0})
+    constraint = find_constraint(inputs, steps={"avg_price": 0.0, "c1": 0.1, "apc": 0.1})
     assert constraint.lever == "c1"
     assert constraint.tied == ("apc",)
+    assert constraint.effects[0].delta == pytest.approx(54_000)
+    assert constraint.unknown == ("ua", "avg_price", "cogs", "cpa")
 
 
 def test_scaling_a_loss_making_sale_is_flagged() -> None:

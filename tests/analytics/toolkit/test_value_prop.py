@@ -40,12 +40,13 @@ WEAK = PropositionAnswers(
 
 
 def test_strong_proposition_scores_100() -> None:
-    prop = assess_proposition(STRONG)
+    prop = assess_proposition(STRONG, interviews="yes")
     assert prop.score == 100
     assert prop.missing == () and prop.weak == ()
     assert prop.statement["segment"] == STRONG.segment
     assert prop.statement["benefit"] == STRONG.extra_benefit
     assert prop.check.verdict == "passed"
+    assert assess_proposition(STRONG).check.verdict == "unverified"  # interviews unknown
 
 
 def test_weak_proposition_score_by_hand() -> None:
@@ -75,7 +76,7 @@ def test_completeness_counts_only_the_five_core_questions() -> None:
 @pytest.mark.parametrize(
     ("benefit", "asked", "confirm", "verdict", "advice"),
     [
-        ("10 минут вместо 40", "да", "да", "passed", "passed"),
+        ("10 минут вместо 40", "да", "да", "unverified", "interviews-first"),
         ("10 минут вместо 40", True, False, "failed", "not-confirmed"),
         ("10 минут вместо 40", "no", "yes", "failed", "not-asked"),
         ("10 минут вместо 40", "нет", "нет", "failed", "nobody-wants"),
@@ -89,6 +90,14 @@ def test_stop_check(benefit: str, asked: object, confirm: object, verdict: str,
     check = stop_check(benefit, asked, confirm)
     assert check.verdict == verdict
     assert check.advice == f"tk-vp-stop-advice-{advice}"
+
+
+@pytest.mark.parametrize(("interviews", "verdict"), [("yes", "passed"), ("partly", "unverified"),
+                                                     ("no", "unverified"),
+                                                     ("unknown", "unverified")])
+def test_stop_check_cannot_pass_before_the_problem_interviews(interviews: str,
+                                                             verdict: str) -> None:
+    assert stop_check("10 минут вместо 40", "да", "да", interviews).verdict == verdict
 
 
 def test_yes_no_parsing() -> None:
@@ -131,7 +140,8 @@ def test_interview_falls_back_to_generic_questions() -> None:
     keys = [q.key for q in script.questions]
     assert "tk-iv-q-situation-generic" in keys  # no situation given
     assert "tk-iv-q-proof-generic" in keys  # "не знаю" is no proof
-    assert "tk-iv-q-last-time" in keys  # a weak problem is still quoted
+    # a weak problem ("Хотят вкусный кофе") is the owner's guess, not a customer's situation
+    assert "tk-iv-q-last-time-generic" in keys
     empty = interview_script(PropositionAnswers())
     assert empty.intro.key == "tk-iv-intro-generic"
     assert all(q.key.endswith("generic") or not q.args for q in empty.questions)
