@@ -37,8 +37,9 @@ export of the same shop shares most of its buyers, even a later period's export 
 ones)."""
 
 SIZE_RATIO = 3.0
-"""Without customer hashes, bases differing more than 3 times in size, periods that do not
-meet and a different currency are the signs; two of them say "another business"."""
+"""Without customer hashes to go by, the signs of another business are bases differing more
+than 3 times in size, periods that do not meet, another currency and customers identified
+by another column (e-mails against ids); two of them say "another business"."""
 
 REQUIRED_SECTIONS = ("data", "metrics")
 """A file is taken for a Kratno report when it is a JSON object with these sections."""
@@ -147,15 +148,18 @@ def _stamp(report: Report) -> dict[str, Any]:
 
 def _business(a: Mapping[str, Any], b: Mapping[str, Any], common: float | None) -> list[str]:
     """A warning when two ``data`` sections look like two businesses: by the share of
-    customers in common when known (and keyed alike), else by size, period and currency."""
-    if common is not None and a.get("customer_key") == b.get("customer_key"):
+    customers in common when known (and keyed alike), else by size, period, currency and
+    how customers are identified."""
+    keyed_alike = a.get("customer_key") == b.get("customer_key")
+    if common is not None and keyed_alike:
         return ["few_common_customers"] if common < FEW_COMMON else []
     sizes = sorted(float(d.get("customers") or 0) for d in (a, b))
     start = [str(d.get("date_from") or "") for d in (a, b)]
     end = [str(d.get("date_to") or "") for d in (a, b)]
     signs = (sizes[0] > 0 and sizes[1] > SIZE_RATIO * sizes[0],
              all(start + end) and (start[0] > end[1] or start[1] > end[0]),
-             bool(a.get("currency") and b.get("currency") and a["currency"] != b["currency"]))
+             bool(a.get("currency") and b.get("currency") and a["currency"] != b["currency"]),
+             not keyed_alike)
     return ["unlike_business"] if sum(signs) >= 2 else []
 
 

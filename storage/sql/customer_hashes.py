@@ -4,7 +4,7 @@ from secrets import token_bytes
 
 from storage.errors import NotFoundError
 from storage.interfaces import CustomerHashRepository
-from storage.sql.base import Repository
+from storage.sql.base import Repository, write_under_owner
 
 SALT_BYTES = 16
 
@@ -28,16 +28,15 @@ class SQLCustomerHashRepository(Repository, CustomerHashRepository):
         return bytes(row["salt"])
 
     async def put(self, user_id: int, audit_id: int, hashes: bytes) -> None:
-        async with self._db.transaction() as tx:
-            stored = await tx.execute(
-                "INSERT INTO customer_hashes (audit_id, user_id, hashes, created_at)"
-                " SELECT id, user_id, ?, ? FROM audits WHERE user_id = ? AND id = ?"
-                " ON CONFLICT (audit_id) DO UPDATE SET hashes = excluded.hashes,"
-                " created_at = excluded.created_at",
-                (hashes, self._now(), user_id, audit_id),
-            )
-        if not stored:
-            raise NotFoundError(f"user {user_id} has no audit {audit_id}")
+        await write_under_owner(
+            self._db,
+            "INSERT INTO customer_hashes (audit_id, user_id, hashes, created_at)"
+            " SELECT id, user_id, ?, ? FROM audits WHERE user_id = ? AND id = ?"
+            " ON CONFLICT (audit_id) DO UPDATE SET hashes = excluded.hashes,"
+            " created_at = excluded.created_at",
+            (hashes, self._now(), user_id, audit_id),
+            f"user {user_id} has no audit {audit_id}",
+        )
 
     async def get(self, user_id: int, audit_id: int) -> bytes | None:
         row = await self._db.fetch_one(

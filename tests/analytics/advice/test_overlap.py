@@ -76,7 +76,7 @@ def test_few_customers_in_common_warn_of_another_business() -> None:
                     common=0.0) == []
 
 
-def test_without_hashes_size_period_and_currency_judge() -> None:
+def test_without_hashes_size_period_currency_and_keys_judge() -> None:
     old = report(400, "2024-01-01", "2024-06-30")
     assert warnings(old, report(3_000, "2024-07-01", "2024-12-31")) == ["unlike_business"]
     assert warnings(old, report(3_000, "2024-01-01", "2024-12-31")) == []  # the base grew
@@ -85,3 +85,6 @@ def test_without_hashes_size_period_and_currency_judge() -> None:
         "different_currency"]
     assert warnings(old, report(420, "2024-07-01", "2024-12-31", "USD")) == [
         "unlike_business", "different_currency"]
+    assert warnings(old, report(420, "2024-01-01", "2024-12-31", key="email")) == []
+    assert warnings(old, report(1_300, "2024-01-01", "2024-12-31", key="email")) == [
+        "unlike_business"]  # a school's ids against a shop's e-mails, 3 times the size
