@@ -126,6 +126,10 @@ class AuditRepository(Protocol):
         """Newest first; ``history(uid, limit=2)`` gives the latest and the one to compare."""
         ...
 
+    async def of_upload(self, user_id: int, upload_id: int) -> Audit | None:
+        """The newest audit of the upload."""
+        ...
+
     async def delete(self, user_id: int, audit_id: int) -> bool: ...
 
     async def delete_all(self, user_id: int) -> int: ...
@@ -147,6 +151,23 @@ class CustomerResultRepository(Protocol):
     async def count(self, user_id: int, audit_id: int) -> int: ...
 
     async def delete(self, user_id: int, audit_id: int) -> int: ...
+
+
+class CustomerHashRepository(Protocol):
+    """Salted hashes of an audit's customer keys (never the keys), to tell whether two audits
+    share customers; kept RETENTION_DAYS, the salt until the user is deleted."""
+
+    async def salt(self, user_id: int) -> bytes:
+        """The user's salt, made on first use (`NotFoundError` for an unknown user)."""
+        ...
+
+    async def put(self, user_id: int, audit_id: int, hashes: bytes) -> None:
+        """Store (or replace) the audit's hashes."""
+        ...
+
+    async def get(self, user_id: int, audit_id: int) -> bytes | None:
+        """The audit's hashes; None when never stored or purged."""
+        ...
 
 
 class AnswerRepository(Protocol):
@@ -202,6 +223,9 @@ class Storage(Protocol):
     def customer_results(self) -> CustomerResultRepository: ...
 
     @property
+    def customer_hashes(self) -> CustomerHashRepository: ...
+
+    @property
     def answers(self) -> AnswerRepository: ...
 
     @property
@@ -220,7 +244,8 @@ class Storage(Protocol):
     async def purge_expired(
         self, *, retention_days: int, now: datetime | None = None
     ) -> PurgeReport:
-        """Delete uploads, customer-level results and files older than the retention period."""
+        """Delete uploads, customer-level results and hashes, and files older than the
+        retention period."""
         ...
 
     async def delete_user(self, user_id: int) -> DeletionReport:

@@ -109,6 +109,7 @@ class PurgeReport:
     uploads: int
     customer_results: int
     files: int
+    customer_hashes: int = 0
 
 
 @dataclass(frozen=True, slots=True)

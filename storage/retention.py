@@ -21,9 +21,11 @@ async def run_retention(
         try:
             report = await storage.purge_expired(retention_days=retention_days)
             log.info(
-                "retention purge: %d uploads, %d customer results, %d files",
+                "retention purge: %d uploads, %d customer results, %d customer hash sets,"
+                " %d files",
                 report.uploads,
                 report.customer_results,
+                report.customer_hashes,
                 report.files,
             )
         except asyncio.CancelledError:

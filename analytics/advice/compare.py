@@ -31,6 +31,16 @@ COMPARED: tuple[str, ...] = (
 GOOD_SEGMENTS = frozenset({"champions", "loyal", "potential_loyalist", "new", "promising"})
 """Segments whose growth is good news; growth of the others (sleeping, at risk, lost) is bad."""
 
+FEW_COMMON = 0.05
+"""Under 5 % of the smaller base's customers found in the other: another business (a later
+export of the same shop shares most of its buyers, even a later period's export the returning
+ones)."""
+
+SIZE_RATIO = 3.0
+"""Without customer hashes to go by, the signs of another business are bases differing more
+than 3 times in size, periods that do not meet, another currency and customers identified
+by another column (e-mails against ids); two of them say "another business"."""
+
 REQUIRED_SECTIONS = ("data", "metrics")
 """A file is taken for a Kratno report when it is a JSON object with these sections."""
 
@@ -136,9 +146,26 @@ def _stamp(report: Report) -> dict[str, Any]:
             "customers": data.get("customers"), "shape": data.get("shape")}
 
 
-def _warnings(old: Report, new: Report) -> tuple[str, ...]:
+def _business(a: Mapping[str, Any], b: Mapping[str, Any], common: float | None) -> list[str]:
+    """A warning when two ``data`` sections look like two businesses: by the share of
+    customers in common when known (and keyed alike), else by size, period, currency and
+    how customers are identified."""
+    keyed_alike = a.get("customer_key") == b.get("customer_key")
+    if common is not None and keyed_alike:
+        return ["few_common_customers"] if common < FEW_COMMON else []
+    sizes = sorted(float(d.get("customers") or 0) for d in (a, b))
+    start = [str(d.get("date_from") or "") for d in (a, b)]
+    end = [str(d.get("date_to") or "") for d in (a, b)]
+    signs = (sizes[0] > 0 and sizes[1] > SIZE_RATIO * sizes[0],
+             all(start + end) and (start[0] > end[1] or start[1] > end[0]),
+             bool(a.get("currency") and b.get("currency") and a["currency"] != b["currency"]),
+             not keyed_alike)
+    return ["unlike_business"] if sum(signs) >= 2 else []
+
+
+def _warnings(old: Report, new: Report, common: float | None = None) -> tuple[str, ...]:
     a, b = section(old, "data"), section(new, "data")
-    out = []
+    out = _business(a, b, common)
     if str(a.get("date_to") or "") > str(b.get("date_to") or ""):
         out.append("old_is_newer")
     if a.get("currency") and b.get("currency") and a.get("currency") != b.get("currency"):
@@ -152,8 +179,10 @@ def _finding_codes(report: Report) -> list[str]:
     return [str(f.get("code")) for f in rows(report.get("findings"))]
 
 
-def compare(old: Report, new: Report) -> Comparison:
-    """What changed from ``old`` to ``new`` (two report dicts of the same business)."""
+def compare(old: Report, new: Report, *, common: float | None = None) -> Comparison:
+    """What changed from ``old`` to ``new`` (two report dicts of the same business);
+    ``common``: the share of customers they have in common when known
+    (:func:`analytics.advice.overlap.common_share`)."""
     metrics = tuple(_metric(code, old, new, {}) for code in COMPARED)
     old_segs, new_segs = segments(old), segments(new)
     seg_changes = tuple(
@@ -175,5 +204,5 @@ def compare(old: Report, new: Report) -> Comparison:
         moved = _metric(str(rec.get("watch")), old, new, evidence or {}).to_dict()
         moved["watch"] = moved.pop("code")
         top = {"code": rec.get("code"), "growth_metric": rec.get("growth_metric"), **moved}
-    return Comparison(_stamp(old), _stamp(new), _warnings(old, new), metrics, seg_changes,
+    return Comparison(_stamp(old), _stamp(new), _warnings(old, new, common), metrics, seg_changes,
                       findings, top)

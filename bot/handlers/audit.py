@@ -9,8 +9,10 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Document, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from analytics.render.formatting import iso_date
 from bot.callbacks import ColumnPick
 from bot.context import Ctx
+from bot.handlers.results import buttons_of
 from bot.job_types import NeedsColumns
 from bot.keyboards import consent
 from bot.services.audit_run import run_audit
@@ -65,6 +67,11 @@ async def audit_document(ctx: Ctx, document: dict[str, Any]) -> None:
         limit = round(ctx.settings.max_upload_bytes / 2**20)
         await ctx.say("upload-too-big", size_mb=round((file.file_size or 0) / 2**20, 1),
                       limit_mb=limit)
+        return
+    earlier = await ctx.storage.audits.of_upload(ctx.user_id, upload.id)
+    if earlier is not None:  # the same bytes were sent and audited before
+        await ctx.say("upload-same-file", await buttons_of(ctx, earlier),
+                      date=iso_date(earlier.created_at.date().isoformat(), ctx.lang))
         return
     needs = await run_audit(ctx, upload.id, {})
     if needs is not None:

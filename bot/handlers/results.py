@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
+from analytics.advice.overlap import common_share
 from analytics.render.formatting import iso_date as local_date
-from analytics.render.formatting import money, number
+from analytics.render.formatting import number
 from bot.callbacks import NO_COLUMN, NO_COLUMN_INDEX, AuditView, FixColumn, Menu, Redo
 from bot.context import Ctx
 from bot.keyboards import audit_views
@@ -26,9 +29,15 @@ from bot.services.views import (
     export_name,
     render_comparison,
     render_view,
+    source_name,
 )
 from bot.worker import JobError
 from storage import Audit
+
+HISTORY_SHOWN = 10
+"""/history shows the newest audits, each with its buttons."""
+COMPARE_WINDOW = 50
+"""The previous audit to compare with is looked for among the user's newest audits."""
 
 
 def router() -> Router:
@@ -58,10 +67,7 @@ async def on_view(query: CallbackQuery, callback_data: AuditView, ctx: Ctx) -> N
     if view in TEXT_VIEWS:
         texts = render_view(audit.report, view, ctx.lang)
     elif view == "cmp":
-        history = await ctx.storage.audits.history(ctx.user_id, limit=50)
-        older = [a for a in history if a.id < audit.id]
-        texts = (render_comparison(older[0].report, audit.report, ctx.lang) if older
-                 else [ctx.t("compare-none")])
+        texts = await comparison(ctx, audit)
     else:
         await ctx.spawn(send_file, view=view, audit_id=audit.id)
         return
@@ -148,19 +154,68 @@ async def on_history_button(query: CallbackQuery, ctx: Ctx) -> None:
 
 
 async def send_history(ctx: Ctx) -> None:
-    """The last audits, newest first; the newest gets its view buttons."""
-    audits = await ctx.storage.audits.history(ctx.user_id, limit=5)
+    """The newest audits, one message each with its buttons, the newest last (next to
+    where the user types)."""
+    audits = await ctx.storage.audits.history(ctx.user_id, limit=HISTORY_SHOWN + 1)
     if not audits:
         await ctx.say("history-empty")
         return
-    lines = [ctx.t("history-title")]
-    for audit in audits:
-        data = audit.report.get("data") or {}
-        lines.append(ctx.t(
-            "history-line", date=local_date(audit.created_at.date().isoformat(), ctx.lang),
-            customers=number(float(data.get("customers") or 0), ctx.lang),
-            revenue=money(float(data.get("revenue") or 0), str(data.get("currency") or "RUB"),
-                          ctx.lang)))
-    newest = audits[0]
-    views = available_views(newest.report, has_previous=len(audits) > 1)
-    await ctx.send("\n".join(lines), audit_views(ctx.i18n, newest.id, views))
+    shown = audits[:HISTORY_SHOWN]
+    await ctx.say("history-more" if len(audits) > len(shown) else "history-title",
+                  count=len(shown))
+    for index in reversed(range(len(shown))):
+        audit = shown[index]
+        views = available_views(audit.report, has_previous=index + 1 < len(audits))
+        await ctx.send(history_entry(ctx, audit), audit_views(ctx.i18n, audit.id, views))
+
+
+def history_entry(ctx: Ctx, audit: Audit) -> str:
+    """The file's name, its period (first and last order), customers and the audit's date."""
+    data = audit.report.get("data") or {}
+    first, last = data.get("date_from"), data.get("date_to")
+    period = (ctx.t("history-period", first=local_date(str(first), ctx.lang),
+                    last=local_date(str(last), ctx.lang))
+              if first and last else ctx.t("history-no-period"))
+    return ctx.t("history-entry", name=html.escape(source_name(audit.report) or "—"),
+                 period=period, customers=number(float(data.get("customers") or 0), ctx.lang),
+                 date=local_date(audit.created_at.date().isoformat(), ctx.lang))
+
+
+async def buttons_of(ctx: Ctx, audit: Audit) -> InlineKeyboardMarkup:
+    """The buttons of a stored audit (compare when the user has an older one)."""
+    has_previous = await previous_audit(ctx, audit) is not None
+    return audit_views(ctx.i18n, audit.id, available_views(audit.report,
+                                                           has_previous=has_previous))
+
+
+async def previous_audit(ctx: Ctx, audit: Audit) -> Audit | None:
+    """The user's audit made just before ``audit``."""
+    history = await ctx.storage.audits.history(ctx.user_id, limit=COMPARE_WINDOW)
+    return next((a for a in history if a.id < audit.id), None)
+
+
+async def comparison(ctx: Ctx, audit: Audit) -> list[str]:
+    """``audit`` against the previous one: a warning first when both come from the same
+    file; the comparison warns itself when they look like two businesses (by the customers
+    in common while both audits' hashes are kept)."""
+    previous = await previous_audit(ctx, audit)
+    if previous is None:
+        return [ctx.t("compare-none")]
+    hashes = [await ctx.storage.customer_hashes.get(ctx.user_id, a.id) for a in (previous, audit)]
+    common = common_share(hashes[0], hashes[1]) if hashes[0] and hashes[1] else None
+    texts = render_comparison(previous.report, audit.report, ctx.lang, common=common)
+    if await same_file(ctx, previous, audit):
+        texts.insert(0, ctx.t("compare-same-file"))
+    return texts
+
+
+async def same_file(ctx: Ctx, first: Audit, second: Audit) -> bool:
+    """Both audits come from uploads with the same content (both still stored)."""
+    contents = set()
+    for audit in (first, second):
+        upload = (None if audit.upload_id is None
+                  else await ctx.storage.uploads.get(ctx.user_id, audit.upload_id))
+        if upload is None:
+            return False
+        contents.add(upload.sha256)
+    return len(contents) == 1

@@ -12,6 +12,7 @@ from typing import Any
 from aiogram.types import BufferedInputFile, InputMediaPhoto
 from aiogram.utils.chat_action import ChatActionSender
 
+from analytics.advice.overlap import customer_hashes
 from analytics.render.text.kit import chart_caption
 from analytics.toolkit.unit_economics import margin_share
 from bot.context import Ctx
@@ -102,6 +103,9 @@ async def _store(ctx: Ctx, upload_id: int, outcome: AuditOutcome) -> int:
     await storage.uploads.set_status(uid, upload_id, UploadStatus.DONE)
     customers = await asyncio.to_thread(decode_customers, outcome.customers)
     await storage.customer_results.replace(uid, audit.id, customers)
+    salt = await storage.customer_hashes.salt(uid)
+    hashes = await asyncio.to_thread(customer_hashes, [c.customer_key for c in customers], salt)
+    await storage.customer_hashes.put(uid, audit.id, hashes)
     return audit.id
 
 

@@ -51,18 +51,24 @@ def render_view(report: Mapping[str, Any], view: str, lang: str) -> list[str]:
     return pack(section(report, lang, "html", UNLIMITED).split("\n\n"))
 
 
-def render_comparison(old: Mapping[str, Any], new: Mapping[str, Any], lang: str) -> list[str]:
-    """What changed between two audits of the user."""
-    report = {**new, "comparison": compare(old, new).to_dict()}
+def render_comparison(old: Mapping[str, Any], new: Mapping[str, Any], lang: str, *,
+                      common: float | None = None) -> list[str]:
+    """What changed between two audits of the user (``common``: the share of customers in
+    common, when their hashes are kept)."""
+    report = {**new, "comparison": compare(old, new, common=common).to_dict()}
     return [report_text.render("comparison", report, lang, "html")]
+
+
+def source_name(report: Mapping[str, Any]) -> str:
+    """The name of the audited file ("" when the report does not say)."""
+    source = report.get("quality", {}).get("source", {}) if isinstance(report, Mapping) else {}
+    return str(source.get("file_name") or "")
 
 
 def export_name(stem: str, report: Mapping[str, Any], suffix: str) -> str:
     """A document's name after the audited file and its last day of data, e.g.
     ``customers_shop_orders_2025-06-30.xlsx`` (letters, digits, ``-`` and ``_`` only)."""
-    source = report.get("quality", {}).get("source", {}) if isinstance(report, Mapping) else {}
-    file_name = str(source.get("file_name") or "")
-    base = re.sub(r"[^\w-]+", "_", file_name.rsplit(".", 1)[0]).strip("_")[:40]
+    base = re.sub(r"[^\w-]+", "_", source_name(report).rsplit(".", 1)[0]).strip("_")[:40]
     day = str(report.get("data", {}).get("date_to") or "")[:10]
     parts = [stem, *(p for p in (base, day) if p)]
     return "_".join(parts) + suffix

@@ -7,10 +7,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from secrets import token_hex
 
-from storage.errors import NotFoundError
 from storage.interfaces import FileStore
 from storage.layout import DataLayout
 from storage.postgres.database import PgDatabase
+from storage.sql.base import write_under_owner
 
 
 class PgFileStore(FileStore):
@@ -21,16 +21,15 @@ class PgFileStore(FileStore):
         self._layout = layout
 
     async def put(self, user_id: int, upload_id: int, name: str, content: bytes) -> None:
-        async with self._db.transaction() as tx:
-            stored = await tx.execute(
-                "INSERT INTO upload_files (upload_id, user_id, name, content)"
-                " SELECT id, user_id, ?, ? FROM uploads WHERE user_id = ? AND id = ?"
-                " ON CONFLICT (upload_id) DO UPDATE SET name = excluded.name,"
-                " content = excluded.content",
-                (Path(name).name, content, user_id, upload_id),
-            )
-        if not stored:
-            raise NotFoundError(f"user {user_id} has no upload {upload_id}")
+        await write_under_owner(
+            self._db,
+            "INSERT INTO upload_files (upload_id, user_id, name, content)"
+            " SELECT id, user_id, ?, ? FROM uploads WHERE user_id = ? AND id = ?"
+            " ON CONFLICT (upload_id) DO UPDATE SET name = excluded.name,"
+            " content = excluded.content",
+            (Path(name).name, content, user_id, upload_id),
+            f"user {user_id} has no upload {upload_id}",
+        )
 
     async def get(self, user_id: int, upload_id: int) -> tuple[str, bytes] | None:
         row = await self._db.fetch_one(

@@ -35,7 +35,7 @@ _FOREIGN_KEYS = """
 SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint
 WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
 """
-_RETAINED = ("uploads", "upload_files", "customer_results")
+_RETAINED = ("uploads", "upload_files", "customer_results", "customer_hashes")
 
 
 async def delete_user(db: PgDatabase, layout: DataLayout, user_id: int) -> DeletionReport:
@@ -58,8 +58,8 @@ async def delete_user(db: PgDatabase, layout: DataLayout, user_id: int) -> Delet
 async def purge_expired(
     db: PgDatabase, layout: DataLayout, *, now: datetime, retention_days: int
 ) -> PurgeReport:
-    """Delete uploads (with their files) and customer-level results created before
-    ``now - retention_days``; audits stay with ``upload_id`` NULL. Also removes scratch
+    """Delete uploads (with their files), customer-level results and customer hashes created
+    before ``now - retention_days``; audits stay with ``upload_id`` NULL. Also removes scratch
     files and handled update ids older than a day."""
     if retention_days < 0:
         raise ValueError("retention_days must be >= 0")
@@ -71,12 +71,14 @@ async def purge_expired(
         await tx.execute("DELETE FROM customer_results WHERE created_at < ?", (cutoff,))
         results = before[0] - await count_rows(tx, "customer_results")
         stored = before[1] - await count_rows(tx, "upload_files")
+        hashes = await tx.execute("DELETE FROM customer_hashes WHERE created_at < ?", (cutoff,))
         await tx.execute("DELETE FROM handled_updates WHERE handled_at < ?", (cutoff_updates,))
     tmp_cutoff = max(now - timedelta(days=retention_days), now - TMP_MAX_AGE).timestamp()
     files = await asyncio.to_thread(layout.remove_stale_tmp, tmp_cutoff)
-    if uploads or results:
+    if uploads or results or hashes:
         await scrub(db, list(_RETAINED))
-    return PurgeReport(uploads=uploads, customer_results=results, files=stored + files)
+    return PurgeReport(uploads=uploads, customer_results=results, files=stored + files,
+                       customer_hashes=hashes)
 
 
 async def scrub(db: PgDatabase, tables: list[str]) -> bool:

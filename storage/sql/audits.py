@@ -47,6 +47,14 @@ class SQLAuditRepository(Repository, AuditRepository):
         )
         return [_audit(row) for row in rows]
 
+    async def of_upload(self, user_id: int, upload_id: int) -> Audit | None:
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM audits WHERE user_id = ? AND upload_id = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (user_id, upload_id),
+        )
+        return None if row is None else _audit(row)
+
     async def delete(self, user_id: int, audit_id: int) -> bool:
         async with self._db.transaction() as tx:
             deleted = await tx.execute(

@@ -1,7 +1,8 @@
 """What every SQL repository shares: the database and the clock."""
 
 from storage.codec import Clock, to_timestamp, utc_now
-from storage.sql.connection import Database
+from storage.errors import NotFoundError
+from storage.sql.connection import Database, Params
 
 
 class Repository:
@@ -20,3 +21,11 @@ def check_limit(limit: int) -> int:
     if limit <= 0:
         raise ValueError(f"limit must be positive, got {limit}")
     return limit
+
+
+async def write_under_owner(db: Database, statement: str, params: Params, missing: str) -> None:
+    """Run an ``INSERT ... SELECT ... FROM <parent> WHERE user_id = ? AND id = ?`` that writes
+    only under the user's own parent row; `NotFoundError` (``missing``) when it wrote nothing."""
+    async with db.transaction() as tx:
+        if not await tx.execute(statement, params):
+            raise NotFoundError(missing)

@@ -14,6 +14,7 @@ from storage.sql.answers import SQLAnswerRepository
 from storage.sql.audits import SQLAuditRepository
 from storage.sql.briefs import SQLBriefRepository
 from storage.sql.connection import Database
+from storage.sql.customer_hashes import SQLCustomerHashRepository
 from storage.sql.customer_results import SQLCustomerResultRepository
 from storage.sql.uploads import SQLUploadRepository
 from storage.sql.users import SQLUserRepository
@@ -43,6 +44,7 @@ class SQLStorage:
         self._uploads = SQLUploadRepository(db, clock)
         self._audits = SQLAuditRepository(db, clock)
         self._customer_results = SQLCustomerResultRepository(db, clock)
+        self._customer_hashes = SQLCustomerHashRepository(db, clock)
         self._answers = SQLAnswerRepository(db, clock)
         self._briefs = SQLBriefRepository(db, clock)
         self._fsm: SQLFSMStorage | None = None
@@ -66,6 +68,10 @@ class SQLStorage:
     @property
     def customer_results(self) -> SQLCustomerResultRepository:
         return self._customer_results
+
+    @property
+    def customer_hashes(self) -> SQLCustomerHashRepository:
+        return self._customer_hashes
 
     @property
     def answers(self) -> SQLAnswerRepository:

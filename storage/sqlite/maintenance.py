@@ -44,7 +44,8 @@ async def delete_user(db: Database, layout: DataLayout, user_id: int) -> Deletio
 async def purge_expired(
     db: Database, layout: DataLayout, *, now: datetime, retention_days: int
 ) -> PurgeReport:
-    """Delete uploads and customer-level results created before ``now - retention_days``.
+    """Delete uploads, customer-level results and customer hashes created before
+    ``now - retention_days``.
 
     Audits stay (their ``upload_id`` becomes NULL). Also removes the purged uploads' folders,
     folders left behind by an interrupted deletion, and scratch files older than a day.
@@ -67,6 +68,9 @@ async def purge_expired(
             "DELETE FROM customer_results WHERE created_at < ?", (to_timestamp(cutoff),)
         )
         results = before - await count_rows(tx, "customer_results")
+        hashes = await tx.execute(
+            "DELETE FROM customer_hashes WHERE created_at < ?", (to_timestamp(cutoff),)
+        )
         users = {int(r[0]) for r in await tx.fetch_all("SELECT user_id FROM users")}
         remaining = await tx.fetch_all("SELECT user_id, id FROM uploads")
         kept = {(int(r[0]), int(r[1])) for r in remaining}
@@ -81,9 +85,10 @@ async def purge_expired(
             tmp_cutoff=tmp_cutoff,
         )
     )
-    if uploads or results:
+    if uploads or results or hashes:
         await db.checkpoint()
-    return PurgeReport(uploads=uploads, customer_results=results, files=files)
+    return PurgeReport(uploads=uploads, customer_results=results, files=files,
+                       customer_hashes=hashes)
 
 
 def _folders_on_disk(layout: DataLayout) -> dict[int, list[int]]:

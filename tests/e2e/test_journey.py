@@ -20,6 +20,12 @@ SCHOOL_REVENUE = "5 800 213"
 AUDIT_TIMEOUT = 90
 
 
+def later_shop() -> bytes:
+    """The shop's export without its first 500 order lines: the same business, another file."""
+    lines = SHOP.read_bytes().split(b"\n")
+    return b"\n".join(lines[:2] + lines[502:])
+
+
 def unsure_csv() -> tuple[bytes, float]:
     """Two amount columns detection cannot tell apart; returns the file and the second
     column's total (what the audit must report when the user picks it)."""
@@ -98,12 +104,13 @@ async def test_audit_journey_views_exports_and_compare(fake_api: FakeBotApi,
         pdf = await user.wait_for("sendDocument", timeout=AUDIT_TIMEOUT)
         assert next(iter(pdf.files.values())).data.startswith(b"%PDF")
 
-        user.send_document("orders-june.csv", SHOP.read_bytes(), "text/csv")
+        user.send_document("orders-june.csv", later_shop(), "text/csv")
         album2 = await user.wait_for("sendMediaGroup", timeout=AUDIT_TIMEOUT)
         menu2 = await user.wait_for("sendMessage", has_buttons, since=album2.index)
         press(user, menu2, "a:cmp")
         comparison = await user.wait_for("sendMessage")
         assert len(text_of(comparison)) > 50
+        assert "разных бизнесов" not in text_of(comparison)  # the same shop's customers
 
 
 async def test_columns_refusals_isolation_and_delete(fake_api: FakeBotApi,
@@ -182,7 +189,7 @@ async def test_a_file_sent_during_an_audit_waits_its_turn(fake_api: FakeBotApi,
         data = SHOP.read_bytes()
         user.send_document("january.csv", data, "text/csv")
         await user.wait_for("sendMessage", saying("📥"))
-        user.send_document("february.csv", data, "text/csv")
+        user.send_document("february.csv", data + b"\n", "text/csv")  # not the same bytes
         await user.wait_for("sendMessage", saying("Принял", "потом сразу возьмусь"))
         user.send_document("march.csv", data, "text/csv")
         await user.wait_for("sendMessage", saying("уже ждёт одно ваше задание"))

@@ -35,6 +35,8 @@ async def _fill(store: SQLiteStorage, user_id: int, email: str) -> None:
     await store.customer_results.replace(user_id, audit.id, rows)
     await store.db.checkpoint()  # some copies now sit in the main file ...
     await store.customer_results.replace(user_id, audit.id, rows[:100])  # ... some in the WAL
+    await store.customer_hashes.salt(user_id)
+    await store.customer_hashes.put(user_id, audit.id, email.encode())
     await store.answers.put(user_id, AnswerSection.TRACTION, "contact", email)
     await store.briefs.add(user_id, {"contact": email}, recipient_chat_id=-1)
     for key in (

@@ -18,6 +18,7 @@ from storage import (
     AnswerSection,
     AuditRepository,
     BriefRepository,
+    CustomerHashRepository,
     CustomerResult,
     CustomerResultRepository,
     FileStore,
@@ -39,6 +40,7 @@ REPOSITORIES: dict[str, type[Any]] = {
     "uploads": UploadRepository,
     "audits": AuditRepository,
     "customer_results": CustomerResultRepository,
+    "customer_hashes": CustomerHashRepository,
     "answers": AnswerRepository,
     "briefs": BriefRepository,
     "files": FileStore,
@@ -80,6 +82,7 @@ ATTEMPTS: dict[str, Attempt] = {
     "audits.add": lambda s, a: s.audits.add(M, {}, upload_id=a.upload),
     "audits.get": lambda s, a: s.audits.get(M, a.audit),
     "audits.history": lambda s, a: s.audits.history(M),
+    "audits.of_upload": lambda s, a: s.audits.of_upload(M, a.upload),
     "audits.delete": lambda s, a: s.audits.delete(M, a.audit),
     "audits.delete_all": lambda s, a: s.audits.delete_all(M),
     "customer_results.replace": lambda s, a: s.customer_results.replace(
@@ -88,6 +91,9 @@ ATTEMPTS: dict[str, Attempt] = {
     "customer_results.for_audit": lambda s, a: s.customer_results.for_audit(M, a.audit),
     "customer_results.count": lambda s, a: s.customer_results.count(M, a.audit),
     "customer_results.delete": lambda s, a: s.customer_results.delete(M, a.audit),
+    "customer_hashes.salt": lambda s, a: s.customer_hashes.salt(M),
+    "customer_hashes.put": lambda s, a: s.customer_hashes.put(M, a.audit, b"m" * 8),
+    "customer_hashes.get": lambda s, a: s.customer_hashes.get(M, a.audit),
     "answers.put": lambda s, a: s.answers.put(M, VP, "champions", "mallory"),
     "answers.put_many": lambda s, a: s.answers.put_many(M, VP, {"champions": "mallory"}),
     "answers.get": lambda s, a: s.answers.get(M, VP, "champions"),
@@ -112,6 +118,8 @@ async def _alice(store: Storage) -> Alice:
     await store.customer_results.replace(
         ALICE, audit.id, [CustomerResult(f"{SECRET}@example.com", "lost", {"x": SECRET})]
     )
+    await store.customer_hashes.salt(ALICE)
+    await store.customer_hashes.put(ALICE, audit.id, SECRET.encode())
     await store.answers.put(ALICE, VP, "champions", SECRET)
     await store.files.put(ALICE, upload.id, "alice.csv", SECRET.encode())
     brief = await store.briefs.add(ALICE, {"text": SECRET})
@@ -182,6 +190,7 @@ async def test_another_users_rows_are_unreachable(
         "uploads.set_status",
         "audits.add",
         "customer_results.replace",
+        "customer_hashes.put",
         "files.put",
     }
     assert await _snapshot(store, ALICE) == before

@@ -37,6 +37,8 @@ async def _fill(store: Storage, user_id: int, canary: bytes) -> None:
     audit = await store.audits.add(user_id, report, upload_id=upload.id)
     rows = [CustomerResult(f"{i}.{email}#row", "lost", {"email": email}) for i in range(300)]
     await store.customer_results.replace(user_id, audit.id, rows)
+    await store.customer_hashes.salt(user_id)
+    await store.customer_hashes.put(user_id, audit.id, canary + b"#hash")
     await store.answers.put(user_id, AnswerSection.TRACTION, "contact", email)
     await store.briefs.add(user_id, {"contact": email})
     key = StorageKey(bot_id=1, chat_id=user_id, user_id=user_id)
@@ -67,11 +69,14 @@ async def test_delete_user_leaves_no_bytes_in_the_data_files(
     await _fill(pg_store, BYSTANDER, BYSTANDER_CANARY)
     before = _data_files_containing(url, CANARY)
     assert len(before) >= 3  # heap rows of several tables and the file's TOAST chunks
+    salt = await pg_store.customer_hashes.salt(VICTIM)
+    assert _data_files_containing(url, salt) and _data_files_containing(url, CANARY + b"#hash")
 
     report = await pg_store.delete_user(VICTIM)
 
     assert report.scrubbed and report.rows > 300
     assert _data_files_containing(url, CANARY) == []
+    assert _data_files_containing(url, salt) == []
     assert _files_containing(data_dir, CANARY) == []
     assert _data_files_containing(url, BYSTANDER_CANARY) != []
     assert await pg_store.files.get(BYSTANDER, 2) is not None
@@ -85,10 +90,12 @@ async def test_retention_purge_leaves_no_file_or_customer_bytes(
     await _fill(pg_store, VICTIM, CANARY)
     assert _data_files_containing(url, CANARY + b"#file")
     assert _data_files_containing(url, CANARY + b"#row")
+    assert _data_files_containing(url, CANARY + b"#hash")
 
     report = await pg_store.purge_expired(retention_days=1, now=clock.now + timedelta(days=2))
 
-    assert (report.uploads, report.customer_results) == (1, 300)
+    assert (report.uploads, report.customer_results, report.customer_hashes) == (1, 300, 1)
+    assert _data_files_containing(url, CANARY + b"#hash") == []
     assert _data_files_containing(url, CANARY + b"#file") == []
     assert _data_files_containing(url, CANARY + b"#row") == []
     assert _data_files_containing(url, CANARY) != []  # the audit and answers are kept

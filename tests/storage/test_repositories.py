@@ -102,6 +102,35 @@ async def test_audit_history_for_comparison(store: Storage, clock: FakeClock) ->
     assert await store.audits.history(UID) == []
 
 
+async def test_the_audit_of_an_upload_is_its_newest(store: Storage) -> None:
+    await store.users.ensure(UID)
+    upload = await store.uploads.add(UID, file_name="a.csv", size_bytes=1, sha256=SHA)
+    assert await store.audits.of_upload(UID, upload.id) is None
+    await store.audits.add(UID, {"n": 1}, upload_id=upload.id)
+    rerun = await store.audits.add(UID, {"n": 2}, upload_id=upload.id)
+    await store.audits.add(UID, {"n": 3})
+    assert await store.audits.of_upload(UID, upload.id) == rerun
+
+
+async def test_customer_hashes_with_a_salt_per_user(store: Storage) -> None:
+    await store.users.ensure(UID)
+    await store.users.ensure(UID + 1)
+    salt = await store.customer_hashes.salt(UID)
+    assert len(salt) == 16 and await store.customer_hashes.salt(UID) == salt
+    assert await store.customer_hashes.salt(UID + 1) != salt
+    with pytest.raises(NotFoundError):
+        await store.customer_hashes.salt(UID + 2)  # no such user
+    audit = await store.audits.add(UID, {})
+    assert await store.customer_hashes.get(UID, audit.id) is None
+    await store.customer_hashes.put(UID, audit.id, bytes(range(16)))
+    await store.customer_hashes.put(UID, audit.id, b"\x00" * 8 + b"\xff" * 8)  # replaced
+    assert await store.customer_hashes.get(UID, audit.id) == b"\x00" * 8 + b"\xff" * 8
+    with pytest.raises(NotFoundError):
+        await store.customer_hashes.put(UID, audit.id + 1, b"\x01" * 8)
+    assert await store.audits.delete(UID, audit.id)  # the hashes go with their audit
+    assert await store.customer_hashes.get(UID, audit.id) is None
+
+
 async def test_reports_must_be_strict_json(store: Storage) -> None:
     await store.users.ensure(UID)
     with pytest.raises(ValueError):

@@ -1,4 +1,5 @@
-"""Retention: uploads and customer-level results go after RETENTION_DAYS, audits stay."""
+"""Retention: uploads, customer-level results and customer hashes go after RETENTION_DAYS,
+audits stay."""
 
 import asyncio
 import os
@@ -17,6 +18,7 @@ async def _upload_with_results(store: Storage, name: str) -> tuple[int, int]:
     upload = await store.uploads.add(UID, file_name=name, size_bytes=1, sha256=SHA)
     audit = await store.audits.add(UID, {"name": name}, upload_id=upload.id)
     await store.customer_results.replace(UID, audit.id, [CustomerResult("a"), CustomerResult("b")])
+    await store.customer_hashes.put(UID, audit.id, b"\x07" * 16)
     await store.files.put(UID, upload.id, name, b"x")
     return upload.id, audit.id
 
@@ -32,11 +34,14 @@ async def test_purge_removes_only_what_is_older_than_retention(
 
     report = await store.purge_expired(retention_days=30)
 
-    assert report == PurgeReport(uploads=1, customer_results=2, files=1)
+    assert report == PurgeReport(uploads=1, customer_results=2, files=1, customer_hashes=1)
     assert await store.uploads.get(UID, old_upload) is None
     assert await store.uploads.get(UID, new_upload) is not None
     assert await store.customer_results.count(UID, old_audit) == 0
     assert await store.customer_results.count(UID, new_audit) == 2
+    assert await store.customer_hashes.get(UID, old_audit) is None
+    assert await store.customer_hashes.get(UID, new_audit) == b"\x07" * 16
+    assert await store.customer_hashes.salt(UID)  # the salt stays with the user
     kept = await store.audits.get(UID, old_audit)  # aggregated history stays
     assert kept is not None and kept.upload_id is None and kept.report == {"name": "old.csv"}
     assert await store.files.get(UID, old_upload) is None

@@ -38,6 +38,8 @@ quality-redo = Recount: { $choice }
 quality-no-column = No such column
 quality-which-column = Which column holds "{ $role }"? Choose one and I'll audit the same file again.
 compare-none = This is your first audit, nothing to compare with yet. Send a fresh export in a month.
+compare-same-file = Both audits were made from the same file: they differ only in the columns and settings chosen.
+upload-same-file = This is the same file you sent before: I audited it on { $date }. I won't audit it again; here are that audit's buttons.
 export-expired = The per-customer details have already been deleted after the retention period. Please send the file again.
 
 upload-too-big = The file is { $size_mb } MB and I accept up to { $limit_mb } MB. Export only the columns needed (customer, date, amount, status) or a shorter period, or save it as CSV, which is smaller.
@@ -118,8 +120,14 @@ brief-for-consultant = Brief from { $who }, { $username } (id { $user_id }). Con
 brief-no-username = no username
 
 history-empty = No audits yet. Send a file and it will appear here.
-history-title = 🕘 Your audits (newest first):
-history-line = • { $date }: { $customers } customers, revenue { $revenue }
+history-title = 🕘 Your audits: { $count }. The latest is at the bottom; each has its own buttons.
+history-more = 🕘 Your latest { $count } audits (older ones are not shown here). The latest is at the bottom; each has its own buttons.
+history-entry =
+    📊 <b>{ $name }</b>
+    { $period }, customers: { $customers }
+    Audited on { $date }
+history-period = orders from { $first } to { $last }
+history-no-period = no order dates
 
 help =
     I audit a customer base from an export of your CRM, shop or school.
@@ -131,7 +139,7 @@ help =
 privacy =
     🔒 What I store and for how long
 
-    • Uploaded files and per-customer data: { $days } days, then deleted automatically.
+    • Uploaded files and per-customer data (with hashes of customer ids, used to compare audits, with no contacts in them): { $days } days, then deleted automatically.
     • Audit results (aggregates without personal data) and questionnaire answers: until you delete them.
     • Your language and consent.
     Files up to { $limit_mb } MB. Only you see your data; a brief goes to the consultant only after your explicit consent. /delete removes everything at once, irreversibly.
