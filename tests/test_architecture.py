@@ -96,11 +96,11 @@ def test_every_analytics_module_sits_in_a_pipeline_stage() -> None:
 
 
 def test_the_toolkit_stays_pure() -> None:
-    """The toolkit computes from answers: it uses the locale texts, the document model and
-    the shared number and date formats, never an audit stage, the command line or a file
-    written by itself."""
+    """The toolkit computes from answers: it uses the locale texts, the document model, the
+    shared number and date formats and the charts' style (the brief's chart is drawn like the
+    audit's), never an audit stage, the command line or a file written by itself."""
     allowed = ("analytics.toolkit", "analytics.locales", "analytics.render.document",
-               "analytics.render.formatting")
+               "analytics.render.formatting", "analytics.render.charts.style")
     wrong = {f"{m} imports {i}" for m in modules("analytics") if m.startswith("analytics.toolkit")
              for i in imports(m) if top(i) == "analytics" and i != "analytics"
              and not i.startswith(allowed)}

@@ -55,6 +55,8 @@ __all__ = ["audit_document", "audit_html", "audit_pdf"]
 
 ONE_LINE = 95
 """Characters on one line of the PDF's body text: short parts of a step share it."""
+BRIEF_PARTS = ("hypothesis", "step", "effect", "why")
+"""What the PDF says of a step outside the plan (the chat's view of the steps has it all)."""
 CHART_WIDTH = 0.46
 """A chart's share of the PDF's text width: two portrait charts (4:5) fit on an A4 page."""
 
@@ -267,8 +269,9 @@ def _rows(value: Any) -> list[Mapping[str, Any]]:
 
 
 def _advice(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
-    """Each recommendation with its HADI parts (its finding is its "why"), then the
-    findings no step answers, as a list."""
+    """Each recommendation with its HADI parts (its finding is its "why"): the plan's steps
+    in full, the others in brief (:data:`BRIEF_PARTS`); then the findings no step answers,
+    as a list."""
     recs = _rows(report.get("recommendations"))
     answered = {r.get("finding") for r in recs}
     findings = [f for f in _rows(report.get("findings")) if f.get("code") not in answered]
@@ -278,10 +281,13 @@ def _advice(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
     if not recs:
         return
     doc.add(Heading(tx("report-recs-heading")))
+    plan = set(_section(report, "plan").get("steps") or [])
     for rank, rec in enumerate(recs, start=1):
         title = tx("report-top-item", rank=rank, title=say.rec_title(rec, tx),
                    effect=say.effect_text(rec, tx, arithmetic=False))
-        doc.add(Heading(title, 2), *_run_on(say.hadi(rec, report, tx, effect_head=False)))
+        only = () if rec.get("code") in plan or not plan else BRIEF_PARTS
+        doc.add(Heading(title, 2), *_run_on(say.hadi(rec, report, tx, effect_head=False,
+                                                     only=only)))
 
 
 def _run_on(parts: Sequence[tuple[str, str]]) -> list[Paragraph]:

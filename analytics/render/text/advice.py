@@ -7,7 +7,7 @@ the PDF/HTML report, so all of them say the same thing. Keys: ``advice-*`` in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from analytics.advice import watch
@@ -137,10 +137,10 @@ def metric_value(kind: str, value: float | None, tx: Tx) -> str:
 
 
 def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx, *,
-         effect_head: bool = True) -> list[tuple[str, str]]:
+         effect_head: bool = True, only: Collection[str] = ()) -> list[tuple[str, str]]:
     """(lead, text) pairs: hypothesis, action, first step, metric to watch, growth metric,
     expected effect (its arithmetic only without ``effect_head``: a title shows the value),
-    and the finding behind it."""
+    and the finding behind it (``why``); ``only`` these parts when given."""
     code = kebab(str(rec.get("code")))
     args = _args(rec, tx)
     growth = str(rec.get("growth_metric"))
@@ -165,7 +165,7 @@ def hadi(rec: Mapping[str, Any], report: Mapping[str, Any], tx: Tx, *,
     if finding is not None:
         parts.append(("why", tx("advice-why", text=finding_text(finding, tx),
                                 base=computed_on(finding, tx))))
-    return [(tx(f"advice-lead-{lead}"), text) for lead, text in parts]
+    return [(tx(f"advice-lead-{lead}"), text) for lead, text in parts if not only or lead in only]
 
 
 def playbook_text(book: Mapping[str, Any], tx: Tx) -> str:

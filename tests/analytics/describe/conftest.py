@@ -12,6 +12,15 @@ import pytest
 CDNOW = Path(__file__).resolve().parents[2] / "fixtures" / "cdnow" / "CDNOW_master.txt"
 
 
+MIXED_CHECKS: list[tuple[Any, ...]] = [
+    ("a", "2024-01-03", 10), ("a", "2024-01-10", 10), ("a", "2024-01-17", 10),
+    ("b", "2024-01-20", 90), ("a", "2024-02-05", 100), ("b", "2024-02-06", 20),
+    ("b", "2024-02-20", 40),
+]
+"""Orders where a month's check (revenue / orders) and the mean of its customers' own checks
+differ: January 120 / 4 = 30 against (10 + 90) / 2 = 50, February 160 / 3 against 65."""
+
+
 def make_orders(records: list[tuple[Any, ...]], **extra: list[Any]) -> pd.DataFrame:
     """Orders from (customer_key, 'YYYY-MM-DD', amount[, status]) tuples plus extra columns."""
     rows = []

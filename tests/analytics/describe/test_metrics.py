@@ -12,7 +12,7 @@ import pytest
 from analytics.describe.customers import prepare_orders
 from analytics.describe.metrics import compute_growth_metrics, top_share
 from tests.analytics.describe import reference as ref
-from tests.analytics.describe.conftest import generated_orders, make_orders
+from tests.analytics.describe.conftest import MIXED_CHECKS, generated_orders, make_orders
 
 
 def test_hand_built_totals_and_months() -> None:
@@ -65,17 +65,7 @@ def test_monthly_aov_is_the_months_revenue_over_its_orders() -> None:
     """Not the mean over customers of each one's revenue / orders: in January a's three
     orders of 10 and b's one of 90 make 120 / 4 = 30, where the customers' own checks
     (10 and 90) average 50; in February 160 / 3 = 53.33, not (100 + 30) / 2 = 65."""
-    orders = make_orders(
-        [
-            ("a", "2024-01-03", 10),
-            ("a", "2024-01-10", 10),
-            ("a", "2024-01-17", 10),
-            ("b", "2024-01-20", 90),
-            ("a", "2024-02-05", 100),
-            ("b", "2024-02-06", 20),
-            ("b", "2024-02-20", 40),
-        ]
-    )
+    orders = make_orders(MIXED_CHECKS)
     g = compute_growth_metrics(orders, as_of=date(2024, 3, 1))
     jan, feb = g.monthly
     assert jan.aov == pytest.approx(120 / 4)

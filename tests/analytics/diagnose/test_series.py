@@ -8,25 +8,14 @@ import numpy as np
 
 from analytics.describe.customers import prepare_orders
 from analytics.diagnose.series import monthly
-from tests.analytics.describe.conftest import make_orders
+from tests.analytics.describe.conftest import MIXED_CHECKS, make_orders
 
 
 def test_monthly_check_is_the_months_revenue_over_its_orders() -> None:
     """Not the mean over customers of each one's revenue / orders: January's 120 / 4 = 30
     (a: three orders of 10, b: one of 90; the customers' checks would average 50), February's
     160 / 3 (not (100 + 30) / 2 = 65). March is cut by ``as_of`` and left out."""
-    orders = make_orders(
-        [
-            ("a", "2024-01-03", 10),
-            ("a", "2024-01-10", 10),
-            ("a", "2024-01-17", 10),
-            ("b", "2024-01-20", 90),
-            ("a", "2024-02-05", 100),
-            ("b", "2024-02-06", 20),
-            ("b", "2024-02-20", 40),
-            ("b", "2024-03-02", 500),
-        ]
-    )
+    orders = make_orders([*MIXED_CHECKS, ("b", "2024-03-02", 500)])
     series = monthly(prepare_orders(orders, date(2024, 3, 10)))
     assert series is not None and series.months == 2
     np.testing.assert_allclose(series.revenue, [120.0, 160.0])
