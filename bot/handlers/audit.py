@@ -10,11 +10,11 @@ from aiogram.types import CallbackQuery, Document, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from analytics.render.formatting import iso_date
-from bot.callbacks import ColumnPick
+from bot.callbacks import ColumnPick, Confirm
 from bot.context import Ctx
 from bot.handlers.results import buttons_of
 from bot.job_types import NeedsColumns
-from bot.keyboards import consent
+from bot.keyboards import confirm, consent
 from bot.services.audit_run import run_audit
 from bot.services.uploads import DownloadRefused, download, precheck
 from bot.states import AuditFlow, Dialog
@@ -28,6 +28,7 @@ def router() -> Router:
     r.message.register(on_document, F.document)
     r.message.register(on_photo, F.photo)
     r.callback_query.register(on_column, AuditFlow.columns, ColumnPick.filter())
+    r.callback_query.register(on_held, Confirm.filter(F.what == "held"))
     return r
 
 
@@ -39,8 +40,10 @@ async def on_document(message: Message, ctx: Ctx) -> None:
     if refusal is not None:
         await ctx.send(ctx.t(refusal.key, **refusal.args))
         return
-    if await ctx.state.get_state() == Dialog.active.state:
-        await ctx.say("dlg-finish-first")
+    if await ctx.state.get_state() == Dialog.active.state:  # kept for after the questionnaire
+        await ctx.state.update_data(held_document=document.model_dump(mode="json"))
+        await ctx.say("dlg-file-held", confirm(ctx.i18n, "held"),
+                      name=html.escape(document.file_name or ""))
         return
     if not ctx.account.consent:
         await ctx.state.set_state(AuditFlow.consent)
@@ -48,6 +51,21 @@ async def on_document(message: Message, ctx: Ctx) -> None:
         await ctx.say("consent-needed", consent(ctx.i18n))
         return
     await ctx.spawn(audit_document, document=document.model_dump(mode="json"))
+
+
+async def on_held(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> None:
+    """A file sent mid-questionnaire: audit it now (leaving the questionnaire) or keep it
+    for when the questionnaire ends."""
+    if query.message is not None:
+        await ctx.retire_keyboard(query.message.message_id)
+    held = (await ctx.state.get_data()).get("held_document")
+    if not callback_data.yes or held is None:
+        if held is not None:
+            await ctx.toast("toast-file-kept")
+        return
+    await ctx.state.clear()
+    await ctx.say("dlg-cancelled")
+    await ctx.spawn(audit_document, document=held)
 
 
 async def on_photo(message: Message, ctx: Ctx) -> None:

@@ -10,6 +10,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import Confirm, Language, Menu
 from bot.context import Ctx
+from bot.handlers.dialogs import audit_held
 from bot.keyboards import confirm, languages, menu
 
 DELETE_PROMPT_MINUTES = 10
@@ -65,8 +66,10 @@ async def on_language_chosen(query: CallbackQuery, callback_data: Language, ctx:
 async def on_cancel(message: Message, ctx: Ctx) -> None:
     """/cancel: leave whatever dialog is open (answers saved earlier stay)."""
     had_state = await ctx.state.get_state() is not None
+    data = await ctx.state.get_data()
     await ctx.state.clear()
     await ctx.say("cancelled" if had_state else "nothing-to-cancel", menu(ctx.i18n))
+    await audit_held(ctx, data)  # a file sent during the questionnaire
 
 
 async def on_delete(message: Message, ctx: Ctx) -> None:

@@ -18,6 +18,7 @@ from analytics.toolkit.value_prop import combine_answers
 from bot.callbacks import Choice, Nav
 from bot.context import Ctx
 from bot.dialogs import FLOWS, Flow, Question, Verdict
+from bot.handlers.audit import audit_document
 from bot.keyboards import choices, menu
 from bot.services.audit_run import bot_text
 from bot.states import Dialog
@@ -149,7 +150,19 @@ async def _advance(ctx: Ctx, answers: dict[str, Any], index: int) -> None:
     messages = await asyncio.to_thread(flow.result, answers, data.get("extras") or {}, ctx.lang)
     for text in messages:
         await ctx.send(text)
-    await ctx.say("menu-next", menu(ctx.i18n))
+    if not await audit_held(ctx, data):
+        await ctx.say("menu-next", menu(ctx.i18n))
+
+
+async def audit_held(ctx: Ctx, data: dict[str, Any]) -> bool:
+    """Audit a file the user sent during the questionnaire that just ended; False when
+    there was none."""
+    held = data.get("held_document")
+    if held is None:
+        return False
+    await ctx.say("dlg-file-now")
+    await ctx.spawn(audit_document, document=held)
+    return True
 
 
 async def on_nav(query: CallbackQuery, callback_data: Nav, ctx: Ctx) -> None:
@@ -164,6 +177,7 @@ async def on_nav(query: CallbackQuery, callback_data: Nav, ctx: Ctx) -> None:
         await ctx.retire_keyboard(data.get("asked"))
         await ctx.state.clear()
         await ctx.say("dlg-cancelled", menu(ctx.i18n))
+        await audit_held(ctx, data)
     elif callback_data.action == "back":
         await ctx.state.update_data(index=max(index - 1, 0), pending=None)
         await ask(ctx)

@@ -7,11 +7,11 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from analytics.toolkit.answers import audit_from_report
-from bot.callbacks import Consent, Menu
+from bot.callbacks import Confirm, Consent, Menu
 from bot.context import Ctx
 from bot.handlers.audit import ask_column, audit_document
 from bot.handlers.dialogs import ask, start_flow
-from bot.keyboards import consent, menu
+from bot.keyboards import confirm, consent, menu
 from bot.states import AuditFlow, Dialog
 
 DEEP_LINKS = {"audit": "audit", "vp": "vp", "ue": "ue", "tr": "tr", "traction": "tr"}
@@ -24,6 +24,7 @@ def router() -> Router:
     r.message.register(on_start, CommandStart())
     r.callback_query.register(on_consent, Consent.filter())
     r.callback_query.register(on_menu, Menu.filter(F.item.in_({"audit", *FLOW_ITEMS})))
+    r.callback_query.register(on_switch, Confirm.filter(F.what.startswith("switch-")))
     return r
 
 
@@ -49,8 +50,16 @@ async def on_start(message: Message, command: CommandObject, ctx: Ctx) -> None:
     await open_item(ctx, link)
 
 
-async def open_item(ctx: Ctx, item: str | None) -> None:
-    """Open a menu item (a questionnaire or the audit prompt), or show the menu."""
+async def open_item(ctx: Ctx, item: str | None, *, confirmed: bool = False) -> None:
+    """Open a menu item (a questionnaire or the audit prompt), or show the menu; in the
+    middle of a questionnaire with answers given, ask before dropping them."""
+    if item in FLOW_ITEMS and not confirmed and await ctx.state.get_state() == Dialog.active.state:
+        data = await ctx.state.get_data()
+        if data.get("answers"):
+            await ctx.say("dlg-switch-ask", confirm(ctx.i18n, f"switch-{item}"),
+                          current=ctx.t(f"menu-{data['flow']}"), new=ctx.t(f"menu-{item}"),
+                          answers=len(data["answers"]))
+            return
     if item in FLOW_ITEMS:
         extras: dict[str, object] = {}
         if item == "ue":
@@ -64,6 +73,19 @@ async def open_item(ctx: Ctx, item: str | None) -> None:
         await ctx.say("audit-prompt")
     else:
         await ctx.say("menu-title", menu(ctx.i18n))
+
+
+async def on_switch(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> None:
+    """The answer to "drop the questionnaire's answers and start another?"."""
+    if query.message is not None:
+        await ctx.retire_keyboard(query.message.message_id)
+    item = callback_data.what.removeprefix("switch-")
+    if await ctx.state.get_state() != Dialog.active.state:
+        await open_item(ctx, item)  # the questionnaire ended meanwhile
+    elif callback_data.yes:
+        await open_item(ctx, item, confirmed=True)
+    else:
+        await ask(ctx)  # carry on where the user was
 
 
 async def on_consent(query: CallbackQuery, callback_data: Consent, ctx: Ctx) -> None:

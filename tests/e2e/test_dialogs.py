@@ -52,8 +52,19 @@ async def test_value_proposition_unit_economics_traction_and_brief(
         follow_up = await owner.wait_for("sendMessage", saying("🤔"))
         assert has_buttons(follow_up)
         owner.send_text(VP_ANSWERS[0])
+        await question(owner, 2)
+        # a file mid-questionnaire is kept and audited when the questionnaire ends
+        owner.send_document("orders.csv", SHOP.read_bytes(), "text/csv")
+        held = await owner.wait_for("sendMessage", saying("получил и сохранил"))
+        assert has_buttons(held)
+        # another questionnaire asks before dropping the answers; "no" carries on
+        owner.send_command("start", "ue")
+        switch = await owner.wait_for("sendMessage", saying("Сейчас идёт анкета", "ответов уже 1"))
+        press(owner, switch, "ok:switch-ue:0")
+        await question(owner, 2)
         for number, answer in enumerate(VP_ANSWERS[1:], start=2):
-            await question(owner, number)
+            if number > 2:
+                await question(owner, number)
             owner.send_text(answer)
         benefit = await question(owner, 7)
         press(owner, benefit, "n:*:skip")
@@ -64,6 +75,8 @@ async def test_value_proposition_unit_economics_traction_and_brief(
         result = await owner.wait_for("sendMessage", lambda c: "/100" in text_of(c)
                                       or "100" in text_of(c), timeout=20)
         assert "Все" in text_of(result) or "кофеен" in text_of(result)
+        await owner.wait_for("sendMessage", saying("Теперь проверю файл"), timeout=20)
+        await owner.wait_for("sendMediaGroup", timeout=90)  # the kept file's audit
 
         economist = fake_api.user(3002, "Лена")
         await start_with_link(economist, "ue")
