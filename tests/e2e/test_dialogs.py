@@ -161,6 +161,6 @@ async def test_restart_mid_questionnaire_resumes(fake_api: FakeBotApi, tmp_path:
         repeated = await user.wait_for("sendMessage", saying("4/"))
         assert "текстом или кнопкой" in text_of(repeated)
         user.send_document("orders.csv", b"a;b\n1;2\n", "text/csv")
-        await user.wait_for("sendMessage", saying("/cancel"))  # finish or leave it first
+        await user.wait_for("sendMessage", saying("получил и сохранил"))  # kept for later
         user.send_text("1 900")
         await question(user, 5)  # the questionnaire is intact
