@@ -28,6 +28,7 @@ class AnswerSection(StrEnum):
     VALUE_PROPOSITION = "value_proposition"  # item = RFM segment code
     UNIT_ECONOMICS = "unit_economics"  # item = input name (e.g. "cac", "margin")
     TRACTION = "traction"  # item = quiz question id
+    BUSINESS = "business"  # item = name, description (the brief's head)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,8 @@ class Flow:
     """A questionnaire: the questions, where answers are stored, and the result builder.
 
     ``result(answers, extras, lang)`` returns the messages (Telegram HTML) shown at the
-    end; ``store(answers, stored)`` returns (item, value) pairs to save in ``section``.
+    end; ``store(answers, stored)`` returns (item, value) pairs to save in ``section``;
+    ``then`` names the work that follows (else the menu is shown).
     """
 
     name: str
@@ -65,6 +66,9 @@ class Flow:
     store: Callable[[Mapping[str, Any], Mapping[str, Any]], dict[str, Any]]
     result: Callable[[Mapping[str, Any], Mapping[str, Any], str], list[str]]
     intro: str = ""
+    then: str = ""
+    """Work (``"module:function"``) started when the questionnaire is done, instead of the
+    menu."""
 
     def index_of(self, code: str) -> int:
         """Position of the question stored under ``code``."""

@@ -25,6 +25,9 @@ GROWTH_PREFIX = "gm_"
 def answers_data(stored: Mapping[AnswerSection, Mapping[str, Any]]) -> dict[str, Any]:
     """The answers-file structure (docs/toolkit.md) from the stored sections."""
     data: dict[str, Any] = {}
+    business = stored.get(AnswerSection.BUSINESS) or {}
+    if business:
+        data["business"] = {k: business[k] for k in ("name", "description") if business.get(k)}
     props = stored.get(AnswerSection.VALUE_PROPOSITION) or {}
     if props:
         data["value_propositions"] = [props[k] for k in sorted(props, key=_number_first)]

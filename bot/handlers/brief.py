@@ -14,10 +14,12 @@ from aiogram.types import User as TelegramUser
 from bot.callbacks import Confirm, Menu
 from bot.context import Ctx
 from bot.dialogs.toolkit_data import answers_data
+from bot.handlers.dialogs import start_flow
 from bot.keyboards import confirm
 from bot.progress import StatusMessage
 from bot.services.audit_run import job_error_text
 from bot.worker import JobError
+from storage import AnswerSection
 
 BRIEF_FILE = "brief.pdf"
 
@@ -33,18 +35,27 @@ def router() -> Router:
 
 async def on_brief_command(message: Message, ctx: Ctx) -> None:
     """/brief."""
-    await ctx.spawn(send_brief)
+    await _brief(ctx)
 
 
 async def on_brief_button(query: CallbackQuery, ctx: Ctx) -> None:
     """The brief menu item."""
+    await _brief(ctx)
+
+
+async def _brief(ctx: Ctx) -> None:
+    """The brief; the first time, the business's name and one-line description first."""
+    business = await ctx.storage.answers.get_section(ctx.user_id, AnswerSection.BUSINESS)
+    if not business.get("name"):
+        await start_flow(ctx, "bz")
+        return
     await ctx.spawn(send_brief)
 
 
 async def _build(ctx: Ctx) -> tuple[bytes, list[str]] | str:
     """The brief (PDF and chat texts), or the one message saying why there is none."""
     data = answers_data(await ctx.storage.answers.get_all(ctx.user_id))
-    if not data:
+    if not set(data) - {"business"}:  # a name alone is no brief
         return ctx.t("brief-empty")
     audits = await ctx.storage.audits.history(ctx.user_id, limit=1)
     report = audits[0].report if audits else None
@@ -79,8 +90,7 @@ async def on_send(query: CallbackQuery, callback_data: Confirm, ctx: Ctx) -> Non
         await ctx.say("brief-not-sent")
         return
     if query.message is not None:  # one press sends once: the buttons go away
-        await ctx.bot.edit_message_reply_markup(chat_id=ctx.chat_id,
-                                                message_id=query.message.message_id)
+        await ctx.retire_keyboard(query.message.message_id)
     await ctx.spawn(send_to_consultant, user=query.from_user.model_dump(mode="json"))
 
 

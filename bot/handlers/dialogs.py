@@ -21,6 +21,7 @@ from bot.dialogs import FLOWS, Flow, Question, Verdict
 from bot.handlers.audit import audit_document
 from bot.keyboards import choices, menu
 from bot.services.audit_run import bot_text
+from bot.services.work import resolve_work
 from bot.states import Dialog
 
 MAX_ANSWER_CHARS = 2500
@@ -150,7 +151,9 @@ async def _advance(ctx: Ctx, answers: dict[str, Any], index: int) -> None:
     messages = await asyncio.to_thread(flow.result, answers, data.get("extras") or {}, ctx.lang)
     for text in messages:
         await ctx.send(text)
-    if not await audit_held(ctx, data):
+    if flow.then:
+        await ctx.spawn(resolve_work(flow.then))
+    elif not await audit_held(ctx, data):
         await ctx.say("menu-next", menu(ctx.i18n))
 
 

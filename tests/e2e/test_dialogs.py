@@ -40,9 +40,14 @@ async def start_with_link(user: FakeUser, link: str) -> None:
     await question(user, 1)
 
 
+CONSULTANT = 777
+"""The consultant's chat (CONSULTANT_CHAT_ID)."""
+
+
 async def test_value_proposition_unit_economics_traction_and_brief(
         fake_api: FakeBotApi, tmp_path: Path) -> None:
-    async with running_bot(fake_api, tmp_path / "data"):
+    async with running_bot(fake_api, tmp_path / "data", CONSULTANT_CHAT_ID=str(CONSULTANT)):
+        consultant = fake_api.user(CONSULTANT, "Консультант")  # the chat the copy goes to
         owner = fake_api.user(3001, "Марат")
         await start_with_link(owner, "vp")
         owner.send_text("Кофейни " * 400)  # 3 200 characters: refused with the limit
@@ -136,9 +141,20 @@ async def test_value_proposition_unit_economics_traction_and_brief(
             choices = [v for v in buttons(asked).values() if v.startswith("ch:")]
             founder.press(choices[0] if number <= 3 else choices[-1], asked)
         await founder.wait_for("sendMessage", saying("Записал"))
-        founder.send_command("brief")
+        founder.send_command("brief")  # the first time: the business's name and one line
+        await question(founder, 1)
+        founder.send_text("Обжарочная «Зерно и пар»")
+        await question(founder, 2)
+        founder.send_text("Обжариваем кофе под заказ для кофеен Казани")
         brief = await founder.wait_for("sendDocument", timeout=60)
         assert next(iter(brief.files.values())).data.startswith(b"%PDF")
+        offer = await founder.wait_for("sendMessage", has_buttons, since=brief.index)
+        press(founder, offer, "ok:brief:1")  # the user's explicit yes
+        copy = await consultant.wait_for("sendDocument", timeout=60)
+        caption = str(copy.params.get("caption"))
+        assert f"tg://user?id={founder.id}" in caption and "Ник" in caption
+        assert next(iter(copy.files.values())).data.startswith(b"%PDF")
+        await founder.wait_for("sendMessage", saying("отправлен консультанту"))
 
 
 async def test_restart_mid_questionnaire_resumes(fake_api: FakeBotApi, tmp_path: Path) -> None:
