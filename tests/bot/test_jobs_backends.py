@@ -90,6 +90,9 @@ async def test_one_job_per_user_one_waiting_and_users_side_by_side(
     assert await jobs.start(ctx_of(storage, 1), mark, {"item": "a", "seconds": 1.0}) == \
         "started"
     assert await marks(storage, 1, {"a:started"}) == {"a:started"}  # taken by a worker
+    # the same work again (a double tap on an export) starts nothing
+    assert await jobs.start(ctx_of(storage, 1), mark, {"item": "a", "seconds": 1.0}) == \
+        "duplicate"
     # a second waits behind the running one (a file sent meanwhile is not lost) ...
     assert await jobs.start(ctx_of(storage, 1), mark, {"item": "b"}) == "queued"
     # ... a third is refused

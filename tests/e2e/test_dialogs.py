@@ -121,6 +121,11 @@ async def test_value_proposition_unit_economics_traction_and_brief(
             text_of(summary)
         assert "При вашей марже 55,3 %" in text_of(summary).replace("\xa0", " ")
 
+        german = fake_api.user(3004, "Jonas", language_code="de")  # neither ru nor en
+        german.send_command("start")
+        hello = await german.wait_for("sendMessage", has_buttons, timeout=20)
+        assert "Kratno" in text_of(hello) and not any("а" <= ch <= "я" for ch in text_of(hello))
+
         founder = fake_api.user(3003, "Ник")
         await start_with_link(founder, "tr")
         first = await question(founder, 1)
