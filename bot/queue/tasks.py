@@ -1,9 +1,10 @@
 """The procrastinate app and the bot's side of the queue (`QueueJobs`).
 
 One task, ``kratno:work``, carries the name of a work function (`bot.services.work`), the
-user, the chat, the language and the work's arguments. Each job has the lock and the
-queueing lock ``user:<id>``: a user's jobs never run at the same time, and a second one is
-refused while the first is queued or running (the user is told their job is unfinished).
+user, the chat, the language and the work's arguments. Each job has the lock ``user:<id>``:
+a user's jobs run one after another, never at the same time; one may wait behind the running
+(or still queued) one, a third is refused, and the same work again is a duplicate (a repeated
+tap).
 A job interrupted by a worker's shutdown is retried; one left by a killed worker is found by
 the stalled-job check (`bot.queue.runner`) and retried.
 """
@@ -15,7 +16,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from procrastinate import App, JobContext, PsycopgConnector
-from procrastinate.exceptions import AlreadyEnqueued, JobAborted
+from procrastinate.exceptions import JobAborted
 from procrastinate.job_context import AbortReason
 from procrastinate.jobs import Job
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
@@ -69,7 +70,7 @@ def queue_app(url: str) -> App:
 
 
 def user_lock(user_id: int) -> str:
-    """The lock (and queueing lock) of a user's jobs."""
+    """The lock of a user's jobs."""
     return f"user:{user_id}"
 
 
@@ -85,14 +86,15 @@ class QueueJobs(Jobs):
         if any(job.task_kwargs.get("name") == work_name(work)
                and job.task_kwargs.get("args") == args for job in unfinished):
             return "duplicate"  # a repeated tap
-        deferrer = self.app.configure_task(TASK, lock=lock, queueing_lock=lock)
-        try:  # the queueing lock refuses a second waiting job ...
-            job_id = await deferrer.defer_async(name=work_name(work), user_id=ctx.user_id,
-                                                chat_id=ctx.chat_id, lang=ctx.lang, args=args)
-        except AlreadyEnqueued:
-            return "refused"
-        if any(job.id != job_id for job in await self._unfinished(lock, "doing")):
-            # ... and the lock keeps this one waiting until the user's running job ends
+        if len(unfinished) > 1:
+            return "refused"  # one runs (or waits for a worker) and one waits already
+        # the user's updates are handled one at a time (the per-user advisory lock), so the
+        # count above cannot change before this job is queued; the procrastinate lock runs
+        # the user's jobs one after another
+        job_id = await self.app.configure_task(TASK, lock=lock).defer_async(
+            name=work_name(work), user_id=ctx.user_id, chat_id=ctx.chat_id, lang=ctx.lang,
+            args=args)
+        if unfinished:
             return "queued"
         ahead = await self.app.connector.execute_query_one_async(_AHEAD, queue=QUEUE, id=job_id)
         if ahead["jobs"]:  # every worker is busy: say where the user stands

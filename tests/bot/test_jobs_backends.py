@@ -137,8 +137,11 @@ async def test_a_queued_job_tells_its_position_when_no_worker_is_free(tmp_path: 
             jobs = QueueJobs(app)
             assert await jobs.start(ctx_of(storage, 5, said), mark, {"item": "a"}) == "started"
             assert said == []  # first in line
+            # a second waits behind it even before a worker takes the first; a third cannot
+            assert await jobs.start(ctx_of(storage, 5, said), mark, {"item": "a2"}) == "queued"
+            assert await jobs.start(ctx_of(storage, 5, said), mark, {"item": "a3"}) == "refused"
             assert await jobs.start(ctx_of(storage, 6, said), mark, {"item": "b"})
-            assert said == [("progress-queued", {"position": 2})]
+            assert said == [("progress-queued", {"position": 3})]  # a and a2 ahead
             await jobs.cancel(5)
             await jobs.cancel(6)
     finally:
