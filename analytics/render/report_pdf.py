@@ -34,6 +34,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from analytics.advice import facts
 from analytics.locales import normalise_language, t
 from analytics.render.customers_export import segment_name
 from analytics.render.document import (
@@ -67,14 +68,9 @@ def _num(value: Any) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
-def _section(report: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    value = report.get(key)
-    return value if isinstance(value, Mapping) else {}
-
-
 def _summary(report: Mapping[str, Any], lang: str, currency: str | None) -> list[str]:
-    data = _section(report, "data")
-    metrics = _section(report, "metrics")
+    data = facts.section(report, "data")
+    metrics = facts.section(report, "metrics")
     items: list[str] = []
     read, used = _num(data.get("rows_read")), _num(data.get("rows_used"))
     if read is not None and used is not None:
@@ -114,8 +110,8 @@ def _summary(report: Mapping[str, Any], lang: str, currency: str | None) -> list
 
 def _key_numbers(report: Mapping[str, Any], lang: str,
                  currency: str | None) -> list[tuple[str, str]]:
-    metrics = _section(report, "metrics")
-    lifecycle = _section(report, "lifecycle")
+    metrics = facts.section(report, "metrics")
+    lifecycle = facts.section(report, "lifecycle")
     rows: list[tuple[str, str]] = []
     aov = _num(metrics.get("aov"))
     if aov is not None:
@@ -143,7 +139,7 @@ def _key_numbers(report: Mapping[str, Any], lang: str,
             if active_month is not None:
                 rows.append((t(lang, "export-key-active-month", month=str(last.get("month", ""))),
                              of_total(active_month)))
-        window = _section(lifecycle, "churn_window")
+        window = facts.section(lifecycle, "churn_window")
         days = _num(window.get("days")) or _num(lifecycle.get("active_days"))
         active_base = _num(lifecycle.get("active_base"))
         if active_base is not None and days:
@@ -157,7 +153,7 @@ def _key_numbers(report: Mapping[str, Any], lang: str,
 
 
 def _rfm_table(report: Mapping[str, Any], lang: str, currency: str | None) -> Table | None:
-    rfm = _section(report, "rfm")
+    rfm = facts.section(report, "rfm")
     segments = rfm.get("segments")
     if not isinstance(segments, list) or not segments:
         return None
@@ -198,12 +194,12 @@ def audit_document(report: Mapping[str, Any], charts: Mapping[str, bytes],
     """The audit report as a :class:`Document`: the head, data, charts, key numbers, advice,
     RFM table."""
     lang = normalise_language(lang)
-    data = _section(report, "data")
-    quality = _section(report, "quality")
+    data = facts.section(report, "data")
+    quality = facts.section(report, "quality")
     currency = data.get("currency") if isinstance(data.get("currency"), str) else None
     # the last day of data, as the summary says it ("данные по 30.06.2025"), not as_of
     as_of = iso_date(str(data.get("date_to") or ""), lang) if data.get("date_to") else "—"
-    file_name = _section(quality, "source").get("file_name")
+    file_name = facts.section(quality, "source").get("file_name")
     subtitle = (t(lang, "export-report-subtitle", file=str(file_name), as_of=as_of)
                 if file_name else t(lang, "export-report-subtitle-nofile", as_of=as_of))
     doc = Document(title=t(lang, "export-report-title"), subtitle=subtitle, lang=lang)
@@ -248,7 +244,7 @@ def _head(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
     """The summary's head (:func:`analytics.render.text.head.head`): the main finding, the
     five numbers with their trend, the lever and the top steps with their money, the
     forecast."""
-    if not (_section(report, "data") or _section(report, "metrics")):
+    if not (facts.section(report, "data") or facts.section(report, "metrics")):
         return
     top = head(report, tx)
     doc.add(Heading(tx("report-main-title")), *(Paragraph(line) for line in top.main),
@@ -264,24 +260,20 @@ def _head(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
         doc.add(Heading(tx("report-forecast-title"), 3), *(Paragraph(f) for f in top.forecast))
 
 
-def _rows(value: Any) -> list[Mapping[str, Any]]:
-    return [x for x in value if isinstance(x, Mapping)] if isinstance(value, list) else []
-
-
 def _advice(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
     """Each recommendation with its HADI parts (its finding is its "why"): the plan's steps
     in full, the others in brief (:data:`BRIEF_PARTS`); then the findings no step answers,
     as a list."""
-    recs = _rows(report.get("recommendations"))
+    recs = facts.rows(report.get("recommendations"))
     answered = {r.get("finding") for r in recs}
-    findings = [f for f in _rows(report.get("findings")) if f.get("code") not in answered]
+    findings = [f for f in facts.rows(report.get("findings")) if f.get("code") not in answered]
     if findings:
         doc.add(Heading(tx("report-findings-heading")),
                 BulletList(tuple(say.finding_text(f, tx) for f in findings)))
     if not recs:
         return
     doc.add(Heading(tx("report-recs-heading")))
-    plan = set(_section(report, "plan").get("steps") or [])
+    plan = set(facts.section(report, "plan").get("steps") or [])
     for rank, rec in enumerate(recs, start=1):
         title = tx("report-top-item", rank=rank, title=say.rec_title(rec, tx),
                    effect=say.effect_text(rec, tx, arithmetic=False))
@@ -304,7 +296,7 @@ def _run_on(parts: Sequence[tuple[str, str]]) -> list[Paragraph]:
 
 
 def _playbooks(doc: Document, report: Mapping[str, Any], tx: Tx) -> None:
-    books = _rows(report.get("playbooks"))
+    books = facts.rows(report.get("playbooks"))
     if books:
         doc.add(Heading(tx("report-playbooks-heading"), 2), BulletList(tuple(
             f"{segment_name(str(b.get('segment')), tx.lang)} {say.playbook_text(b, tx)}"

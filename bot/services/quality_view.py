@@ -16,6 +16,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
+from analytics.advice.facts import section
 from analytics.render.chat import pack
 from analytics.render.text.quality import quality_lines
 from bot.callbacks import NO_COLUMN_INDEX, FixColumn, Redo
@@ -36,14 +37,9 @@ def quality_texts(report: Mapping[str, Any], lang: str) -> list[str]:
     return pack(["\n".join(lines)])  # cut at line ends when over Telegram's limit
 
 
-def _quality(report: Mapping[str, Any]) -> Mapping[str, Any]:
-    value = report.get("quality")
-    return value if isinstance(value, Mapping) else {}
-
-
 def headers(report: Mapping[str, Any]) -> list[str]:
     """The file's column headers, as read."""
-    source = _quality(report).get("source")
+    source = section(report, "quality").get("source")
     columns = source.get("columns") if isinstance(source, Mapping) else None
     return [str(c) for c in columns or []][:MAX_HEADERS]
 
@@ -53,14 +49,14 @@ def quality_keyboard(i18n: I18nContext, audit_id: int,
     """A button per changeable column (its role and current column) and per alternative of
     each ingest decision."""
     kb = InlineKeyboardBuilder()
-    columns = _quality(report).get("columns") or {}
+    columns = section(report, "quality").get("columns") or {}
     for role in CHANGEABLE:
         match = columns.get(role)
         if isinstance(match, Mapping):
             label = i18n.get("quality-fix-column", role=i18n.get(f"role-{role}"),
                              column=str(match.get("column")))
             kb.button(text=label[:60], callback_data=FixColumn(audit_id=audit_id, role=role))
-    for decision in _quality(report).get("decisions") or []:
+    for decision in section(report, "quality").get("decisions") or []:
         topic = str(decision.get("topic"))
         detail = {k: str(v) for k, v in (decision.get("evidence") or {}).items()
                   if k in ("column", "rows")}
@@ -78,7 +74,7 @@ def quality_keyboard(i18n: I18nContext, audit_id: int,
 def column_keyboard(i18n: I18nContext, audit_id: int, role: str,
                     report: Mapping[str, Any]) -> InlineKeyboardMarkup:
     """The file's headers to choose the column of ``role`` from (the current one marked)."""
-    current = (_quality(report).get("columns") or {}).get(role) or {}
+    current = (section(report, "quality").get("columns") or {}).get(role) or {}
     kb = InlineKeyboardBuilder()
     for index, header in enumerate(headers(report)):
         mark = "✓ " if header == current.get("column") else ""
@@ -96,7 +92,7 @@ def rerun_request(report: Mapping[str, Any], *, role: str | None = None,
                   option: str | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """(mapping, choices) for auditing the stored file again: what the user set before
     (explicit columns and choices) plus the one change."""
-    quality = _quality(report)
+    quality = section(report, "quality")
     mapping = {str(r): str(m.get("column")) for r, m in (quality.get("columns") or {}).items()
                if isinstance(m, Mapping) and m.get("explicit")}
     choices = {str(d.get("topic")): str(d.get("chosen"))

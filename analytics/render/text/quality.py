@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from analytics.advice.facts import section
 from analytics.locales import t
 from analytics.render import formatting as fmt
 
@@ -19,8 +20,8 @@ Section = Mapping[str, Any]
 
 def quality_lines(report: Section, lang: str, *, chat: bool = False) -> list[str]:
     """Lines of the data-quality summary of ``report``."""
-    data, q = _section(report, "data"), _section(report, "quality")
-    s = _section(q, "source")
+    data, q = section(report, "data"), section(report, "quality")
+    s = section(q, "source")
 
     def say(key: str, **args: Any) -> str:
         """``key``'s chat wording when ``chat`` and one exists, else ``key``."""
@@ -39,7 +40,7 @@ def quality_lines(report: Section, lang: str, *, chat: bool = False) -> list[str
         t(lang, "quality-rows", read=fmt.number(data.get("rows_read", 0), lang),
           used=fmt.number(data.get("rows_used", 0), lang)),
     ]
-    dropped = _section(data, "rows_dropped")
+    dropped = section(data, "rows_dropped")
     if dropped:
         lines.append(t(lang, "quality-dropped"))
         for reason, count in sorted(dropped.items(), key=lambda kv: -kv[1]):
@@ -61,7 +62,7 @@ def quality_lines(report: Section, lang: str, *, chat: bool = False) -> list[str
     if shape == "transactions":
         if q.get("status_column_present"):
             counts = ", ".join(f"{t(lang, 'reason-' + k)}: {fmt.number(n, lang)}"
-                               for k, n in sorted(_section(q, "status_counts").items()))
+                               for k, n in sorted(section(q, "status_counts").items()))
             lines.append(t(lang, "quality-statuses", counts=counts))
         else:
             lines.append(t(lang, "quality-no-status"))
@@ -83,7 +84,7 @@ def quality_lines(report: Section, lang: str, *, chat: bool = False) -> list[str
         code, _, detail = str(warning).partition(":")
         lines.append(say(f"quality-warning-{code}", detail=detail))
     lines.append(t(lang, "quality-mapping"))
-    for role, match in _section(q, "columns").items():
+    for role, match in section(q, "columns").items():
         lines.append(t(lang, "quality-mapping-row", role=t(lang, f"role-{role}"),
                        column=str(match.get("column")),
                        confidence=fmt.share(match.get("confidence", 0.0), lang, 0)))
@@ -95,16 +96,16 @@ def quality_lines(report: Section, lang: str, *, chat: bool = False) -> list[str
 
 def _amount_source(q: Section, lang: str, say: Any) -> list[str]:
     """Where the line amounts came from, and how sure the data made it."""
-    columns = _section(q, "columns")
-    amount = str(_section(columns, "amount").get("column") or "")
-    price = str(_section(columns, "unit_price").get("column") or "")
+    columns = section(q, "columns")
+    amount = str(section(columns, "amount").get("column") or "")
+    price = str(section(columns, "unit_price").get("column") or "")
     decision = next((d for d in q.get("decisions") or []
                      if isinstance(d, Mapping) and d.get("topic") == "amount_source"), None)
     if decision is None:
         if q.get("amount_source") in ("quantity_x_price", "unit_price"):
             return [t(lang, f"quality-amount-{q['amount_source']}", price=price)]
         return []
-    evidence = _section(decision, "evidence")
+    evidence = section(decision, "evidence")
     if decision.get("explicit"):
         source = t(lang, f"amount-source-{decision.get('chosen')}", amount=amount)
         return [say("quality-amount-explicit", source=source)]
@@ -113,11 +114,6 @@ def _amount_source(q: Section, lang: str, say: Any) -> list[str]:
     key = f"quality-amount-{evidence.get('basis')}" if decision.get("sure") else \
         "quality-amount-unsure"
     return [say(key, amount=amount, share=share)]
-
-
-def _section(mapping: Section, key: str) -> Section:
-    value = mapping.get(key) if isinstance(mapping, Mapping) else None
-    return value if isinstance(value, Mapping) else {}
 
 
 def _delimiter_name(delimiter: str | None, lang: str) -> str | None:
