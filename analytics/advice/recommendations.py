@@ -228,7 +228,7 @@ def _reactivate(report: Report, finding: Finding, terms: Terms) -> Plan:
     rate, source = observed_rate(report, "return", REACTIVATE_RATE)
     check = aov(report)
     return (("churned_recently",), "churn", "active_base",
-            effect("reach", terms, rate_source=source, cap=_one_order_each(churned, check),
+            effect("reach", terms, rate_source=source, cap=_product(churned, check),
                    cap_basis="one_order_each", customers=churned, rate=rate, check=check,
                    orders=1.0))
 
@@ -240,7 +240,7 @@ def _win_back(report: Report, finding: Finding, terms: Terms) -> Plan:
     rate, source = observed_rate(report, "return", WIN_BACK_RATE)
     check = ratio(revenue, orders)
     return (WIN_BACK_SEGMENTS, "churn", "reactivated",
-            effect("reach", terms, rate_source=source, cap=_one_order_each(customers, check),
+            effect("reach", terms, rate_source=source, cap=_product(customers, check),
                    cap_basis="one_order_each", customers=customers, rate=rate, check=check,
                    orders=1.0))
 
@@ -282,7 +282,7 @@ def _second_purchase(report: Report, finding: Finding, terms: Terms) -> Plan:
         reachable, targets = float(finding.evidence.get("one_time", 0)), ("one_time_buyers",)
         cap = None
     if cap is None:
-        cap, cap_basis = _one_order_each(reachable, check), "one_order_each"
+        cap, cap_basis = _product(reachable, check), "one_order_each"
     rate, source = observed_rate(report, "second_purchase", SECOND_PURCHASE_RATE)
     return (targets, "APC", "repeat_rate",
             effect("reach", terms, rate_source=source, cap=cap, cap_basis=cap_basis,
@@ -293,7 +293,7 @@ def _onboarding(report: Report, finding: Finding, terms: Terms) -> Plan:
     new = _whole(new_per_year(report))
     check = aov(report)
     return (("new",), "churn", "retention_m1",
-            effect("reach", terms, cap=_one_order_each(new, check), cap_basis="one_order_each",
+            effect("reach", terms, cap=_product(new, check), cap_basis="one_order_each",
                    customers=new, rate=ONBOARDING_LIFT, check=check, orders=1.0))
 
 
@@ -330,10 +330,9 @@ def _double_down(report: Report, finding: Finding, terms: Terms) -> Plan:
     group, base = num(ev, "revenue_per_customer"), num(ev, "base_revenue_per_customer")
     excess = None if group is None or base is None else group - base
     new = _whole(new_per_year(report))
-    cap = None if new is None or excess is None else new * excess
     return ((f"{ev.get('dimension')}",), "UA", "group_share",
-            effect("shift", terms, cap=cap, cap_basis="all_steered", customers=new,
-                   rate=SHIFT_SHARE, value=excess))
+            effect("shift", terms, cap=_product(new, excess), cap_basis="all_steered",
+                   customers=new, rate=SHIFT_SHARE, value=excess))
 
 
 def _restart_acquisition(report: Report, finding: Finding, terms: Terms) -> Plan:
@@ -345,10 +344,9 @@ def _restart_acquisition(report: Report, finding: Finding, terms: Terms) -> Plan
     months = num(ev, "months") or 0
     per_year_lost = _whole(lost * HORIZON_MONTHS / months) if lost > 0 and months else None
     check, orders = num(after, "new_check"), num(after, "orders_per_new")
-    whole = None if None in (per_year_lost, check, orders) else \
-        (per_year_lost or 0) * (check or 0) * (orders or 0)
     return (("new_customers",), "UA", "new_customers",
-            effect("reach", terms, cap=whole, cap_basis="whole_loss", customers=per_year_lost,
+            effect("reach", terms, cap=_product(per_year_lost, check, orders),
+                   cap_basis="whole_loss", customers=per_year_lost,
                    rate=RECOVERY_SHARE, check=check, orders=orders))
 
 
@@ -382,8 +380,11 @@ def _months_to(report: Report, month: float | None) -> int | None:
     return (int(month) - int(last) - 1) % 12 + 1
 
 
-def _one_order_each(customers: float | None, check: float | None) -> float | None:
-    return None if customers is None or check is None else customers * check
+def _product(*factors: float | None) -> float | None:
+    """The product of ``factors`` (a cap: everyone targeted, all of it), ``None`` when one
+    is missing."""
+    known = [f for f in factors if f is not None]
+    return math.prod(known) if len(known) == len(factors) else None
 
 
 def _clean_base(report: Report, finding: Finding, terms: Terms) -> Plan:
