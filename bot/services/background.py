@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any, Literal
 
 log = logging.getLogger(__name__)
@@ -24,13 +25,21 @@ OnError = Callable[[], Coroutine[Any, Any, Any]]
 """Tells the user that their work failed unexpectedly."""
 
 
+@dataclass(frozen=True)
+class _Work:
+    """A piece of work not started yet: the coroutine, who to tell of a failure, its key."""
+
+    coro: Coroutine[Any, Any, object]
+    on_error: OnError
+    key: str
+
+
 class Background:
-    """The running per-user tasks."""
+    """The running per-user tasks (with their keys) and the work waiting behind them."""
 
     def __init__(self) -> None:
-        self._tasks: dict[int, asyncio.Task[None]] = {}
-        self._waiting: dict[int, tuple[Coroutine[Any, Any, object], OnError]] = {}
-        self._keys: dict[int, list[str]] = {}  # what runs and waits, per user
+        self._tasks: dict[int, tuple[asyncio.Task[None], str]] = {}
+        self._waiting: dict[int, _Work] = {}
 
     def busy(self, user_id: int) -> bool:
         """True while the user has a task running."""
@@ -44,47 +53,41 @@ class Background:
 
         ``on_error`` tells the user when ``work`` fails unexpectedly (it is logged too).
         """
-        keys = self._keys.setdefault(user_id, [])
-        if key and key in keys:
+        running, waiting = self._tasks.get(user_id), self._waiting.get(user_id)
+        if key and key in (running and running[1], waiting and waiting.key):
             work.close()
             return "duplicate"
-        if user_id not in self._tasks:
-            keys.append(key)
-            self._run(user_id, work, on_error)
+        if running is None:
+            self._run(user_id, _Work(work, on_error, key))
             return "started"
-        if user_id not in self._waiting:
-            keys.append(key)
-            self._waiting[user_id] = (work, on_error)
+        if waiting is None:
+            self._waiting[user_id] = _Work(work, on_error, key)
             return "queued"
         work.close()
         return "refused"
 
-    def _run(self, user_id: int, work: Coroutine[Any, Any, object], on_error: OnError) -> None:
-        task = asyncio.create_task(self._guard(work, on_error))
-        self._tasks[user_id] = task
+    def _run(self, user_id: int, work: _Work) -> None:
+        task = asyncio.create_task(self._guard(work.coro, work.on_error))
+        self._tasks[user_id] = (task, work.key)
         task.add_done_callback(lambda _: self._next(user_id))
 
     def _next(self, user_id: int) -> None:
         """The user's task ended: start the waiting one, if any."""
         self._tasks.pop(user_id, None)
-        keys = self._keys.get(user_id)
-        if keys:
-            keys.pop(0)
         waiting = self._waiting.pop(user_id, None)
         if waiting is not None:
-            self._run(user_id, *waiting)
+            self._run(user_id, waiting)
 
     async def cancel(self, user_id: int) -> None:
         """Drop the user's waiting work, stop the running task (if any) and wait until it
         has stopped."""
         waiting = self._waiting.pop(user_id, None)
         if waiting is not None:
-            waiting[0].close()
-            self._keys.get(user_id, [None]).pop()
-        task = self._tasks.get(user_id)
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+            waiting.coro.close()
+        running = self._tasks.get(user_id)
+        if running is not None:
+            running[0].cancel()
+            await asyncio.gather(running[0], return_exceptions=True)
 
     async def close(self) -> None:
         """Cancel every task (at shutdown)."""
