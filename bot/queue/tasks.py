@@ -82,7 +82,7 @@ class QueueJobs(Jobs):
 
     async def start(self, ctx: Ctx, work: Work, args: dict[str, Any]) -> Started:
         lock = user_lock(ctx.user_id)
-        unfinished = [*await self._unfinished(lock, "doing"), *await self._unfinished(lock, "todo")]
+        unfinished = await self._unfinished(lock)
         if any(job.task_kwargs.get("name") == work_name(work)
                and job.task_kwargs.get("args") == args for job in unfinished):
             return "duplicate"  # a repeated tap
@@ -108,7 +108,7 @@ class QueueJobs(Jobs):
         manager = self.app.job_manager
         deadline = time.monotonic() + CANCEL_WAIT_SECONDS
         while time.monotonic() < deadline:
-            jobs = [*await self._unfinished(lock, "todo"), *await self._unfinished(lock, "doing")]
+            jobs = await self._unfinished(lock)
             if not jobs:
                 return
             for job in jobs:
@@ -119,5 +119,8 @@ class QueueJobs(Jobs):
     async def close(self) -> None:
         """Nothing to stop here: queued jobs stay for the workers."""
 
-    async def _unfinished(self, lock: str, status: str) -> list[Job]:
-        return list(await self.app.job_manager.list_jobs_async(lock=lock, status=status))
+    async def _unfinished(self, lock: str) -> list[Job]:
+        """The lock's jobs running or waiting, running first."""
+        manager = self.app.job_manager
+        return [job for status in ("doing", "todo")
+                for job in await manager.list_jobs_async(lock=lock, status=status)]
